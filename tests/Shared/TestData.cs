@@ -1,0 +1,44 @@
+namespace EcgScope.Testing;
+
+/// <summary>
+/// Finds the real datasets unpacked by <c>../shared/data/unpack.sh</c>. Under CI (CI=true) a missing dataset fails
+/// the test; elsewhere the test is skipped with a message saying how to get the data.
+/// </summary>
+internal static class TestData
+{
+    /// <summary>The data root: $ECGSCOPE_DATA, else ~/.cache/ecgscope/data.</summary>
+    public static string Root =>
+        Environment.GetEnvironmentVariable("ECGSCOPE_DATA") is { Length: > 0 } root
+            ? root
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ecgscope", "data");
+
+    /// <summary>The folder of one dataset ("mitdb", "ludb", "ptbxl", "cinc2017", "apple-health", "images").</summary>
+    public static string Require(string dataset)
+    {
+        var folder = Path.Combine(Root, dataset);
+        if (Directory.Exists(folder))
+        {
+            return folder;
+        }
+
+        var message = $"Dataset '{dataset}' not found in {Root}. Run ../shared/data/unpack.sh (or set ECGSCOPE_DATA).";
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            Assert.Fail(message);
+        }
+
+        Assert.Skip(message);
+        return folder;
+    }
+
+    /// <summary>A file inside a dataset.</summary>
+    public static string File(string dataset, params string[] parts) => Path.Combine([Require(dataset), .. parts]);
+
+    /// <summary>A fresh empty folder for a test's files, removed at process exit.</summary>
+    public static string TempFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("ecgscope-test-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    }
+}
