@@ -1,1 +1,3 @@
-return 0;
+using EcgScope.Cli;
+
+return EcgScopeCommand.Create().Parse(args).Invoke();

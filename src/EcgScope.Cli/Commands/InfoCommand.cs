@@ -1,0 +1,23 @@
+using System.CommandLine;
+using EcgScope.Formats;
+
+namespace EcgScope.Cli.Commands;
+
+/// <summary><c>ecgscope info FILE</c>: what a file holds, without analysing it.</summary>
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An ECG file in any supported format." };
+        var options = new CommonOptions();
+        var command = new Command("info", "Show the format, leads, sampling rate, duration and metadata of an ECG file.") { file };
+        options.AddTo(command);
+        command.SetAction(parse => CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
+        {
+            var path = parse.GetRequiredValue(file).FullName;
+            var reader = EcgFile.Detect(path);
+            return InfoReport.From(path, reader.FormatName, reader.Read(path, options.ReadOptions(parse)));
+        }));
+        return command;
+    }
+}

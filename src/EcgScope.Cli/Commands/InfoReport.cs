@@ -1,0 +1,97 @@
+using System.Globalization;
+using EcgScope.Cli.Output;
+using EcgScope.Core;
+
+namespace EcgScope.Cli.Commands;
+
+/// <summary>What <c>ecgscope info</c> prints.</summary>
+internal sealed record InfoReport(
+    string File,
+    string Format,
+    double SamplingRateHz,
+    int SampleCount,
+    double DurationSeconds,
+    DateTimeOffset? StartTime,
+    IReadOnlyList<LeadSummary> Leads,
+    string? Device,
+    string? Software,
+    string? DeviceClassification,
+    double? DeviceHeartRateBpm,
+    IReadOnlyList<string> Comments,
+    int AnnotationCount,
+    int BeatAnnotationCount) : ITextReport
+{
+    public static InfoReport From(string file, string format, EcgRecord record) => new(
+        file,
+        format,
+        record.SamplingRate.Hertz,
+        record.SampleCount,
+        record.DurationSeconds,
+        record.StartTime,
+        [.. record.Leads.Select(LeadSummary.Of)],
+        record.Metadata.Device,
+        record.Metadata.Software,
+        record.Metadata.DeviceClassification,
+        record.Metadata.DeviceHeartRateBpm,
+        record.Metadata.Comments,
+        record.Annotations.Length,
+        record.Annotations.Count(a => a.IsBeat));
+
+    public void WriteText(TextWriter writer)
+    {
+        var text = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(text, $"{File}"));
+        writer.WriteLine(string.Create(text, $"  format            {Format}"));
+        writer.WriteLine(string.Create(text, $"  sampling rate     {SamplingRateHz:0.###} Hz"));
+        writer.WriteLine(string.Create(text, $"  duration          {DurationSeconds:0.###} s ({SampleCount} samples per lead)"));
+        WriteIfPresent(writer, "start time", StartTime?.ToString("yyyy-MM-dd HH:mm:ss zzz", text));
+        WriteIfPresent(writer, "device", Device);
+        WriteIfPresent(writer, "software", Software);
+        WriteIfPresent(writer, "device verdict", DeviceClassification);
+        WriteIfPresent(writer, "device rate", DeviceHeartRateBpm?.ToString("0.# 'bpm'", text));
+        writer.WriteLine(string.Create(text, $"  annotations       {AnnotationCount} ({BeatAnnotationCount} beats)"));
+        writer.WriteLine(string.Create(text, $"  leads             {Leads.Count}"));
+        foreach (var lead in Leads)
+        {
+            writer.WriteLine(string.Create(
+                text,
+                $"    {lead.Name,-8} {lead.MinimumMv,8:0.000} to {lead.MaximumMv,7:0.000} mV, {lead.MissingSamples} missing"));
+        }
+
+        foreach (var comment in Comments)
+        {
+            writer.WriteLine($"  # {comment}");
+        }
+    }
+
+    private static void WriteIfPresent(TextWriter writer, string label, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            writer.WriteLine($"  {label,-17} {value}");
+        }
+    }
+}
+
+/// <summary>Range and gaps of one lead.</summary>
+internal sealed record LeadSummary(string Name, double MinimumMv, double MaximumMv, int MissingSamples)
+{
+    public static LeadSummary Of(EcgLead lead)
+    {
+        double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
+        var missing = 0;
+        foreach (var sample in lead.Span)
+        {
+            if (double.IsNaN(sample))
+            {
+                missing++;
+                continue;
+            }
+
+            minimum = Math.Min(minimum, sample);
+            maximum = Math.Max(maximum, sample);
+        }
+
+        return missing == lead.Length ? new(lead.Name, double.NaN, double.NaN, missing) : new(lead.Name, minimum, maximum, missing);
+    }
+}

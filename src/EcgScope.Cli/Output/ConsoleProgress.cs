@@ -1,0 +1,40 @@
+using EcgScope.Core;
+using Spectre.Console;
+
+namespace EcgScope.Cli.Output;
+
+/// <summary>
+/// Shows a progress bar on standard error while long work runs, so standard output stays clean for JSON.
+/// When standard error is not a terminal (a pipe, a CI log) nothing is drawn.
+/// </summary>
+internal static class ConsoleProgress
+{
+    /// <summary>Runs <paramref name="work"/>, drawing its reported progress under <paramref name="title"/>.</summary>
+    public static T Run<T>(string title, Func<IProgress<WorkProgress>, T> work)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return work(new Progress<WorkProgress>());
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask(Markup.Escape(title), maxValue: 1.0);
+                return work(new SynchronousProgress(report =>
+                {
+                    task.Value = report.Fraction;
+                    task.Description = Markup.Escape(report.CurrentItem is null ? title : $"{title}: {report.CurrentItem}");
+                }));
+            });
+    }
+
+    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to the thread pool and lag.</summary>
+    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value) => report(value);
+    }
+}
