@@ -11,6 +11,7 @@ public static class EcgFile
     public static IReadOnlyList<IEcgFormatReader> Readers { get; } =
     [
         new Wfdb.WfdbReader(),
+        new Mat.MatReader(),
     ];
 
     /// <summary>Reads <paramref name="path"/> with the first reader that recognises it.</summary>

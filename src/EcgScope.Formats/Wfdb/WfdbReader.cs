@@ -10,8 +10,9 @@ namespace EcgScope.Formats.Wfdb;
 /// <see cref="EcgReadOptions.AnnotationExtension"/> (see <see cref="MitAnnotationFile"/>).
 /// </summary>
 /// <remarks>
-/// Every signal whose header gives a non-zero checksum is verified (WFDB's 16-bit sum of all stored samples); a
-/// checksum of 0 is taken as "not computed", because the CinC 2017 headers write 0 for every record. The result is in
+/// Every signal whose header gives a checksum is verified (WFDB's 16-bit sum of all stored samples, written signed or
+/// unsigned); a mismatch throws, except that a checksum of 0 that does not match is taken as "not computed", because
+/// the CinC 2017 headers write 0 for every record whatever the samples. The count of verified signals is in
 /// <see cref="EcgMetadata.Properties"/> under <see cref="ChecksumsProperty"/>. Signals with several samples per frame
 /// are reduced to one value per frame by averaging, as WFDB's <c>getvec</c> does.
 /// </remarks>
