@@ -124,9 +124,9 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
         var rate = ParseSampleRate(path, header);
         var unitFactor = ParseUnitFactor(path, header);
         Array.Resize(ref samples, sampleCount);
-        for (var i = 0; i < samples.Length; i++)
+        foreach (ref var sample in samples.AsSpan())
         {
-            samples[i] *= unitFactor;
+            sample *= unitFactor;
         }
 
         var metadata = new EcgMetadata

@@ -2,7 +2,7 @@ namespace EcgScope.Formats.Csv;
 
 /// <summary>
 /// How a delimited text file separates its fields and writes decimals. The delimiter is the first of tab, semicolon
-/// and comma that occurs the same number of times (at least once) on each of the first lines; otherwise fields are
+/// and comma that occurs as often (at least once) on most of the first lines as on the first; otherwise fields are
 /// separated by runs of whitespace. A decimal comma is accepted only where the delimiter is not a comma.
 /// </summary>
 internal sealed record CsvDialect(char Delimiter)
@@ -28,8 +28,9 @@ internal sealed record CsvDialect(char Delimiter)
         var lines = firstLines.Take(LinesToInspect).ToList();
         foreach (var candidate in Candidates)
         {
+            // The first line's count must recur on most lines: a malformed row must not change the dialect.
             var count = CountOutsideQuotes(lines.Count > 0 ? lines[0] : string.Empty, candidate);
-            if (count > 0 && lines.TrueForAll(line => CountOutsideQuotes(line, candidate) == count))
+            if (count > 0 && 2 * lines.Count(line => CountOutsideQuotes(line, candidate) == count) > lines.Count)
             {
                 return new CsvDialect(candidate);
             }

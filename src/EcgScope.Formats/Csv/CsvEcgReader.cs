@@ -45,9 +45,9 @@ public sealed class CsvEcgReader : IEcgFormatReader
         }
 
         var lines = ContentLines(text).Select(line => text.Substring(line.Start, line.Length)).ToList();
-        if (lines.Count > 1)
+        if (lines.Count > 1 && !text.EndsWith('\n'))
         {
-            lines.RemoveAt(lines.Count - 1); // may be cut off at the end of the head
+            lines.RemoveAt(lines.Count - 1); // cut off at the end of the head
         }
 
         var dialect = CsvDialect.Detect(lines);
@@ -145,9 +145,9 @@ public sealed class CsvEcgReader : IEcgFormatReader
             }
 
             var samples = table.Columns[c];
-            for (var i = 0; i < samples.Length; i++)
+            foreach (ref var sample in samples.AsSpan())
             {
-                samples[i] *= factor;
+                sample *= factor;
             }
 
             var name = header?[c].Name is { Length: > 0 } n ? n : $"Lead {leads.Count + 1}";
