@@ -3,6 +3,7 @@ using System.Text;
 using EcgScope.Core;
 using EcgScope.Formats.AppleHealth;
 using EcgScope.Testing;
+using EcgScope.Formats.Tests.Csv;
 
 namespace EcgScope.Formats.Tests.AppleHealth;
 
@@ -193,6 +194,18 @@ public sealed class AppleHealthCsvReaderTests
         Assert.True(reader.CanRead(path, head));
         Assert.False(new EcgScope.Formats.Csv.CsvEcgReader().CanRead(path, head));
         Assert.False(reader.CanRead(path, Encoding.UTF8.GetBytes("time,I\n0,1\n")));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Mutated_genuine_exports_give_a_record_or_a_format_error()
+    {
+        var original = await File.ReadAllBytesAsync(TestData.File("apple-health", "ecg_2024-08-19.csv"), TestContext.Current.CancellationToken);
+
+        var (read, rejected) = await Task.Run(() =>
+            MutationFuzzer.Run(reader, original, "ecg_2024-08-19.csv", EcgReadOptions.Default, seed: 20240819, iterations: 300, isText: true));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} mutants read, {rejected} rejected with EcgFormatException.");
+        Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
     }
 
     private static void AssertSamples(double[] millivolts, EcgRecord record)

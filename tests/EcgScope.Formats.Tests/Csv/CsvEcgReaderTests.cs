@@ -167,6 +167,19 @@ public sealed class CsvEcgReaderTests
         Assert.False(reader.CanRead("a.csv", [0x30, 0x00, 0x31, 0x0A]));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Mutated_files_give_a_record_or_a_format_error()
+    {
+        var rows = Enumerable.Range(0, 400).Select(i => $"{(i / 500.0).ToString("0.000", CultureInfo.InvariantCulture)};\"{i % 7},25\";{-i}");
+        var original = Encoding.UTF8.GetBytes("# test\n\"time (s)\";\"MLII (mV)\";\"V1 [uV]\"\n" + string.Join("\r\n", rows));
+
+        var (read, rejected) = await Task.Run(() =>
+            MutationFuzzer.Run(new CsvEcgReader(), original, "fuzz.csv", At250Hz, seed: 7, iterations: 400, isText: true));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} mutants read, {rejected} rejected with EcgFormatException.");
+        Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
+    }
+
     private static string Number(double value, string decimalSeparator, string format) =>
         value.ToString(format, CultureInfo.InvariantCulture).Replace(".", decimalSeparator, StringComparison.Ordinal);
 

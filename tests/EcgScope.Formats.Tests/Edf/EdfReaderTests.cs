@@ -3,6 +3,7 @@ using System.Text;
 using EcgScope.Core;
 using EcgScope.Formats.Edf;
 using EcgScope.Testing;
+using EcgScope.Formats.Tests.Csv;
 
 namespace EcgScope.Formats.Tests.Edf;
 
@@ -256,6 +257,18 @@ public sealed class EdfReaderTests
                 Assert.True(Math.Abs(samples[i] - ((mit[lead][i] - 1024) / 200.0)) <= quantum, $"lead {lead}, sample {i}");
             }
         }
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Mutated_files_give_a_record_or_a_format_error()
+    {
+        var original = MixedRates(annotations: r => EdfTestFile.Tal(r) + EdfTestFile.Tal(r + 0.5, 0.25, "event " + r)).Build();
+
+        var (read, rejected) = await Task.Run(() =>
+            MutationFuzzer.Run(reader, original, "fuzz.edf", EcgReadOptions.Default, seed: 1992, iterations: 600, isText: false));
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} mutants read, {rejected} rejected with EcgFormatException.");
+        Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
     }
 
     private static long RecordOffset(EdfTestFile file, int record) =>
