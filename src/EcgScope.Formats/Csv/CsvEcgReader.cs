@@ -13,8 +13,8 @@ namespace EcgScope.Formats.Csv;
 /// tab-separated files may use a decimal comma. Fields may be quoted. Lines starting with '#' are comments.</item>
 /// <item>Header: a first row with any non-numeric cell names the columns ("MLII (mV)", "V1 [uV]"); otherwise leads are
 /// "Lead 1".."Lead N".</item>
-/// <item>Rate: from a time column (named time, t, seconds, sec or timestamp, in s or "(ms)"; or, without a header, a
-/// first column that increases uniformly and is not a plain 0, 1, 2... row number), checked for uniformity; otherwise
+/// <item>Rate: from a time column (named time, t, seconds, sec or timestamp, in s or "(ms)"; or else a first column
+/// that increases uniformly and is not a plain 0, 1, 2... row number), checked for uniformity; otherwise
 /// <see cref="EcgReadOptions.SamplingRate"/>. A time column wins over the option.</item>
 /// <item>Units: a header suffix, else <see cref="EcgReadOptions.Unit"/>, else mV. Empty cells are NaN.</item>
 /// </list>
@@ -171,27 +171,23 @@ public sealed class CsvEcgReader : IEcgFormatReader
 
     private static CsvColumnRole[] ColumnRoles(CsvTable table, List<CsvColumnName>? header)
     {
-        if (header is not null)
+        var roles = header?.Select(column => column.Role).ToArray() ?? new CsvColumnRole[table.Columns.Length];
+        var firstTime = Array.IndexOf(roles, CsvColumnRole.Time);
+        for (var c = firstTime + 1; firstTime >= 0 && c < roles.Length; c++)
         {
-            var roles = header.Select(column => column.Role).ToArray();
-            var firstTime = Array.IndexOf(roles, CsvColumnRole.Time);
-            for (var c = firstTime + 1; firstTime >= 0 && c < roles.Length; c++)
-            {
-                // A second time-like column (say "timestamp" beside "time") is redundant with the first.
-                roles[c] = roles[c] == CsvColumnRole.Time ? CsvColumnRole.SampleIndex : roles[c];
-            }
-
-            return roles;
+            // A second time-like column (say "timestamp" beside "time") is redundant with the first.
+            roles[c] = roles[c] == CsvColumnRole.Time ? CsvColumnRole.SampleIndex : roles[c];
         }
 
-        var unnamed = new CsvColumnRole[table.Columns.Length];
+        // An ECG lead never rises in equal steps, so a uniformly increasing first column is the time axis (or, when it
+        // counts 0, 1, 2..., a row number) even when its name does not say so.
         var firstColumn = table.Columns[0];
-        if (unnamed.Length >= 2 && UniformTimeAxis.IsUniform(firstColumn))
+        if (firstTime < 0 && roles.Length >= 2 && roles[0] == CsvColumnRole.Lead && UniformTimeAxis.IsUniform(firstColumn))
         {
-            unnamed[0] = IsRowNumber(firstColumn) ? CsvColumnRole.SampleIndex : CsvColumnRole.Time;
+            roles[0] = IsRowNumber(firstColumn) ? CsvColumnRole.SampleIndex : CsvColumnRole.Time;
         }
 
-        return unnamed;
+        return roles;
     }
 
     private static bool IsRowNumber(double[] column) =>

@@ -59,6 +59,15 @@ public sealed class CsvEcgReaderTests
     }
 
     [Fact]
+    public void Uniform_first_column_is_time_whatever_its_name()
+    {
+        var record = EcgFile.Read(Write("elapsed,I,II\n0.5,1,2\n0.51,1,2\n0.52,1,2\n0.53,1,2\n"));
+
+        Assert.Equal(100.0, record.SamplingRate.Hertz, 1e-9);
+        Assert.Equal(["I", "II"], record.LeadNames);
+    }
+
+    [Fact]
     public void Headerless_row_numbers_are_not_time()
     {
         var record = EcgFile.Read(Write("0,1.5\n1,1.6\n2,1.7\n3,1.8\n"), At250Hz);
