@@ -12,6 +12,9 @@ public static class EcgFile
     [
         new Wfdb.WfdbReader(),
         new Mat.MatReader(),
+        new Edf.EdfReader(),
+        new AppleHealth.AppleHealthCsvReader(),
+        new Csv.CsvEcgReader(),
     ];
 
     /// <summary>Reads <paramref name="path"/> with the first reader that recognises it.</summary>

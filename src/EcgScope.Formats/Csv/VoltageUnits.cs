@@ -1,0 +1,20 @@
+namespace EcgScope.Formats.Csv;
+
+/// <summary>Converts the voltage unit names found in ECG files ("mV", "uV", "µV", "V") to a factor to millivolts.</summary>
+internal static class VoltageUnits
+{
+    /// <summary>The factor that turns a value in <paramref name="unit"/> into millivolts; false for other units.</summary>
+    public static bool TryGetMillivoltFactor(ReadOnlySpan<char> unit, out double factor)
+    {
+        factor = unit.Trim() switch
+        {
+            "mV" or "mv" or "MV" => 1.0,
+            // Micro: ASCII "u", the micro sign U+00B5 (Apple, most tools) and the Greek mu U+03BC.
+            "uV" or "uv" or "UV" or "\u00B5V" or "\u03BCV" => 1e-3,
+            "V" or "v" => 1e3,
+            "nV" or "nv" => 1e-6,
+            _ => double.NaN,
+        };
+        return !double.IsNaN(factor);
+    }
+}
