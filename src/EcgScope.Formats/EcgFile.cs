@@ -13,6 +13,7 @@ public static class EcgFile
         new Wfdb.WfdbReader(),
         new Mat.MatReader(),
         new Edf.EdfReader(),
+        new AppleHealth.Pdf.AppleEcgPdfReader(),
         new AppleHealth.AppleHealthCsvReader(),
         new Csv.CsvEcgReader(),
     ];

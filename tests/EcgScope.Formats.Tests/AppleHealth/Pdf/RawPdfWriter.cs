@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+
+namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+
+/// <summary>
+/// Writes a one-page PDF 1.3 by hand: catalog, pages, page, one Flate-compressed content stream, three fonts and the
+/// Info dictionary last, then the xref table and trailer, as Quartz lays them out.
+/// </summary>
+internal static class RawPdfWriter
+{
+    /// <summary>
+    /// ToUnicode CMap of font F3 (F1 is Helvetica, F2 Helvetica-Bold). Apple's subset fonts map their codes this way;
+    /// here 0x20 is the narrow no-break space (U+202F), 0x97 the em dash, 0x95 the bullet.
+    /// </summary>
+    private const string ToUnicodeCMap = """
+        /CIDInit /ProcSet findresource begin
+        12 dict begin
+        begincmap
+        /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+        /CMapName /Adobe-Identity-UCS def
+        /CMapType 2 def
+        1 begincodespacerange
+        <00> <FF>
+        endcodespacerange
+        4 beginbfchar
+        <20> <202F>
+        <3A> <003A>
+        <95> <2022>
+        <97> <2014>
+        endbfchar
+        endcmap
+        CMapName currentdict /CMapResource defineresource pop
+        end
+        end
+        """;
+
+    public static byte[] Write(string content, double width, double height, string producer)
+    {
+        var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(Encoding.Latin1.GetBytes(content));
+        }
+
+        var cmap = Encoding.ASCII.GetBytes(ToUnicodeCMap);
+        var output = new MemoryStream();
+        var offsets = new List<long>();
+
+        void Text(string text) => output.Write(Encoding.Latin1.GetBytes(text));
+        void BeginObject() { offsets.Add(output.Position); Text(Invariant($"{offsets.Count} 0 obj\n")); }
+        void Stream(string dictionary, byte[] data)
+        {
+            BeginObject();
+            Text(Invariant($"<< {dictionary}/Length {data.Length} >>\nstream\n"));
+            output.Write(data);
+            Text("\nendstream\nendobj\n");
+        }
+
+        Text("%PDF-1.3\n%\u00C4\u00E5\u00F2\u00E5\u00EB\u00A7\u00F3\u00A0\u00D0\u00C4\u00C6\n");
+        Stream("/Filter /FlateDecode ", compressed.ToArray()); // 1
+        BeginObject(); // 2: page
+        Text(Invariant($"<< /Type /Page /Parent 3 0 R /Resources 4 0 R /Contents 1 0 R /MediaBox [0 0 {Number(width)} {Number(height)}] >>\nendobj\n"));
+        BeginObject(); // 3: pages
+        Text("<< /Type /Pages /MediaBox [0 0 " + Number(width) + " " + Number(height) + "] /Count 1 /Kids [ 2 0 R ] >>\nendobj\n");
+        BeginObject(); // 4: resources
+        Text("<< /ProcSet [ /PDF /Text ] /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>\nendobj\n");
+        BeginObject(); // 5
+        Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n");
+        BeginObject(); // 6
+        Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>\nendobj\n");
+        BeginObject(); // 7
+        Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 8 0 R >>\nendobj\n");
+        Stream(string.Empty, cmap); // 8
+        BeginObject(); // 9: catalog
+        Text("<< /Type /Catalog /Pages 3 0 R >>\nendobj\n");
+        BeginObject(); // 10: info, last as in Quartz output
+        Text("<< /Producer (" + EscapeString(producer) + ") /CreationDate (D:20250302094112Z00'00') /ModDate (D:20250302094112Z00'00') >>\nendobj\n");
+
+        var xref = output.Position;
+        Text(Invariant($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n"));
+        foreach (var offset in offsets)
+        {
+            Text(Invariant($"{offset:D10} 00000 n \n"));
+        }
+
+        Text(Invariant($"trailer\n<< /Size {offsets.Count + 1} /Root 9 0 R /Info 10 0 R /ID [ <6a1f2b> <6a1f2b> ] >>\nstartxref\n{xref}\n%%EOF\n"));
+        return output.ToArray();
+    }
+
+    /// <summary>A PDF number with at most 7 significant digits and no exponent, as Quartz writes them.</summary>
+    public static string Number(double value)
+    {
+        if (value == 0)
+        {
+            return "0";
+        }
+
+        var digitsBeforePoint = Math.Max(1, (int)Math.Floor(Math.Log10(Math.Abs(value))) + 1);
+        var decimals = Math.Clamp(7 - digitsBeforePoint, 0, 7);
+        var text = Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("0.#######", CultureInfo.InvariantCulture);
+        return text == "-0" ? "0" : text;
+    }
+
+    /// <summary>Escapes a PDF literal string; characters are written as Latin-1 bytes.</summary>
+    public static string EscapeString(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("(", "\\(", StringComparison.Ordinal)
+            .Replace(")", "\\)", StringComparison.Ordinal);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
