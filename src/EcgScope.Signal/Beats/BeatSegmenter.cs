@@ -37,12 +37,12 @@ public static class BeatSegmenter
 {
     /// <summary>
     /// Segments every lead of <paramref name="record"/> around <paramref name="rPeaks"/> (sample indices, strictly
-    /// increasing) with <paramref name="window"/> (default 0.25 s before, 0.4 s after).
+    /// increasing) with <paramref name="window"/> (default <see cref="BeatWindow.Default"/>).
     /// </summary>
     public static BeatSet Segment(EcgRecord record, ReadOnlySpan<int> rPeaks, BeatWindow? window = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var chosen = window ?? new BeatWindow();
+        var chosen = window ?? BeatWindow.Default;
         chosen.Validate();
         var before = chosen.SamplesBefore(record.SamplingRate);
         var after = chosen.SamplesAfter(record.SamplingRate);

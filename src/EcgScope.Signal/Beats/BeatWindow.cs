@@ -3,10 +3,13 @@ using EcgScope.Core;
 namespace EcgScope.Signal.Beats;
 
 /// <summary>The span cut around each R-peak: <see cref="BeforeSeconds"/> before it to <see cref="AfterSeconds"/> after it.</summary>
-/// <param name="BeforeSeconds">Seconds before the R-peak (P wave and PR segment); default 0.25 s.</param>
-/// <param name="AfterSeconds">Seconds after the R-peak (ST segment and T wave); default 0.4 s.</param>
-public readonly record struct BeatWindow(double BeforeSeconds = 0.25, double AfterSeconds = 0.4)
+/// <param name="BeforeSeconds">Seconds before the R-peak (P wave and PR segment).</param>
+/// <param name="AfterSeconds">Seconds after the R-peak (ST segment and T wave).</param>
+public readonly record struct BeatWindow(double BeforeSeconds, double AfterSeconds)
 {
+    /// <summary>0.25 s before to 0.4 s after the R-peak: P wave to the end of the T wave at resting rates.</summary>
+    public static BeatWindow Default { get; } = new(0.25, 0.4);
+
     /// <summary>Samples before the R-peak at <paramref name="samplingRate"/>.</summary>
     public int SamplesBefore(SamplingRate samplingRate) => samplingRate.SamplesIn(BeforeSeconds);
 
