@@ -1,0 +1,61 @@
+using EcgScope.Core;
+using EcgScope.Signal.Spectral;
+using EcgScope.Signal.Synthesis;
+
+namespace EcgScope.Signal.Tests;
+
+public class SynthesisTests
+{
+    [Fact]
+    public void The_same_seed_gives_the_same_signal_and_another_seed_another()
+    {
+        var options = new SyntheticEcgOptions { DurationSeconds = 10, NoiseMillivolts = 0.05 };
+
+        var first = SyntheticEcg.Generate(options).Record.Leads[0].Span.ToArray();
+        var again = SyntheticEcg.Generate(options).Record.Leads[0].Span.ToArray();
+        var other = SyntheticEcg.Generate(options with { Seed = 2 }).Record.Leads[0].Span.ToArray();
+
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Theory]
+    [InlineData(60, 360)]
+    [InlineData(75, 500)]
+    [InlineData(150, 250)]
+    public void Heart_rate_amplitude_and_r_peaks_match_the_settings(double bpm, double hz)
+    {
+        var result = SyntheticEcg.Generate(new SyntheticEcgOptions { DurationSeconds = 60, HeartRateBpm = bpm, SamplingRate = new SamplingRate(hz) });
+
+        var peaks = result.RPeaks;
+        var meanRr = (peaks[^1] - peaks[0]) / hz / (peaks.Length - 1);
+        Assert.InRange(60 / meanRr, bpm * 0.97, bpm * 1.03);
+        var clean = result.CleanMillivolts;
+        Assert.Equal(-0.4, clean.Min(), 9);
+        Assert.Equal(1.2, clean.Max(), 9);
+        Assert.All(peaks, p => Assert.True(clean[p] > 0.8, $"R-peak at {p} is {clean[p]} mV"));
+        Assert.Equal(peaks, result.Record.Annotations.Select(a => a.SampleIndex));
+        Assert.All(result.Record.Annotations, a => Assert.True(a.IsBeat));
+    }
+
+    [Fact]
+    public void Interference_options_add_what_they_say()
+    {
+        var options = new SyntheticEcgOptions { DurationSeconds = 30 };
+        var clean = SyntheticEcg.Generate(options).Record;
+        var mains = SyntheticEcg.Generate(options with { MainsMillivolts = 0.2, MainsHz = 60 }).Record;
+
+        var cleanPower = PowerSpectrum.Welch(clean.Leads[0].Span, clean.SamplingRate).BandPower(59, 61);
+        var mainsPower = PowerSpectrum.Welch(mains.Leads[0].Span, mains.SamplingRate).BandPower(59, 61);
+
+        Assert.InRange(mainsPower - cleanPower, 0.02 * 0.9, 0.02 * 1.1); // 0.2² / 2
+    }
+
+    [Fact]
+    public void Out_of_range_settings_are_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { HeartRateBpm = 5 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { NoiseMillivolts = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { DurationSeconds = 0 }));
+    }
+}
