@@ -10,6 +10,7 @@ public static class EcgFile
     /// <summary>All readers, most specific first: a generic text reader must come after the formats it could mistake.</summary>
     public static IReadOnlyList<IEcgFormatReader> Readers { get; } =
     [
+        new Wfdb.WfdbReader(),
     ];
 
     /// <summary>Reads <paramref name="path"/> with the first reader that recognises it.</summary>

@@ -13,4 +13,10 @@ public sealed record EcgReadOptions
 
     /// <summary>The unit of the values ("mV", "uV", "V"), for formats that do not store one. Default: millivolts.</summary>
     public string? Unit { get; init; }
+
+    /// <summary>
+    /// For WFDB records: the annotator extension whose file beside the header is attached to the record. Default
+    /// "atr" (the reference annotations); the record is read without annotations when that file does not exist.
+    /// </summary>
+    public string AnnotationExtension { get; init; } = "atr";
 }

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using EcgScope.Core;
+
+namespace EcgScope.Formats.Wfdb;
+
+/// <summary>
+/// Reads PhysioNet WFDB records: a header (<c>.hea</c>, see <see cref="WfdbHeaderParser"/>), its signal files
+/// (formats of <see cref="WfdbSampleFormat"/>) and, when present, the annotation file named by
+/// <see cref="EcgReadOptions.AnnotationExtension"/> (see <see cref="MitAnnotationFile"/>).
+/// </summary>
+/// <remarks>
+/// Every signal whose header gives a non-zero checksum is verified (WFDB's 16-bit sum of all stored samples); a
+/// checksum of 0 is taken as "not computed", because the CinC 2017 headers write 0 for every record. The result is in
+/// <see cref="EcgMetadata.Properties"/> under <see cref="ChecksumsProperty"/>. Signals with several samples per frame
+/// are reduced to one value per frame by averaging, as WFDB's <c>getvec</c> does.
+/// </remarks>
+public sealed class WfdbReader : IEcgFormatReader
+{
+    /// <summary>Metadata property telling how many signals had their checksum verified: "N of M verified".</summary>
+    public const string ChecksumsProperty = "WFDB checksums";
+
+    /// <summary>Metadata property holding the record name from the header.</summary>
+    public const string RecordNameProperty = "WFDB record";
+
+    /// <inheritdoc />
+    public string FormatName => "WFDB";
+
+    /// <inheritdoc />
+    /// <remarks>A <c>.hea</c> file, or a <c>.dat</c> file with a <c>.hea</c> beside it.</remarks>
+    public bool CanRead(string path, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return HasExtension(path, ".hea") || (HasExtension(path, ".dat") && File.Exists(Path.ChangeExtension(path, ".hea")));
+    }
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var headerPath = HasExtension(path, ".hea") ? path : Path.ChangeExtension(path, ".hea");
+        var header = WfdbHeaderParser.Parse(headerPath);
+        var signals = WfdbSignalDecoder.Read(header, headerPath);
+        return BuildRecord(header, headerPath, signals, options.AnnotationExtension);
+    }
+
+    /// <summary>
+    /// Reads the annotation file <c>record.extension</c> beside the record's header (for example extension "atr",
+    /// or LUDB's per-lead "i", "ii", ..., "v6"). When the extension names one of the record's signals (compared with
+    /// the signal descriptions, ignoring case), every annotation's <see cref="Annotation.Channel"/> is set to that
+    /// signal's index.
+    /// </summary>
+    /// <param name="recordPath">The record's header, or any path whose extension is replaced (for example "data/1").</param>
+    /// <param name="extension">The annotator name, without the dot.</param>
+    /// <exception cref="EcgFormatException">The header or the annotation file is malformed.</exception>
+    public static ImmutableArray<Annotation> ReadAnnotations(string recordPath, string extension)
+    {
+        ArgumentNullException.ThrowIfNull(recordPath);
+        ArgumentException.ThrowIfNullOrWhiteSpace(extension);
+        var headerPath = RecordFile(recordPath, "hea");
+        var annotations = MitAnnotationFile.Read(RecordFile(recordPath, extension));
+        if (!File.Exists(headerPath))
+        {
+            return annotations;
+        }
+
+        var header = WfdbHeaderParser.Parse(headerPath);
+        var lead = header.Signals.Select(s => s.Description).ToList()
+            .FindIndex(name => string.Equals(name, extension, StringComparison.OrdinalIgnoreCase));
+        return lead < 0 ? annotations : [.. annotations.Select(a => a with { Channel = lead })];
+    }
+
+    /// <summary>Builds the record from decoded signals, attaching metadata and annotations.</summary>
+    internal static EcgRecord BuildRecord(WfdbHeader header, string headerPath, WfdbSignals signals, string annotationExtension)
+    {
+        var leads = ImmutableArray.CreateBuilder<EcgLead>(header.Signals.Length);
+        for (var i = 0; i < header.Signals.Length; i++)
+        {
+            leads.Add(EcgLead.FromOwnedArray(LeadName(header.Signals[i], i), signals.Millivolts[i]));
+        }
+
+        var properties = ImmutableDictionary<string, string>.Empty
+            .Add(RecordNameProperty, header.RecordName)
+            .Add(ChecksumsProperty, string.Create(
+                CultureInfo.InvariantCulture, $"{signals.VerifiedChecksums} of {header.Signals.Length} verified"));
+        if (header.BaseTime is { } time && header.BaseDate is null)
+        {
+            properties = properties.Add("WFDB base time", time.ToString("c", CultureInfo.InvariantCulture));
+        }
+
+        var annotationPath = RecordFile(headerPath, annotationExtension);
+        return new EcgRecord(leads.MoveToImmutable(), new SamplingRate(header.SamplingFrequency))
+        {
+            StartTime = header.StartTime,
+            Metadata = new EcgMetadata { SourceFormat = "WFDB", Comments = header.Comments, Properties = properties },
+            Annotations = File.Exists(annotationPath) ? MitAnnotationFile.Read(annotationPath) : [],
+        };
+    }
+
+    private static string LeadName(WfdbSignalSpec signal, int index) =>
+        string.IsNullOrWhiteSpace(signal.Description) ? string.Create(CultureInfo.InvariantCulture, $"signal {index}") : signal.Description;
+
+    // "folder/100.hea" + "atr" -> "folder/100.atr"; also accepts "folder/100" without an extension.
+    private static string RecordFile(string recordPath, string extension)
+    {
+        var known = HasExtension(recordPath, ".hea") || HasExtension(recordPath, ".dat") || HasExtension(recordPath, ".mat");
+        return (known ? Path.ChangeExtension(recordPath, null) : recordPath) + "." + extension;
+    }
+
+    private static bool HasExtension(string path, string extension) =>
+        path.EndsWith(extension, StringComparison.OrdinalIgnoreCase);
+}
