@@ -1,0 +1,52 @@
+namespace EcgScope.Signal.Detection;
+
+/// <summary>
+/// A second-order IIR section (biquad, direct form I) with Butterworth designs from the bilinear transform
+/// (R. Bristow-Johnson, "Cookbook formulae for audio EQ biquad filter coefficients", Q = 1/sqrt(2)).
+/// </summary>
+internal struct SecondOrderSection
+{
+    private readonly double b0, b1, b2, a1, a2;
+    private double x1, x2, y1, y2;
+
+    private SecondOrderSection(double b0, double b1, double b2, double a0, double a1, double a2)
+    {
+        this.b0 = b0 / a0;
+        this.b1 = b1 / a0;
+        this.b2 = b2 / a0;
+        this.a1 = a1 / a0;
+        this.a2 = a2 / a0;
+    }
+
+    /// <summary>Second-order Butterworth low-pass with cut-off <paramref name="cutoffHertz"/>.</summary>
+    public static SecondOrderSection LowPass(double cutoffHertz, double samplingHertz)
+    {
+        var (cos, alpha) = Prewarp(cutoffHertz, samplingHertz);
+        return new SecondOrderSection((1 - cos) / 2, 1 - cos, (1 - cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+    }
+
+    /// <summary>Second-order Butterworth high-pass with cut-off <paramref name="cutoffHertz"/>.</summary>
+    public static SecondOrderSection HighPass(double cutoffHertz, double samplingHertz)
+    {
+        var (cos, alpha) = Prewarp(cutoffHertz, samplingHertz);
+        return new SecondOrderSection((1 + cos) / 2, -(1 + cos), (1 + cos) / 2, 1 + alpha, -2 * cos, 1 - alpha);
+    }
+
+    /// <summary>Filters one sample.</summary>
+    public double Next(double x)
+    {
+        var y = (b0 * x) + (b1 * x1) + (b2 * x2) - (a1 * y1) - (a2 * y2);
+        x2 = x1;
+        x1 = x;
+        y2 = y1;
+        y1 = y;
+        return y;
+    }
+
+    private static (double Cos, double Alpha) Prewarp(double cutoffHertz, double samplingHertz)
+    {
+        // Keep the cut-off below Nyquist so low sampling rates still get a stable filter.
+        var omega = 2 * Math.PI * Math.Min(cutoffHertz, 0.45 * samplingHertz) / samplingHertz;
+        return (Math.Cos(omega), Math.Sin(omega) / Math.Sqrt(2));
+    }
+}
