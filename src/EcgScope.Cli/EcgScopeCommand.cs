@@ -11,5 +11,6 @@ internal static class EcgScopeCommand
         new("EcgScope: read, clean and measure ECGs. Measurements only, never a diagnosis.")
         {
             InfoCommand.Create(),
+            AnalyzeCommand.Create(),
         };
 }
