@@ -67,7 +67,7 @@ internal static class RawPdfWriter
         BeginObject(); // 3: pages
         Text("<< /Type /Pages /MediaBox [0 0 " + Number(width) + " " + Number(height) + "] /Count 1 /Kids [ 2 0 R ] >>\nendobj\n");
         BeginObject(); // 4: resources
-        Text("<< /ProcSet [ /PDF /Text ] /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>\nendobj\n");
+        Text("<< /ProcSet [ /PDF /Text ] /ColorSpace << /Cs1 12 0 R >> /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>\nendobj\n");
         BeginObject(); // 5
         Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n");
         BeginObject(); // 6
@@ -82,6 +82,9 @@ internal static class RawPdfWriter
         Text("<< /Producer (" + EscapeString(producer) + ") /CreationDate (D:20250302094112Z00'00') /ModDate (D:20250302094112Z00'00') >>\nendobj\n");
         BeginObject(); // 11: descriptor of font 7
         Text("<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 >>\nendobj\n");
+        BeginObject(); // 12: Quartz's usual RGB colour space, /Cs1; the profile is a placeholder, readers use the alternate
+        Text("[ /ICCBased 13 0 R ]\nendobj\n");
+        Stream("/N 3 /Alternate /DeviceRGB ", new byte[128]); // 13
 
         var xref = output.Position;
         Text(Invariant($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n"));
