@@ -18,8 +18,8 @@ internal sealed partial record AppleEcgFooter(
     string? Device,
     string? AlgorithmVersion)
 {
-    /// <summary>Whether a run looks like the footer (it states a paper speed and a gain).</summary>
-    public static bool IsFooter(TextRun run) => SpeedPattern().IsMatch(run.Text) && GainPattern().IsMatch(run.Text);
+    /// <summary>Whether a run looks like the footer (it states a paper speed or a gain).</summary>
+    public static bool IsFooter(TextRun run) => run.Text.Contains("mm/s", StringComparison.Ordinal) || run.Text.Contains("mm/mV", StringComparison.Ordinal);
 
     /// <summary>Parses the footer, or says which required value it lacks.</summary>
     public static AppleEcgFooter Parse(TextRun footer, out string? missing)
@@ -59,8 +59,8 @@ internal sealed partial record AppleEcgFooter(
     [GeneratedRegex(@"(\d+(?:\.\d+)?) ?Hz\b")]
     private static partial Regex RatePattern();
 
-    // The first "Lead X," is the recorded lead; the disclaimer later mentions "a Lead I ECG" too.
-    [GeneratedRegex(@"\bLead ([A-Za-z0-9]+)\b")]
+    // A comma-separated "Lead X" field; the disclaimer after the dash mentions "a Lead I ECG" too.
+    [GeneratedRegex(@"(?:^|, )Lead ([A-Za-z0-9]+),")]
     private static partial Regex LeadPattern();
 
     [GeneratedRegex(@"\biOS (\d+(?:\.\d+)*)")]

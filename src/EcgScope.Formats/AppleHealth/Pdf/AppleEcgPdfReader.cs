@@ -107,7 +107,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         {
             throw new EcgFormatException(path, hasTrace
                 ? "no footer stating paper speed, gain, lead and sampling rate (\"25 mm/s, 10 mm/mV, Lead I, 512Hz, …\") under the trace."
-                : $"not an Apple Health ECG export: no footer stating paper speed and gain (\"25 mm/s, 10 mm/mV, …\") and no trace in Apple's {TraceColour}.");
+                : $"not an Apple Health ECG export: no footer stating paper speed or gain (\"25 mm/s, 10 mm/mV, …\") and no trace in Apple's {TraceColour}.");
         }
 
         var footer = AppleEcgFooter.Parse(footerRun, out var missing);

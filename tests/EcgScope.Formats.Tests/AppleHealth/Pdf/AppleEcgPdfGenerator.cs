@@ -42,6 +42,9 @@ internal sealed record AppleEcgPdfSpec
 
     public bool DrawTrace { get; init; } = true;
 
+    /// <summary>Stroke the trace in the ICC-based colour space /Cs1 (<c>/Cs1 CS r g b SC</c>), as Quartz often does.</summary>
+    public bool TraceInIccColourSpace { get; init; }
+
     /// <summary>Stroke every 128-point subpath on its own instead of one stroke per strip.</summary>
     public bool StrokeEachSubpath { get; init; }
 
@@ -206,7 +209,8 @@ internal static class AppleEcgPdfGenerator
         var pointsPerMillivolt = spec.GainMmPerMillivolt * PointsPerMm;
         var kept = Enumerable.Range(first, count).Where(i => !spec.OmittedSamples.Contains(i)).ToArray();
 
-        page.Append("q 1 0 0 -1 ").Number(StripLeft).Append(' ').Number(flipY).Append(" cm 0.8039 0.0392 0.1255 RG 1 j 1 J 0.75 w\n");
+        page.Append("q 1 0 0 -1 ").Number(StripLeft).Append(' ').Number(flipY)
+            .Append(spec.TraceInIccColourSpace ? " cm /Cs1 CS 0.8039 0.0392 0.1255 SC" : " cm 0.8039 0.0392 0.1255 RG").Append(" 1 j 1 J 0.75 w\n");
         for (var start = 0; start < kept.Length - 1 || start == 0; start += 127)
         {
             var end = Math.Min(start + 127, kept.Length - 1);

@@ -168,6 +168,15 @@ public sealed class AppleEcgPdfReaderTests
     }
 
     [Fact]
+    public void Trace_in_an_icc_based_colour_space_is_found()
+    {
+        var signal = SyntheticEcg.Generate(15360, seed: 6);
+        var record = Read(new AppleEcgPdfSpec { SignalMillivolts = signal, TraceInIccColourSpace = true });
+
+        Assert.True(MaxErrorAfterCentringStrips(signal, record, 5120) < OneMicrovolt);
+    }
+
+    [Fact]
     public void A_short_recording_ends_in_a_part_strip()
     {
         // 14864 samples: the length of a genuine poor recording.
@@ -202,6 +211,19 @@ public sealed class AppleEcgPdfReaderTests
 
         Assert.IsType<AppleEcgPdfReader>(EcgFile.Detect(path));
         Assert.Equal(15360, EcgFile.Read(path).SampleCount);
+    }
+
+    [Fact]
+    public void CanRead_finds_the_quartz_producer_at_the_end_of_the_file()
+    {
+        var bytes = AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360) });
+        var path = Path.Combine(folder, "export.pdf");
+        File.WriteAllBytes(path, bytes);
+        var head = bytes.AsSpan(0, 4096);
+
+        Assert.Equal(-1, head.IndexOf("Quartz"u8)); // the Info dictionary is at the end, as Quartz writes it
+        Assert.True(Reader.CanRead(path, head));
+        Assert.False(Reader.CanRead(path, "Name,\nDate of Birth,\n"u8));
     }
 
     private EcgRecord Read(AppleEcgPdfSpec spec) => Reader.Read(AppleEcgPdfGenerator.Write(spec, folder, Guid.NewGuid() + ".pdf"), EcgReadOptions.Default);

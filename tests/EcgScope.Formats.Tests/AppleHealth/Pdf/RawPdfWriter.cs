@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using WinAnsiEncoding = UglyToad.PdfPig.Fonts.Encodings.WinAnsiEncoding;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
 namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
 
@@ -65,18 +67,24 @@ internal static class RawPdfWriter
         BeginObject(); // 3: pages
         Text("<< /Type /Pages /MediaBox [0 0 " + Number(width) + " " + Number(height) + "] /Count 1 /Kids [ 2 0 R ] >>\nendobj\n");
         BeginObject(); // 4: resources
-        Text("<< /ProcSet [ /PDF /Text ] /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>\nendobj\n");
+        Text("<< /ProcSet [ /PDF /Text ] /ColorSpace << /Cs1 12 0 R >> /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R >> >>\nendobj\n");
         BeginObject(); // 5
         Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n");
         BeginObject(); // 6
         Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>\nendobj\n");
-        BeginObject(); // 7
-        Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 8 0 R >>\nendobj\n");
+        BeginObject(); // 7: a TrueType font like Apple's subsets, so that readers honour its ToUnicode map
+        Text("<< /Type /Font /Subtype /TrueType /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths ["
+            + HelveticaWidths() + "] /FontDescriptor 11 0 R /ToUnicode 8 0 R >>\nendobj\n");
         Stream(string.Empty, cmap); // 8
         BeginObject(); // 9: catalog
         Text("<< /Type /Catalog /Pages 3 0 R >>\nendobj\n");
         BeginObject(); // 10: info, last as in Quartz output
         Text("<< /Producer (" + EscapeString(producer) + ") /CreationDate (D:20250302094112Z00'00') /ModDate (D:20250302094112Z00'00') >>\nendobj\n");
+        BeginObject(); // 11: descriptor of font 7
+        Text("<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 >>\nendobj\n");
+        BeginObject(); // 12: Quartz's usual RGB colour space, /Cs1; the profile is a placeholder, readers use the alternate
+        Text("[ /ICCBased 13 0 R ]\nendobj\n");
+        Stream("/N 3 /Alternate /DeviceRGB ", new byte[128]); // 13
 
         var xref = output.Position;
         Text(Invariant($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n"));
@@ -87,6 +95,14 @@ internal static class RawPdfWriter
 
         Text(Invariant($"trailer\n<< /Size {offsets.Count + 1} /Root 9 0 R /Info 10 0 R /ID [ <6a1f2b> <6a1f2b> ] >>\nstartxref\n{xref}\n%%EOF\n"));
         return output.ToArray();
+    }
+
+    /// <summary>Helvetica's advance widths for WinAnsi codes 32 to 255, from PdfPig's copy of Adobe's metrics.</summary>
+    private static string HelveticaWidths()
+    {
+        var metrics = Standard14.GetAdobeFontMetrics(Standard14Font.Helvetica);
+        return string.Join(' ', Enumerable.Range(32, 224).Select(code =>
+            metrics.CharacterMetrics.TryGetValue(WinAnsiEncoding.Instance.GetName(code), out var metric) ? Number(metric.Width.X) : "0"));
     }
 
     /// <summary>A PDF number with at most 7 significant digits and no exponent, as Quartz writes them.</summary>

@@ -1,0 +1,174 @@
+using System.Text;
+using EcgScope.Core;
+using EcgScope.Formats.AppleHealth.Pdf;
+using EcgScope.Testing;
+
+namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+
+public sealed class AppleEcgPdfMalformedTests
+{
+    private static readonly AppleEcgPdfReader Reader = new();
+    private readonly string folder = TestData.TempFolder();
+
+    [Fact]
+    public void Pdf_without_trace_says_there_is_no_trace()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), DrawTrace = false }));
+
+        Assert.Contains("no ECG trace", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Non_apple_pdf_is_refused_clearly_and_not_claimed()
+    {
+        var content = "BT /F1 12 Tf 1 0 0 1 72 720 Tm (Quarterly report) Tj ET\n0 0 0 RG 1 w 72 700 m 540 700 l S\n";
+        var bytes = RawPdfWriter.Write(content, 612, 792, "LibreOffice 7.4");
+        var path = Save(bytes);
+
+        var error = Assert.Throws<EcgFormatException>(() => Reader.Read(path, EcgReadOptions.Default));
+        Assert.Contains("not an Apple Health ECG export", error.Reason, StringComparison.Ordinal);
+        Assert.False(Reader.CanRead(path, bytes));
+        Assert.Throws<EcgFormatException>(() => EcgFile.Read(path));
+    }
+
+    [Fact]
+    public void Strip_with_missing_points_in_the_middle_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec
+        {
+            SignalMillivolts = SyntheticEcg.Generate(15360),
+            OmittedSamples = new HashSet<int> { 7000, 7001 },
+        }));
+
+        Assert.Contains("strip 2", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("3 samples", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strip_missing_its_first_points_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec
+        {
+            SignalMillivolts = SyntheticEcg.Generate(15360),
+            OmittedSamples = new HashSet<int> { 10240, 10241, 10242 },
+        }));
+
+        Assert.Contains("strip 3", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("samples are missing", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strip_missing_its_last_points_before_another_strip_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec
+        {
+            SignalMillivolts = SyntheticEcg.Generate(15360),
+            OmittedSamples = new HashSet<int> { 5118, 5119 },
+        }));
+
+        Assert.Contains("strip 1 has 5118 samples", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Footer_speed_that_does_not_match_the_drawn_trace_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec
+        {
+            SignalMillivolts = SyntheticEcg.Generate(15360),
+            FooterFacts = "50 mm/s, 10 mm/mV, Lead I, 512Hz, iOS 26.3.1, watchOS 11.1, Watch7,8, Algorithm Version 2 ",
+        }));
+
+        Assert.Contains("not one sample", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("25 mm/s, Lead I, 512Hz, iOS 26.3.1 ", "a gain")]
+    [InlineData("25 mm/s, 10 mm/mV, Lead I, iOS 26.3.1 ", "a sampling rate")]
+    [InlineData("25 mm/s, 10 mm/mV, 512Hz, iOS 26.3.1 ", "a lead")]
+    public void Footer_lacking_a_value_the_reader_needs_is_refused(string facts, string missing)
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FooterFacts = facts }));
+
+        Assert.Contains("does not state " + missing, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    [InlineData(200)]
+    [InlineData(20_000)]
+    [InlineData(-300)]
+    public void Truncated_pdf_is_refused(int keep)
+    {
+        var bytes = AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360) });
+        var length = keep >= 0 ? keep : bytes.Length + keep;
+
+        ReadFails(bytes[..length]);
+    }
+
+    [Fact]
+    public void Pdf_cut_after_its_trailer_is_recovered_whole()
+    {
+        // Without startxref PdfPig finds the xref table by searching; nothing of the trace is lost, so the record is whole.
+        var bytes = AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360) });
+        var startXref = bytes.AsSpan().LastIndexOf("startxref"u8);
+
+        Assert.Equal(15360, Reader.Read(Save(bytes[..startXref]), EcgReadOptions.Default).SampleCount);
+    }
+
+    [Fact]
+    public void Text_that_only_starts_like_a_pdf_is_refused()
+    {
+        ReadFails(Encoding.ASCII.GetBytes("%PDF-1.3\nthis is not really a PDF at all\n%%EOF\n"));
+    }
+
+    /// <summary>Random truncations and byte flips give a record or an <see cref="EcgFormatException"/>, nothing else.</summary>
+    [Fact]
+    public void Damaged_files_give_a_record_or_a_format_error()
+    {
+        var original = AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), Symptoms = ["Fatigue"] });
+        var random = new Random(20260302);
+        var (records, errors) = (0, 0);
+        for (var round = 0; round < 45; round++)
+        {
+            var damaged = round % 3 == 0 ? original[..random.Next(original.Length)] : (byte[])original.Clone();
+            if (round % 3 != 0)
+            {
+                for (var flip = random.Next(1, 8); flip > 0; flip--)
+                {
+                    damaged[random.Next(damaged.Length)] ^= (byte)(1 << random.Next(8));
+                }
+            }
+
+            try
+            {
+                var record = Reader.Read(Save(damaged), EcgReadOptions.Default);
+                Assert.True(record.SampleCount > 0);
+                records++;
+            }
+            catch (EcgFormatException error)
+            {
+                errors++;
+                Assert.False(string.IsNullOrWhiteSpace(error.Reason));
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{records} records, {errors} format errors");
+        Assert.True(errors > 0, "no damage was ever detected");
+    }
+
+    private EcgFormatException ReadFails(byte[] bytes)
+    {
+        var path = Save(bytes);
+        var error = Assert.Throws<EcgFormatException>(() => Reader.Read(path, EcgReadOptions.Default));
+        Assert.Equal(path, error.Source);
+        return error;
+    }
+
+    private string Save(byte[] bytes)
+    {
+        var path = Path.Combine(folder, Guid.NewGuid() + ".pdf");
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+}
