@@ -12,5 +12,6 @@ internal static class EcgScopeCommand
         {
             InfoCommand.Create(),
             AnalyzeCommand.Create(),
+            BenchmarkCommand.Create(),
         };
 }
