@@ -17,7 +17,15 @@ internal static class ConsoleProgress
             return work(new Progress<WorkProgress>());
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(Console.Error),
+            Interactive = InteractionSupport.Yes,
+        });
+
+        // Spectre measures the width of standard output; when that is redirected (JSON to a file) it guesses 80
+        // columns or fewer, so take the terminal's width from standard error's window.
+        console.Profile.Width = Math.Max(40, Console.WindowWidth);
         return console.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
