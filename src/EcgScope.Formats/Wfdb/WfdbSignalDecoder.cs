@@ -93,7 +93,7 @@ internal static class WfdbSignalDecoder
     /// <summary>The millivolts per physical unit of <paramref name="units"/>, or null when it is not a voltage.</summary>
     public static double? MillivoltsPerUnit(string units) => units switch
     {
-        "mV" or "mv" or "MV" => 1,
+        "mV" or "mv" => 1,
         "uV" or "µV" or "μV" or "uv" => 1e-3,
         "nV" => 1e-6,
         "V" or "v" => 1e3,
@@ -148,14 +148,13 @@ internal static class WfdbSignalDecoder
             throw new EcgFormatException(headerPath, $"a frame of {frameSize} samples in file '{header.Signals[start].FileName}' is more than this reader supports");
         }
 
-        if (signalFileNeeded(header.Signals[start]) && !WfdbSampleFormat.CanRead(format))
+        // A null signal ("~") has no file, so its format does not matter.
+        if (header.Signals[start].FileName != "~" && !WfdbSampleFormat.CanRead(format))
         {
             throw new EcgFormatException(headerPath, $"signal format {format} is not supported (supported: {string.Join(", ", WfdbSampleFormat.Readable)})");
         }
 
         return new FileGroup(start, end, format, (int)frameSize, maxSkew);
-
-        static bool signalFileNeeded(WfdbSignalSpec signal) => signal.FileName != "~";
     }
 
     // Decodes every stored sample of the group's frames into one array in file (frame) order.
