@@ -65,16 +65,25 @@ public static class MitAnnotationFile
                     offset += 4;
                     break;
                 case Num:
+                    // NUM and CHN apply to the annotation they follow and to all later ones.
                     number = value;
-                    ModifyLast(annotations, a => a with { Number = value });
+                    if (annotations.Count > 0)
+                    {
+                        annotations[^1] = annotations[^1] with { Number = value };
+                    }
+
                     break;
                 case Chn:
                     channel = value;
-                    ModifyLast(annotations, a => a with { Channel = value });
+                    if (annotations.Count > 0)
+                    {
+                        annotations[^1] = annotations[^1] with { Channel = value };
+                    }
+
                     break;
                 case Sub:
                     RequireAnnotation(annotations, source, wordOffset, "SUB");
-                    ModifyLast(annotations, a => a with { SubType = value });
+                    annotations[^1] = annotations[^1] with { SubType = value };
                     break;
                 case Aux:
                     RequireAnnotation(annotations, source, wordOffset, "AUX");
@@ -84,7 +93,7 @@ public static class MitAnnotationFile
                     }
 
                     var text = Encoding.Latin1.GetString(data.Slice(offset, value)).TrimEnd('\0');
-                    ModifyLast(annotations, a => a with { AuxNote = text });
+                    annotations[^1] = annotations[^1] with { AuxNote = text };
                     offset += value + (value & 1);
                     break;
                 case > AnnotationCodes.MaxCode:
@@ -188,17 +197,21 @@ public static class MitAnnotationFile
             throw new ArgumentException($"Sample index {annotation.SampleIndex} is negative.", nameof(annotation));
         }
 
-        foreach (var (field, value) in new[] { ("SubType", annotation.SubType), ("Channel", annotation.Channel), ("Number", annotation.Number) })
-        {
-            if (value is < 0 or > MaxInterval)
-            {
-                throw new ArgumentException($"{field} {value} does not fit MIT format's 10 bits (0 to 1023).", nameof(annotation));
-            }
-        }
+        RequireTenBits(annotation.SubType, "SubType");
+        RequireTenBits(annotation.Channel, "Channel");
+        RequireTenBits(annotation.Number, "Number");
 
         if (annotation.AuxNote is { } aux && (aux.Length > 255 || aux.Any(c => c > 0xFF) || aux.Contains('\0', StringComparison.Ordinal)))
         {
             throw new ArgumentException("An AUX note must be at most 255 Latin-1 characters without NUL.", nameof(annotation));
+        }
+    }
+
+    private static void RequireTenBits(int value, string field)
+    {
+        if (value is < 0 or > MaxInterval)
+        {
+            throw new ArgumentException($"{field} {value} does not fit MIT format's 10 bits (0 to 1023).", nameof(value));
         }
     }
 
@@ -207,14 +220,6 @@ public static class MitAnnotationFile
         if (annotations.Count == 0)
         {
             throw new EcgFormatException(source, $"{what} appears before any annotation", byteOffset: offset);
-        }
-    }
-
-    private static void ModifyLast(ImmutableArray<Annotation>.Builder annotations, Func<Annotation, Annotation> change)
-    {
-        if (annotations.Count > 0)
-        {
-            annotations[^1] = change(annotations[^1]);
         }
     }
 

@@ -56,7 +56,7 @@ public sealed record WfdbHeader
 /// <summary>One signal specification line of a WFDB header.</summary>
 public sealed record WfdbSignalSpec
 {
-    /// <summary>WFDB's default ADC gain (units per millivolt... per physical unit) when the line gives none or 0.</summary>
+    /// <summary>WFDB's default ADC gain (ADC units per physical unit) when the line gives none or 0.</summary>
     public const double DefaultGain = 200;
 
     /// <summary>Name of the signal file, relative to the header's folder ("~" means no file: all samples missing).</summary>

@@ -61,15 +61,7 @@ public sealed class WfdbReader : IEcgFormatReader
         ArgumentException.ThrowIfNullOrWhiteSpace(extension);
         var headerPath = RecordFile(recordPath, "hea");
         var annotations = MitAnnotationFile.Read(RecordFile(recordPath, extension));
-        if (!File.Exists(headerPath))
-        {
-            return annotations;
-        }
-
-        var header = WfdbHeaderParser.Parse(headerPath);
-        var lead = header.Signals.Select(s => s.Description).ToList()
-            .FindIndex(name => string.Equals(name, extension, StringComparison.OrdinalIgnoreCase));
-        return lead < 0 ? annotations : [.. annotations.Select(a => a with { Channel = lead })];
+        return File.Exists(headerPath) ? ForSignalNamed(WfdbHeaderParser.Parse(headerPath), extension, annotations) : annotations;
     }
 
     /// <summary>Builds the record from decoded signals, attaching metadata and annotations.</summary>
@@ -95,8 +87,33 @@ public sealed class WfdbReader : IEcgFormatReader
         {
             StartTime = header.StartTime,
             Metadata = new EcgMetadata { SourceFormat = "WFDB", Comments = header.Comments, Properties = properties },
-            Annotations = File.Exists(annotationPath) ? MitAnnotationFile.Read(annotationPath) : [],
+            Annotations = File.Exists(annotationPath)
+                ? ForSignalNamed(header, annotationExtension, MitAnnotationFile.Read(annotationPath))
+                : [],
         };
+    }
+
+    // LUDB names each lead's annotation file after the lead ("1.ii"): such annotations belong to that signal. They are
+    // also put in time order (stable), which annot(5) expects but a negative SKIP could break.
+    private static ImmutableArray<Annotation> ForSignalNamed(WfdbHeader header, string extension, ImmutableArray<Annotation> annotations)
+    {
+        var lead = header.Signals.Select(s => s.Description).ToList()
+            .FindIndex(name => string.Equals(name, extension, StringComparison.OrdinalIgnoreCase));
+        var ordered = IsOrdered(annotations) ? annotations : [.. annotations.OrderBy(a => a.SampleIndex)];
+        return lead < 0 ? ordered : [.. ordered.Select(a => a with { Channel = lead })];
+    }
+
+    private static bool IsOrdered(ImmutableArray<Annotation> annotations)
+    {
+        for (var i = 1; i < annotations.Length; i++)
+        {
+            if (annotations[i].SampleIndex < annotations[i - 1].SampleIndex)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string LeadName(WfdbSignalSpec signal, int index) =>

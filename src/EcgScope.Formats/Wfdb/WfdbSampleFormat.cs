@@ -10,7 +10,7 @@ namespace EcgScope.Formats.Wfdb;
 public static class WfdbSampleFormat
 {
     /// <summary>The formats <see cref="Decode"/> reads.</summary>
-    public static IReadOnlyList<int> Readable { get; } = [8, 16, 61, 80, 212, 311];
+    public static IReadOnlyList<int> Readable { get; } = [8, 16, 61, 80, 212, 310, 311];
 
     /// <summary>The formats <see cref="Encode"/> writes.</summary>
     public static IReadOnlyList<int> Writable { get; } = [16, 61, 80, 212];
@@ -27,7 +27,7 @@ public static class WfdbSampleFormat
         16 or 61 => short.MinValue,
         80 => sbyte.MinValue,
         212 => -2048,
-        311 => -512,
+        310 or 311 => -512,
         _ => null,
     };
 
@@ -37,7 +37,7 @@ public static class WfdbSampleFormat
         16 or 61 => (short.MinValue + 1, short.MaxValue),
         80 or 8 => (sbyte.MinValue + 1, sbyte.MaxValue),
         212 => (-2047, 2047),
-        311 => (-511, 511),
+        310 or 311 => (-511, 511),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported WFDB format."),
     };
 
@@ -47,7 +47,7 @@ public static class WfdbSampleFormat
         8 or 80 => sampleCount,
         16 or 61 => 2 * sampleCount,
         212 => 3 * (sampleCount / 2) + (sampleCount % 2 == 1 ? 2 : 0),
-        311 => 4 * ((sampleCount + 2) / 3),
+        310 or 311 => 4 * ((sampleCount + 2) / 3),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported WFDB format."),
     };
 
@@ -57,7 +57,7 @@ public static class WfdbSampleFormat
         8 or 80 => byteCount,
         16 or 61 => byteCount / 2,
         212 => 2 * (byteCount / 3) + (byteCount % 3 == 2 ? 1 : 0),
-        311 => 3 * (byteCount / 4),
+        310 or 311 => 3 * (byteCount / 4),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unsupported WFDB format."),
     };
 
@@ -105,6 +105,9 @@ public static class WfdbSampleFormat
                 break;
             case 212:
                 Decode212(data, samples);
+                break;
+            case 310:
+                Decode310(data, samples);
                 break;
             case 311:
                 Decode311(data, samples);
@@ -193,6 +196,25 @@ public static class WfdbSampleFormat
         {
             data[3 * pairs] = (byte)samples[^1];
             data[(3 * pairs) + 1] = (byte)((samples[^1] >> 8) & 0x0F);
+        }
+    }
+
+    // Format 310: three 10-bit samples in two little-endian 16-bit words. The first and second samples are bits 1-10 of
+    // the first and second word (bit 0 unused); the third is bits 11-15 of the first word (its low 5 bits) and of the
+    // second word (its high 5 bits).
+    private static void Decode310(ReadOnlySpan<byte> data, Span<int> samples)
+    {
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var group = data[(4 * (i / 3))..];
+            int first = BinaryPrimitives.ReadUInt16LittleEndian(group), second = BinaryPrimitives.ReadUInt16LittleEndian(group[2..]);
+            var bits = (i % 3) switch
+            {
+                0 => (first >> 1) & 0x3FF,
+                1 => (second >> 1) & 0x3FF,
+                _ => ((first >> 11) & 0x1F) | (((second >> 11) & 0x1F) << 5),
+            };
+            samples[i] = (bits << 22) >> 22;
         }
     }
 

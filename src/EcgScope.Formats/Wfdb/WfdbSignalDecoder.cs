@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using EcgScope.Core;
 
@@ -56,9 +57,16 @@ internal static class WfdbSignalDecoder
             }
 
             var stream = DecodeFile(header, group, dataPath, ref sampleCount);
-            for (var s = group.Start; s < group.End; s++)
+            try
             {
-                output[s] = Convert(header, headerPath, s, stream, group, sampleCount!.Value, ref verified);
+                for (var s = group.Start; s < group.End; s++)
+                {
+                    output[s] = Convert(header, headerPath, s, stream, group, sampleCount!.Value, ref verified);
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(stream);
             }
         }
 
@@ -85,7 +93,7 @@ internal static class WfdbSignalDecoder
     /// <summary>The millivolts per physical unit of <paramref name="units"/>, or null when it is not a voltage.</summary>
     public static double? MillivoltsPerUnit(string units) => units switch
     {
-        "mV" or "mv" or "MV" => 1,
+        "mV" or "mv" => 1,
         "uV" or "µV" or "μV" or "uv" => 1e-3,
         "nV" => 1e-6,
         "V" or "v" => 1e3,
@@ -140,23 +148,24 @@ internal static class WfdbSignalDecoder
             throw new EcgFormatException(headerPath, $"a frame of {frameSize} samples in file '{header.Signals[start].FileName}' is more than this reader supports");
         }
 
-        if (signalFileNeeded(header.Signals[start]) && !WfdbSampleFormat.CanRead(format))
+        // A null signal ("~") has no file, so its format does not matter.
+        if (header.Signals[start].FileName != "~" && !WfdbSampleFormat.CanRead(format))
         {
             throw new EcgFormatException(headerPath, $"signal format {format} is not supported (supported: {string.Join(", ", WfdbSampleFormat.Readable)})");
         }
 
         return new FileGroup(start, end, format, (int)frameSize, maxSkew);
-
-        static bool signalFileNeeded(WfdbSignalSpec signal) => signal.FileName != "~";
     }
 
     // Decodes every stored sample of the group's frames into one array in file (frame) order.
+    // Decodes every stored sample of the group's frames into one array in file (frame) order. The array and the bytes
+    // read come from the shared pool: they are large and live only while the samples are converted.
     private static int[] DecodeFile(WfdbHeader header, FileGroup group, string dataPath, ref long? sampleCount)
     {
         var offset = header.Signals[group.Start].ByteOffset;
-        var bytes = File.ReadAllBytes(dataPath);
-        var available = Math.Max(0, bytes.Length - offset);
-        var framesInFile = WfdbSampleFormat.SampleCapacity(group.Format, available) / group.FrameSize;
+        using var file = File.OpenHandle(dataPath);
+        var fileLength = RandomAccess.GetLength(file);
+        var framesInFile = WfdbSampleFormat.SampleCapacity(group.Format, Math.Max(0, fileLength - offset)) / group.FrameSize;
         if (sampleCount is null)
         {
             // The header gives no length: the first signal file decides it.
@@ -174,23 +183,54 @@ internal static class WfdbSignalDecoder
             throw new EcgFormatException(
                 dataPath,
                 $"the signal file is truncated: the header declares {frames} frames of {group.FrameSize} samples but the data ends after {framesInFile}",
-                byteOffset: Math.Min(end, bytes.Length));
+                byteOffset: Math.Min(end, fileLength));
         }
 
         var samples = frames * group.FrameSize;
-        if (samples > Array.MaxLength)
+        var byteCount = WfdbSampleFormat.ByteCount(group.Format, samples);
+        if (samples > Array.MaxLength || byteCount > Array.MaxLength)
         {
             throw new EcgFormatException(dataPath, $"{samples} samples are more than this reader can hold in memory");
         }
 
-        var stream = new int[samples];
-        WfdbSampleFormat.Decode(group.Format, bytes.AsSpan((int)offset), stream);
+        var bytes = ArrayPool<byte>.Shared.Rent((int)byteCount);
+        var stream = ArrayPool<int>.Shared.Rent((int)samples);
+        try
+        {
+            ReadExactly(file, bytes.AsSpan(0, (int)byteCount), offset, dataPath);
+            WfdbSampleFormat.Decode(group.Format, bytes.AsSpan(0, (int)byteCount), stream.AsSpan(0, (int)samples));
+        }
+        catch
+        {
+            ArrayPool<int>.Shared.Return(stream);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+
         if (group.Format == 8)
         {
-            IntegrateDifferences(header, group, stream);
+            IntegrateDifferences(header, group, stream.AsSpan(0, (int)samples));
         }
 
         return stream;
+    }
+
+    private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle file, Span<byte> buffer, long offset, string dataPath)
+    {
+        while (!buffer.IsEmpty)
+        {
+            var read = RandomAccess.Read(file, buffer, offset);
+            if (read == 0)
+            {
+                throw new EcgFormatException(dataPath, "the signal file ended while it was being read", byteOffset: offset);
+            }
+
+            buffer = buffer[read..];
+            offset += read;
+        }
     }
 
     // Format 8 stores first differences; each signal starts from its initial value (signal(5)).
@@ -227,34 +267,70 @@ internal static class WfdbSignalDecoder
         }
 
         var invalid = WfdbSampleFormat.InvalidValue(signal.Format) ?? int.MinValue;
-        var gain = signal.EffectiveGain;
-        var spf = signal.SamplesPerFrame;
         var output = new double[sampleCount];
-        long checksum = 0;
-        var source = stream.AsSpan();
-        for (long t = 0; t < sampleCount; t++)
-        {
-            var frame = source.Slice((int)(((t + signal.Skew) * group.FrameSize) + position), spf);
-            long sum = 0;
-            var valid = true;
-            foreach (var sample in frame)
-            {
-                checksum += sample;
-                sum += sample;
-                valid &= sample != invalid;
-            }
-
-            var adc = spf == 1 ? sum : (double)sum / spf;
-            var millivolts = (adc - signal.Baseline) / gain;
-            output[t] = !valid ? double.NaN : perUnit == 1 ? millivolts : millivolts * perUnit;
-        }
-
+        var checksum = signal.SamplesPerFrame == 1
+            ? ConvertOnePerFrame(stream, (signal.Skew * group.FrameSize) + position, group.FrameSize, invalid, signal, perUnit, output)
+            : ConvertAveragingFrames(stream, (signal.Skew * group.FrameSize) + position, group.FrameSize, invalid, signal, perUnit, output);
         verified += VerifyChecksum(headerPath, index, signal, checksum) ? 1 : 0;
         return output;
     }
 
     // Returns whether the checksum was verified. A header checksum of 0 that does not match is taken as "not computed"
     // (CinC 2017 writes 0 for every record); one that matches counts as verified (a PTB-XL signal sums to 0).
+    // The hot loop: one sample per frame, read with a stride. Returns the sum of the stored samples.
+    private static long ConvertOnePerFrame(
+        ReadOnlySpan<int> stream, long first, int stride, int invalid, WfdbSignalSpec signal, double perUnit, Span<double> output)
+    {
+        long checksum = 0;
+        var index = (int)first;
+        var (baseline, gain) = (signal.Baseline, signal.EffectiveGain);
+        for (var t = 0; t < output.Length; t++, index += stride)
+        {
+            var sample = stream[index];
+            checksum += sample;
+            output[t] = sample == invalid ? double.NaN : (sample - baseline) / gain;
+        }
+
+        ScaleToMillivolts(output, perUnit);
+        return checksum;
+    }
+
+    // Several samples per frame are averaged into one value per frame; a frame with an invalid sample is NaN.
+    private static long ConvertAveragingFrames(
+        ReadOnlySpan<int> stream, long first, int stride, int invalid, WfdbSignalSpec signal, double perUnit, Span<double> output)
+    {
+        long checksum = 0;
+        var spf = signal.SamplesPerFrame;
+        for (var t = 0; t < output.Length; t++)
+        {
+            var frame = stream.Slice((int)first + (t * stride), spf);
+            long sum = 0;
+            var valid = true;
+            foreach (var sample in frame)
+            {
+                sum += sample;
+                valid &= sample != invalid;
+            }
+
+            checksum += sum;
+            output[t] = valid ? (((double)sum / spf) - signal.Baseline) / signal.EffectiveGain : double.NaN;
+        }
+
+        ScaleToMillivolts(output, perUnit);
+        return checksum;
+    }
+
+    private static void ScaleToMillivolts(Span<double> values, double perUnit)
+    {
+        if (perUnit != 1)
+        {
+            foreach (ref var value in values)
+            {
+                value *= perUnit;
+            }
+        }
+    }
+
     private static bool VerifyChecksum(string headerPath, int index, WfdbSignalSpec signal, long checksum)
     {
         if (signal.Checksum is not { } expected)

@@ -111,7 +111,8 @@ public static class WfdbWriter
         text.Append(invariant, $"{recordName} {record.Leads.Length} {record.SamplingRate.Hertz:R} {record.SampleCount}");
         if (record.StartTime is { } start)
         {
-            var clock = start.DateTime;
+            // WFDB stores no time zone; the reader takes the clock time as UTC, so write UTC.
+            var clock = start.UtcDateTime;
             text.Append(' ').Append(clock.ToString(clock.Millisecond == 0 ? "HH:mm:ss" : "HH:mm:ss.fff", invariant))
                 .Append(' ').Append(clock.ToString("dd/MM/yyyy", invariant));
         }

@@ -67,6 +67,17 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void Reading_a_LUDB_record_with_a_lead_annotator_attaches_that_leads_annotations()
+    {
+        var path = TestData.File("ludb", "data", "1.hea");
+
+        var record = EcgFile.Read(path, new EcgReadOptions { AnnotationExtension = "v2" });
+
+        Assert.Equal(WfdbReader.ReadAnnotations(path, "v2"), record.Annotations);
+        Assert.All(record.Annotations, a => Assert.Equal(7, a.Channel));
+    }
+
+    [Fact]
     public void LUDB_record_1_lead_ii_opens_with_a_delineated_QRS()
     {
         var annotations = WfdbReader.ReadAnnotations(TestData.File("ludb", "data", "1"), "ii");

@@ -132,6 +132,17 @@ public sealed class WfdbEdgeCaseTests
     }
 
     [Fact]
+    public void Format_310_unpacks_three_10_bit_samples_from_two_byte_pairs()
+    {
+        // Samples 3, -2 and -300 (10-bit 0x2D4: low 5 bits 0x14 in word 0, high 5 bits 0x16 in word 1).
+        var first = (ushort)((3 << 1) | (0x14 << 11));
+        var second = (ushort)(((-2 & 0x3FF) << 1) | (0x16 << 11));
+        var path = Record("rec 1 100 3\nrec.dat 310 1\n", ("rec.dat", [.. BitConverter.GetBytes(first), .. BitConverter.GetBytes(second)]));
+
+        Assert.Equal([3.0, -2.0, -300.0], EcgFile.Read(path).Leads[0].SamplesMillivolts);
+    }
+
+    [Fact]
     public void Without_a_sample_count_the_length_comes_from_the_file()
     {
         var path = Record("rec 2 100\nrec.dat 16 1\nrec.dat 16 1\n", ("rec.dat", Int16LittleEndian(1, 2, 3, 4, 5, 6)));
@@ -207,7 +218,7 @@ public sealed class WfdbEdgeCaseTests
     }
 
     [Theory]
-    [InlineData("rec.dat 310 1", "format 310 is not supported")]
+    [InlineData("rec.dat 24 1", "format 24 is not supported")]
     [InlineData("rec.dat 16 1/mmHg", "not a voltage")]
     [InlineData("nothere.dat 16 1", "'nothere.dat' does not exist")]
     public void Unsupported_or_missing_pieces_are_clear_errors(string signalLine, string reason)

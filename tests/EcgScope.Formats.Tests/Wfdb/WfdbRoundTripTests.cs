@@ -42,6 +42,8 @@ public sealed class WfdbRoundTripTests
     [Theory]
     [InlineData(16)]
     [InlineData(212)]
+    [InlineData(61)]
+    [InlineData(80)]
     public void Random_records_round_trip_exactly(int format)
     {
         var property = Prop.ForAll(Arb.From(RandomRecord(format)), record =>
