@@ -61,7 +61,7 @@ public sealed class EdfReader : IEcgFormatReader
             .ToImmutableArray();
         return new EcgRecord(leads, new SamplingRate(rate))
         {
-            StartTime = new DateTimeOffset(header.StartTime, TimeSpan.Zero),
+            StartTime = new DateTimeOffset(header.StartTime, TimeSpan.Zero).AddSeconds(timing.FirstRecordStartSeconds),
             Metadata = Metadata(header, selection, timing, data.Annotations),
             Annotations = [.. data.Annotations
                 .Select(a => new Annotation(timing.SampleIndexAt(a.OnsetSeconds), AnnotationCode.Note, AuxNote: a.Text))

@@ -88,6 +88,18 @@ public sealed class EdfReaderTests
     }
 
     [Fact]
+    public void First_record_time_keeping_shifts_the_start_time()
+    {
+        var file = MixedRates(annotations: r => EdfTestFile.Tal(r + 0.25) + (r == 0 ? EdfTestFile.Tal(0.5, "half a second in") : string.Empty));
+
+        var record = EcgFile.Read(file.WriteTo(TestData.TempFolder()));
+
+        Assert.Equal(new DateTimeOffset(2002, 3, 2, 10, 20, 30, 250, TimeSpan.Zero), record.StartTime);
+        Assert.Equal(64, Assert.Single(record.Annotations).SampleIndex);
+        Assert.False(record.Metadata.Properties.ContainsKey("Gaps"));
+    }
+
+    [Fact]
     public void Discontinuous_file_without_time_keeping_is_an_error()
     {
         var file = new EdfTestFile([new EdfTestSignal("ECG", 10)], 2) { Reserved = "EDF+D" };
@@ -141,6 +153,7 @@ public sealed class EdfReaderTests
         { "version", 0 },
         { "header bytes", 184 },
         { "records -1", 236 },
+        { "records 0", 236 },
         { "duration", 244 },
         { "signal count", 252 },
         { "start date", 168 },
@@ -161,6 +174,7 @@ public sealed class EdfReaderTests
             "version" => file with { Version = "1" },
             "header bytes" => file with { HeaderBytes = "512" },
             "records -1" => file with { RecordCount = "-1" },
+            "records 0" => file with { RecordCount = "0" },
             "duration" => file with { Duration = "1,5" },
             "signal count" => file with { Signals = signals },
             "start date" => file with { StartDate = "32.01.02" },
