@@ -223,6 +223,16 @@ public sealed class EdfReaderTests
     }
 
     [Fact]
+    public void Absurd_time_keeping_onset_is_an_error_not_a_date_overflow()
+    {
+        var file = MixedRates(annotations: r => EdfTestFile.Tal(300_000_000_000 + r));
+
+        var error = Assert.Throws<EcgFormatException>(() => reader.Read(file.WriteTo(TestData.TempFolder()), EcgReadOptions.Default));
+
+        Assert.Contains("not a plausible number of seconds", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void File_without_a_voltage_signal_is_an_error()
     {
         var file = new EdfTestFile([new EdfTestSignal("Temp", 1) { Dimension = "degC" }], 1);
