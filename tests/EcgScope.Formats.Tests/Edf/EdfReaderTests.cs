@@ -295,6 +295,50 @@ public sealed class EdfReaderTests
         Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Extreme_values_in_numeric_header_fields_give_a_record_or_a_format_error()
+    {
+        string[] nasty = ["-1", "0", "1", "-0", "99999999", "-9999999", "1e308", "-1e308", "1E-300", "NaN", "Infinity", "", "+5", "0.000001", "2147483647", "-2147483648", "32767", "-32768", "1.5", "yy"];
+        var original = MixedRates(annotations: r => EdfTestFile.Tal(r) + EdfTestFile.Tal(r + 0.5, "x")).Build();
+        var signals = 5;
+        // (offset, width) of every numeric field: the fixed part, then per signal pmin, pmax, dmin, dmax, samples.
+        var fields = new List<(int Offset, int Width)> { (168, 8), (176, 8), (184, 8), (236, 8), (244, 8), (252, 4) };
+        foreach (var (start, width) in new[] { (16 + 80 + 8, 8), (16 + 80 + 16, 8), (16 + 80 + 24, 8), (16 + 80 + 32, 8), (16 + 80 + 40 + 80, 8) })
+        {
+            fields.AddRange(Enumerable.Range(0, signals).Select(i => (256 + (signals * start) + (i * width), width)));
+        }
+
+        var random = new Random(2003);
+        var path = Path.Combine(TestData.TempFolder(), "extreme.edf");
+        var (read, rejected) = (0, 0);
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var mutant = (byte[])original.Clone();
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    var (offset, width) = fields[random.Next(fields.Count)];
+                    Encoding.ASCII.GetBytes(nasty[random.Next(nasty.Length)].PadRight(width)[..width]).CopyTo(mutant, offset);
+                }
+
+                File.WriteAllBytes(path, mutant);
+                try
+                {
+                    reader.Read(path, EcgReadOptions.Default);
+                    read++;
+                }
+                catch (EcgFormatException)
+                {
+                    rejected++;
+                }
+            }
+        }, TestContext.Current.CancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} read, {rejected} rejected with EcgFormatException.");
+        Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
+    }
+
     private static long RecordOffset(EdfTestFile file, int record) =>
         (256 * (file.Signals.Count + 1)) + (record * file.Signals.Sum(s => 2L * s.SamplesPerRecord));
 }
