@@ -212,7 +212,8 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
             int.Parse(match.Groups["minutes"].ValueSpan, CultureInfo.InvariantCulture),
             0);
         offset = match.Groups["sign"].Value == "-" ? -offset : offset;
-        return offset.Duration() <= TimeSpan.FromHours(14) ? new DateTimeOffset(local, offset) : null;
+        var plausible = offset.Duration() <= TimeSpan.FromHours(14) && local.Year is > 1 and < 9999;
+        return plausible ? new DateTimeOffset(local, offset) : null;
     }
 
     private static string LeadName(Dictionary<AppleHealthCsvField, (string Value, int Line)> header)

@@ -17,6 +17,9 @@ internal static class EdfAnnotationList
     private const byte DurationMark = 0x15;
     private const byte TextEnd = 0x14;
 
+    /// <summary>About 317 years: any onset or duration beyond this is corruption, and would not fit a start time.</summary>
+    private const double MaxSeconds = 1e10;
+
     /// <summary>
     /// Parses <paramref name="bytes"/> (found at <paramref name="fileOffset"/>), adds its annotations to
     /// <paramref name="annotations"/> and returns the record's start time (null when the signal holds no TAL).
@@ -81,11 +84,11 @@ internal static class EdfAnnotationList
         Span<char> chars = stackalloc char[Math.Min(text.Length, 64)];
         if (text.Length <= chars.Length && Encoding.ASCII.TryGetChars(text, chars, out var written)
             && double.TryParse(chars[..written], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds))
+                CultureInfo.InvariantCulture, out var seconds) && Math.Abs(seconds) <= MaxSeconds)
         {
             return seconds;
         }
 
-        throw new EcgFormatException(path, $"annotation {what} '{Encoding.ASCII.GetString(text)}' is not a number of seconds.", byteOffset: offset);
+        throw new EcgFormatException(path, $"annotation {what} '{Encoding.ASCII.GetString(text)}' is not a plausible number of seconds.", byteOffset: offset);
     }
 }

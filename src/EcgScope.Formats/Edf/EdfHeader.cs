@@ -82,6 +82,11 @@ internal sealed record EdfHeader
                 "number of data records is -1: the file was not closed after recording, so its length is unknown.", byteOffset: 236);
         }
 
+        if (recordCount == 0)
+        {
+            throw new EcgFormatException(path, "number of data records is 0: the file holds no samples.", byteOffset: 236);
+        }
+
         var duration = fields.Number(244, 8, "duration of a data record");
         if (!(duration > 0))
         {

@@ -61,7 +61,7 @@ public sealed class EdfReader : IEcgFormatReader
             .ToImmutableArray();
         return new EcgRecord(leads, new SamplingRate(rate))
         {
-            StartTime = new DateTimeOffset(header.StartTime, TimeSpan.Zero),
+            StartTime = new DateTimeOffset(header.StartTime, TimeSpan.Zero).AddSeconds(timing.FirstRecordStartSeconds),
             Metadata = Metadata(header, selection, timing, data.Annotations),
             Annotations = [.. data.Annotations
                 .Select(a => new Annotation(timing.SampleIndexAt(a.OnsetSeconds), AnnotationCode.Note, AuxNote: a.Text))
@@ -92,6 +92,9 @@ public sealed class EdfReader : IEcgFormatReader
         var recordStarts = annotationSignals.Length > 0 ? new double?[header.RecordCount] : null;
         var annotations = new List<EdfAnnotation>();
 
+        var byteOffsets = leads.Select(lead => lead.Signal.OffsetInRecord * 2).ToArray();
+        var gains = leads.Select(lead => lead.Signal.Gain * lead.MillivoltFactor).ToArray();
+        var offsets = leads.Select(lead => lead.Signal.Offset * lead.MillivoltFactor).ToArray();
         var recordsPerBatch = Math.Max(1, BatchBytes / recordBytes);
         var buffer = new byte[recordsPerBatch * recordBytes];
         for (var first = 0; first < header.RecordCount; first += recordsPerBatch)
@@ -102,12 +105,10 @@ public sealed class EdfReader : IEcgFormatReader
             {
                 var record = buffer.AsSpan(r * recordBytes, recordBytes);
                 var recordIndex = first + r;
-                for (var i = 0; i < leads.Count; i++)
+                for (var i = 0; i < samples.Length; i++)
                 {
-                    var (signal, factor) = leads[i];
-                    Decode(record.Slice(signal.OffsetInRecord * 2, samplesPerRecord * 2),
-                        samples[i].AsSpan(recordIndex * samplesPerRecord, samplesPerRecord),
-                        signal.Gain * factor, signal.Offset * factor);
+                    Decode(record.Slice(byteOffsets[i], samplesPerRecord * 2),
+                        samples[i].AsSpan(recordIndex * samplesPerRecord, samplesPerRecord), gains[i], offsets[i]);
                 }
 
                 foreach (var signal in annotationSignals)

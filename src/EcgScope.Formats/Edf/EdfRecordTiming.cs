@@ -23,6 +23,9 @@ internal sealed class EdfRecordTiming
         Gaps = gaps;
     }
 
+    /// <summary>When the first record starts, in seconds after the header's start time (EDF+ allows a late start).</summary>
+    public double FirstRecordStartSeconds => starts[0];
+
     /// <summary>Gaps between records: the first sample after the gap and the gap's length in seconds.</summary>
     public IReadOnlyList<(int SampleIndex, double Seconds)> Gaps { get; }
 

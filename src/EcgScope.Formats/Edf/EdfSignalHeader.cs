@@ -32,7 +32,7 @@ internal sealed record EdfSignalHeader(
     public bool IsAnnotation => Label == AnnotationLabel;
 
     /// <summary>Physical units per digital step: (pmax - pmin) / (dmax - dmin), EDF's linear scaling.</summary>
-    public double Gain => (PhysicalMaximum - PhysicalMinimum) / (DigitalMaximum - DigitalMinimum);
+    public double Gain => (PhysicalMaximum - PhysicalMinimum) / ((double)DigitalMaximum - DigitalMinimum);
 
     /// <summary>Physical value of digital 0: pmin - dmin * gain.</summary>
     public double Offset => PhysicalMinimum - (DigitalMinimum * Gain);

@@ -173,6 +173,17 @@ public sealed class AppleHealthCsvReaderTests
         Assert.Contains("unknown unit 'mmHg'", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0001-01-01 00:00:00 +1400")]
+    [InlineData("19 August 2024")]
+    public void Unusable_recorded_date_is_kept_verbatim_without_a_start_time(string recorded)
+    {
+        var record = ReadText(Header.Replace("2024-08-19 22:48:31 +0200", recorded, StringComparison.Ordinal) + "1\n");
+
+        Assert.Null(record.StartTime);
+        Assert.Equal(recorded, record.Metadata.Properties["Recorded Date"]);
+    }
+
     [Fact]
     public void Header_without_samples_is_an_error() =>
         Assert.Contains("no samples", ReadError(Header).Reason, StringComparison.Ordinal);

@@ -88,6 +88,18 @@ public sealed class EdfReaderTests
     }
 
     [Fact]
+    public void First_record_time_keeping_shifts_the_start_time()
+    {
+        var file = MixedRates(annotations: r => EdfTestFile.Tal(r + 0.25) + (r == 0 ? EdfTestFile.Tal(0.5, "half a second in") : string.Empty));
+
+        var record = EcgFile.Read(file.WriteTo(TestData.TempFolder()));
+
+        Assert.Equal(new DateTimeOffset(2002, 3, 2, 10, 20, 30, 250, TimeSpan.Zero), record.StartTime);
+        Assert.Equal(64, Assert.Single(record.Annotations).SampleIndex);
+        Assert.False(record.Metadata.Properties.ContainsKey("Gaps"));
+    }
+
+    [Fact]
     public void Discontinuous_file_without_time_keeping_is_an_error()
     {
         var file = new EdfTestFile([new EdfTestSignal("ECG", 10)], 2) { Reserved = "EDF+D" };
@@ -141,6 +153,7 @@ public sealed class EdfReaderTests
         { "version", 0 },
         { "header bytes", 184 },
         { "records -1", 236 },
+        { "records 0", 236 },
         { "duration", 244 },
         { "signal count", 252 },
         { "start date", 168 },
@@ -161,6 +174,7 @@ public sealed class EdfReaderTests
             "version" => file with { Version = "1" },
             "header bytes" => file with { HeaderBytes = "512" },
             "records -1" => file with { RecordCount = "-1" },
+            "records 0" => file with { RecordCount = "0" },
             "duration" => file with { Duration = "1,5" },
             "signal count" => file with { Signals = signals },
             "start date" => file with { StartDate = "32.01.02" },
@@ -206,6 +220,16 @@ public sealed class EdfReaderTests
 
         var annotationStart = RecordOffset(file, 1) + (2 * (256 + 256 + 128 + 128));
         Assert.Equal(annotationStart + 5, error.ByteOffset);
+    }
+
+    [Fact]
+    public void Absurd_time_keeping_onset_is_an_error_not_a_date_overflow()
+    {
+        var file = MixedRates(annotations: r => EdfTestFile.Tal(300_000_000_000 + r));
+
+        var error = Assert.Throws<EcgFormatException>(() => reader.Read(file.WriteTo(TestData.TempFolder()), EcgReadOptions.Default));
+
+        Assert.Contains("not a plausible number of seconds", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -268,6 +292,50 @@ public sealed class EdfReaderTests
             MutationFuzzer.Run(reader, original, "fuzz.edf", EcgReadOptions.Default, seed: 1992, iterations: 600, isText: false));
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{read} mutants read, {rejected} rejected with EcgFormatException.");
+        Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Extreme_values_in_numeric_header_fields_give_a_record_or_a_format_error()
+    {
+        string[] nasty = ["-1", "0", "1", "-0", "99999999", "-9999999", "1e308", "-1e308", "1E-300", "NaN", "Infinity", "", "+5", "0.000001", "2147483647", "-2147483648", "32767", "-32768", "1.5", "yy"];
+        var original = MixedRates(annotations: r => EdfTestFile.Tal(r) + EdfTestFile.Tal(r + 0.5, "x")).Build();
+        var signals = 5;
+        // (offset, width) of every numeric field: the fixed part, then per signal pmin, pmax, dmin, dmax, samples.
+        var fields = new List<(int Offset, int Width)> { (168, 8), (176, 8), (184, 8), (236, 8), (244, 8), (252, 4) };
+        foreach (var (start, width) in new[] { (16 + 80 + 8, 8), (16 + 80 + 16, 8), (16 + 80 + 24, 8), (16 + 80 + 32, 8), (16 + 80 + 40 + 80, 8) })
+        {
+            fields.AddRange(Enumerable.Range(0, signals).Select(i => (256 + (signals * start) + (i * width), width)));
+        }
+
+        var random = new Random(2003);
+        var path = Path.Combine(TestData.TempFolder(), "extreme.edf");
+        var (read, rejected) = (0, 0);
+        await Task.Run(() =>
+        {
+            for (var i = 0; i < 500; i++)
+            {
+                var mutant = (byte[])original.Clone();
+                for (var n = random.Next(1, 4); n > 0; n--)
+                {
+                    var (offset, width) = fields[random.Next(fields.Count)];
+                    Encoding.ASCII.GetBytes(nasty[random.Next(nasty.Length)].PadRight(width)[..width]).CopyTo(mutant, offset);
+                }
+
+                File.WriteAllBytes(path, mutant);
+                try
+                {
+                    reader.Read(path, EcgReadOptions.Default);
+                    read++;
+                }
+                catch (EcgFormatException)
+                {
+                    rejected++;
+                }
+            }
+        }, TestContext.Current.CancellationToken);
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{read} read, {rejected} rejected with EcgFormatException.");
         Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");
     }
 
