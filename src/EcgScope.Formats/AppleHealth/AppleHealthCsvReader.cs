@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EcgScope.Core;
-using EcgScope.Formats.Csv;
+using EcgScope.Formats.Text;
 
 namespace EcgScope.Formats.AppleHealth;
 

@@ -1,3 +1,5 @@
+using EcgScope.Formats.Text;
+
 namespace EcgScope.Formats.Csv;
 
 /// <summary>

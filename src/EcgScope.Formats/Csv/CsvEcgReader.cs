@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcgScope.Core;
 using EcgScope.Formats.AppleHealth;
+using EcgScope.Formats.Text;
 
 namespace EcgScope.Formats.Csv;
 

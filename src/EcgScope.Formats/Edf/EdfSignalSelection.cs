@@ -1,5 +1,4 @@
 using EcgScope.Core;
-using EcgScope.Formats.Csv;
 
 namespace EcgScope.Formats.Edf;
 

@@ -83,8 +83,11 @@ public sealed class MatReader : IEcgFormatReader
         var rate = options.SamplingRate
             ?? throw new EcgFormatException(path, "a .mat file stores no sampling rate: put its WFDB header beside it or give EcgReadOptions.SamplingRate");
         var unit = options.Unit ?? "mV";
-        var perUnit = WfdbSignalDecoder.MillivoltsPerUnit(unit)
-            ?? throw new EcgFormatException(path, $"unit '{unit}' is not a voltage (mV, uV or V)");
+        if (!VoltageUnits.TryGetMillivoltFactor(unit, out var perUnit))
+        {
+            throw new EcgFormatException(path, $"unit '{unit}' is not a voltage (mV, uV or V)");
+        }
+
         if (matrix.Rows == 0 || matrix.Columns == 0)
         {
             throw new EcgFormatException(path, $"matrix '{matrix.Name}' is empty");

@@ -90,16 +90,6 @@ internal static class WfdbSignalDecoder
         return new WfdbSignals(output, verified);
     }
 
-    /// <summary>The millivolts per physical unit of <paramref name="units"/>, or null when it is not a voltage.</summary>
-    public static double? MillivoltsPerUnit(string units) => units switch
-    {
-        "mV" or "mv" => 1,
-        "uV" or "µV" or "μV" or "uv" => 1e-3,
-        "nV" => 1e-6,
-        "V" or "v" => 1e3,
-        _ => null,
-    };
-
     // Signals stored in one file are consecutive lines of the header with the same file name (header(5)).
     private static List<FileGroup> FileGroups(WfdbHeader header, string headerPath)
     {
@@ -258,8 +248,11 @@ internal static class WfdbSignalDecoder
         WfdbHeader header, string headerPath, int index, int[] stream, FileGroup group, long sampleCount, ref int verified)
     {
         var signal = header.Signals[index];
-        var perUnit = MillivoltsPerUnit(signal.Units)
-            ?? throw new EcgFormatException(headerPath, $"signal {index} ('{signal.Description}') is in '{signal.Units}', which is not a voltage");
+        if (!VoltageUnits.TryGetMillivoltFactor(signal.Units, out var perUnit))
+        {
+            throw new EcgFormatException(headerPath, $"signal {index} ('{signal.Description}') is in '{signal.Units}', which is not a voltage");
+        }
+
         var position = 0;
         for (var s = group.Start; s < index; s++)
         {

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EcgScope.Formats.Csv;
+namespace EcgScope.Formats.Text;
 
 /// <summary>
 /// Parses plain decimal numbers ("-160.933", "1e-3", and with a decimal comma "-160,933") independently of the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace EcgScope.Formats.Csv;
+namespace EcgScope.Formats.Text;
 
 /// <summary>Reads a text file as UTF-8 (with or without a byte order mark) and walks its lines (LF, CRLF or CR).</summary>
 internal static class TextLines
