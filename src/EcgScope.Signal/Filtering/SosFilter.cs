@@ -67,7 +67,7 @@ public sealed class SosFilter
     /// </summary>
     public void Filter(ReadOnlySpan<double> input, Span<double> output)
     {
-        RequireSameLength(input, output);
+        Spans.RequireSameLength(input, output);
         input.CopyTo(output);
         RunCascade(output, Enumerable.Repeat((0.0, 0.0), Sections.Length).ToArray());
     }
@@ -81,7 +81,7 @@ public sealed class SosFilter
     /// </summary>
     public void FiltFilt(ReadOnlySpan<double> input, Span<double> output)
     {
-        RequireSameLength(input, output);
+        Spans.RequireSameLength(input, output);
         var n = input.Length;
         if (n < 2)
         {
@@ -186,14 +186,6 @@ public sealed class SosFilter
             z21 = (b21 * y1) - (a21 * y2) + z22;
             z22 = (b22 * y1) - (a22 * y2);
             signal[i] = y2;
-        }
-    }
-
-    private static void RequireSameLength(ReadOnlySpan<double> input, Span<double> output)
-    {
-        if (input.Length != output.Length)
-        {
-            throw new ArgumentException($"Output has {output.Length} samples, input {input.Length}.", nameof(output));
         }
     }
 }
