@@ -8,7 +8,9 @@ internal static class BenchmarkSignals
 {
     public static readonly SamplingRate Rate = new(360);
 
-    public static double[] ThirtyMinutes() => SyntheticEcg.Generate(new SyntheticEcgOptions
+    public static double[] ThirtyMinutes() => ThirtyMinutesWithPeaks().Record.Leads[0].Span.ToArray();
+
+    public static SyntheticEcgResult ThirtyMinutesWithPeaks() => SyntheticEcg.Generate(new SyntheticEcgOptions
     {
         SamplingRate = Rate,
         DurationSeconds = 650_000 / Rate.Hertz,
@@ -16,5 +18,5 @@ internal static class BenchmarkSignals
         NoiseMillivolts = 0.03,
         BaselineWanderMillivolts = 0.2,
         MainsMillivolts = 0.05,
-    }).Record.Leads[0].Span.ToArray();
+    });
 }
