@@ -30,6 +30,20 @@ public class QualityTests
         Assert.InRange(Index(quality, "templateSQI").Value, 0.99, 1);
     }
 
+    [Theory]
+    [InlineData(75)]
+    [InlineData(100)]
+    public void A_synthetic_ecg_with_a_realistically_narrow_qrs_is_excellent(double bpm)
+    {
+        // At 60 bpm it is not: the P and T waves' 1 Hz fundamental falls at the edge of basSQI's 0–1 Hz band (0.92).
+        var ecg = Clean(new SyntheticEcgOptions { DurationSeconds = 30, HeartRateBpm = bpm, NoiseMillivolts = 0.01, QrsWidthScale = 0.6 });
+
+        var quality = SignalQuality.Assess(ecg.Record, ecg.RPeaks.AsSpan()).Single();
+
+        Assert.True(quality.Verdict == QualityVerdict.Excellent, string.Join("; ", quality.Reasons));
+        Assert.Equal(1, quality.Score);
+    }
+
     [Fact]
     public void White_noise_is_unacceptable_because_of_kurtosis_and_spectrum()
     {
