@@ -27,7 +27,7 @@ public sealed record HrvFrequencyDomain(double? VlfMs2, double LfMs2, double HfM
     /// <summary>Band edges, Hz.</summary>
     public const double VlfLowHz = 0.0033, LfLowHz = 0.04, HfLowHz = 0.15, HfHighHz = 0.4;
 
-    /// <summary>LF / HF (unitless).</summary>
+    /// <summary>LF / HF (unitless); positive infinity when HF is 0.</summary>
     public double LfHfRatio => LfMs2 / HfMs2;
 
     /// <summary>LF in normalised units: 100 · LF / (LF + HF).</summary>

@@ -32,29 +32,43 @@ internal sealed class LombScargle
         var count = (int)Math.Floor(maxHz / resolution);
         var density = new double[count + 1];
         var scale = 2 * spanSeconds / values.Length;
+
+        // cos/sin of ω·t for every sample, advanced from one grid frequency to the next by a rotation through
+        // Δω·t (the trigonometric recurrence of Press et al., Numerical Recipes, §13.8): no trig in the inner loop.
+        var n = times.Length;
+        var (cosine, sine, stepCosine, stepSine) = (new double[n], new double[n], new double[n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            (stepSine[i], stepCosine[i]) = Math.SinCos(2 * Math.PI * resolution * (times[i] - times[0]));
+            (cosine[i], sine[i]) = (stepCosine[i], stepSine[i]);
+        }
+
         for (var k = 1; k <= count; k++)
         {
-            var omega = 2 * Math.PI * k * resolution;
+            // τ: tan(2ωτ) = Σ sin 2ωt / Σ cos 2ωt, which decorrelates the sine and cosine terms.
             double sin2 = 0, cos2 = 0;
-            foreach (var t in times)
+            for (var i = 0; i < n; i++)
             {
-                sin2 += Math.Sin(2 * omega * t);
-                cos2 += Math.Cos(2 * omega * t);
+                sin2 += 2 * sine[i] * cosine[i];
+                cos2 += (cosine[i] - sine[i]) * (cosine[i] + sine[i]);
             }
 
-            var tau = Math.Atan2(sin2, cos2) / (2 * omega);
+            var (sinTau, cosTau) = Math.SinCos(Math.Atan2(sin2, cos2) / 2);
             double yc = 0, ys = 0, cc = 0, ss = 0;
-            for (var i = 0; i < times.Length; i++)
+            for (var i = 0; i < n; i++)
             {
-                var (s, c) = Math.SinCos(omega * (times[i] - tau));
+                var c = (cosine[i] * cosTau) + (sine[i] * sinTau); // cos ω(t − τ)
+                var s = (sine[i] * cosTau) - (cosine[i] * sinTau); // sin ω(t − τ)
                 var y = values[i] - mean;
                 yc += y * c;
                 ys += y * s;
                 cc += c * c;
                 ss += s * s;
+                (cosine[i], sine[i]) = ((cosine[i] * stepCosine[i]) - (sine[i] * stepSine[i]), (sine[i] * stepCosine[i]) + (cosine[i] * stepSine[i]));
             }
 
-            var periodogram = 0.5 * (((yc * yc) / cc) + ((ys * ys) / ss));
+            // A term vanishes where every sample sits on a zero of its basis function (evenly spaced beats at their Nyquist).
+            var periodogram = 0.5 * ((cc > 1e-12 ? yc * yc / cc : 0) + (ss > 1e-12 ? ys * ys / ss : 0));
             density[k] = scale * periodogram;
         }
 

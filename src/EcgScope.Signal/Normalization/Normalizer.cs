@@ -38,7 +38,7 @@ public static class Normalizer
     /// <exception cref="ArgumentException"><paramref name="high"/> is not above <paramref name="low"/>, or lengths differ.</exception>
     public static void MinMax(ReadOnlySpan<double> input, Span<double> output, double low = 0, double high = 1)
     {
-        RequireSameLength(input, output);
+        Spans.RequireSameLength(input, output);
         if (!double.IsFinite(low) || !double.IsFinite(high) || high <= low)
         {
             throw new ArgumentException($"The target range [{low}, {high}] must be finite and increasing.", nameof(high));
@@ -67,7 +67,7 @@ public static class Normalizer
     /// <summary>Span form of <see cref="ZScore(EcgRecord)"/>; <paramref name="output"/> may alias <paramref name="input"/>.</summary>
     public static void ZScore(ReadOnlySpan<double> input, Span<double> output)
     {
-        RequireSameLength(input, output);
+        Spans.RequireSameLength(input, output);
         var (mean, deviation) = MeanAndDeviation(input);
         var scale = deviation > 0 ? 1 / deviation : 0;
         for (var i = 0; i < input.Length; i++)
@@ -101,12 +101,4 @@ public static class Normalizer
 
     private static EcgRecord Map(EcgRecord record, Func<EcgLead, double[]> transform) =>
         record.WithLeads(record.Leads.Select(lead => lead.WithSamples(transform(lead))).ToImmutableArray(), record.SamplingRate);
-
-    private static void RequireSameLength(ReadOnlySpan<double> input, Span<double> output)
-    {
-        if (input.Length != output.Length)
-        {
-            throw new ArgumentException($"Output has {output.Length} samples, input {input.Length}.", nameof(output));
-        }
-    }
 }

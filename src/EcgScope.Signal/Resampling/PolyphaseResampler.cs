@@ -13,8 +13,9 @@ namespace EcgScope.Signal.Resampling;
 /// <remarks>
 /// The filter has 2·<see cref="HalfLengthPerTerm"/>·max(Up, Down) + 1 taps and Kaiser β = <see cref="KaiserBeta"/>:
 /// a stopband below about −80 dB (SciPy uses β = 5, about −55 dB, with a filter 10·max(Up, Down) taps each side;
-/// ours is longer so the transition band is as narrow). Its cutoff sits at the output's Nyquist when downsampling,
-/// so content in the top few percent below it is partly attenuated. Output length is ⌈n·Up/Down⌉ as in SciPy, and
+/// ours is longer so the transition band is as narrow). Its cutoff (−6 dB) sits at the lower Nyquist frequency.
+/// Measured with sines (500→100, 360→250, 512→300 Hz): 0.00 dB up to 0.8 × that Nyquist, −0.28 dB at 0.9,
+/// −1.8 dB at 0.95; −15 dB at 1.05, −30 dB at 1.1 and −82 dB or less from 1.2 × Nyquist on. Output length is ⌈n·Up/Down⌉ as in SciPy, and
 /// output sample m is at input time m·Down/Up (no delay). Outside the signal the edge samples are held (SciPy's
 /// <c>padtype="edge"</c>), so a DC offset does not droop at the ends. Samples must be finite.
 /// </remarks>

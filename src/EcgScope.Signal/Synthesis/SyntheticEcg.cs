@@ -114,7 +114,9 @@ public static class SyntheticEcg
         var hrFactor2 = Math.Sqrt(hrFactor);
         double[] angleScale = [hrFactor2, hrFactor, 1, hrFactor, hrFactor2];
         var angles = Angles.Select((angle, i) => angle * angleScale[i]).ToArray();
-        var widths = Widths.Select(width => width * hrFactor).ToArray();
+        bool[] isQrs = [false, true, true, true, false];
+        var widths = Widths.Select((width, i) => width * hrFactor * (isQrs[i] ? options.QrsWidthScale : 1)).ToArray();
+        var amplitudes = Amplitudes.Select((amplitude, i) => isQrs[i] ? amplitude / (options.QrsWidthScale * options.QrsWidthScale) : amplitude).ToArray();
 
         var clean = new double[count];
         var crossings = new List<int>();
@@ -127,7 +129,7 @@ public static class SyntheticEcg
             for (var s = 0; s < steps; s++)
             {
                 var before = Math.Atan2(state.Y, state.X);
-                state = RungeKutta(state, omega, dt, angles, widths);
+                state = RungeKutta(state, omega, dt, angles, widths, amplitudes);
                 var after = Math.Atan2(state.Y, state.X);
                 if (before < 0 && after >= 0)
                 {
@@ -146,12 +148,13 @@ public static class SyntheticEcg
         return (clean, crossings, beat + 1);
     }
 
-    private static (double X, double Y, double Z) RungeKutta((double X, double Y, double Z) s, double omega, double dt, double[] angles, double[] widths)
+    private static (double X, double Y, double Z) RungeKutta(
+        (double X, double Y, double Z) s, double omega, double dt, double[] angles, double[] widths, double[] amplitudes)
     {
-        var k1 = Derivative(s, omega, angles, widths);
-        var k2 = Derivative(Step(s, k1, dt / 2), omega, angles, widths);
-        var k3 = Derivative(Step(s, k2, dt / 2), omega, angles, widths);
-        var k4 = Derivative(Step(s, k3, dt), omega, angles, widths);
+        var k1 = Derivative(s, omega, angles, widths, amplitudes);
+        var k2 = Derivative(Step(s, k1, dt / 2), omega, angles, widths, amplitudes);
+        var k3 = Derivative(Step(s, k2, dt / 2), omega, angles, widths, amplitudes);
+        var k4 = Derivative(Step(s, k3, dt), omega, angles, widths, amplitudes);
         return (
             s.X + (dt / 6 * (k1.X + (2 * k2.X) + (2 * k3.X) + k4.X)),
             s.Y + (dt / 6 * (k1.Y + (2 * k2.Y) + (2 * k3.Y) + k4.Y)),
@@ -162,7 +165,8 @@ public static class SyntheticEcg
     }
 
     /// <summary>McSharry 2003, eq. 3, with the baseline z₀ = 0 (wander is added after scaling).</summary>
-    private static (double X, double Y, double Z) Derivative((double X, double Y, double Z) s, double omega, double[] angles, double[] widths)
+    private static (double X, double Y, double Z) Derivative(
+        (double X, double Y, double Z) s, double omega, double[] angles, double[] widths, double[] amplitudes)
     {
         var alpha = 1 - Math.Sqrt((s.X * s.X) + (s.Y * s.Y));
         var theta = Math.Atan2(s.Y, s.X);
@@ -170,7 +174,7 @@ public static class SyntheticEcg
         for (var i = 0; i < angles.Length; i++)
         {
             var delta = Math.IEEERemainder(theta - angles[i], 2 * Math.PI);
-            dz -= Amplitudes[i] * delta * Math.Exp(-(delta * delta) / (2 * widths[i] * widths[i]));
+            dz -= amplitudes[i] * delta * Math.Exp(-(delta * delta) / (2 * widths[i] * widths[i]));
         }
 
         return ((alpha * s.X) - (omega * s.Y), (alpha * s.Y) + (omega * s.X), dz);
@@ -219,6 +223,11 @@ public static class SyntheticEcg
         if (!double.IsFinite(options.HeartRateBpm) || options.HeartRateBpm is < 20 or > 200)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.HeartRateBpm, "Heart rate must be between 20 and 200 bpm.");
+        }
+
+        if (!double.IsFinite(options.QrsWidthScale) || options.QrsWidthScale is < 0.3 or > 3)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.QrsWidthScale, "The QRS width factor must be between 0.3 and 3.");
         }
 
         if (!double.IsFinite(options.HeartRateStdBpm) || options.HeartRateStdBpm < 0 || options.HeartRateStdBpm > options.HeartRateBpm / 4)

@@ -1,0 +1,129 @@
+using EcgScope.Core;
+using EcgScope.Signal.Quality;
+using EcgScope.Signal.Synthesis;
+
+namespace EcgScope.Signal.Tests;
+
+public class QualityTests
+{
+    private static readonly SamplingRate Rate = new(360);
+
+    private static SyntheticEcgResult Clean(SyntheticEcgOptions? options = null) =>
+        SyntheticEcg.Generate(options ?? new SyntheticEcgOptions { DurationSeconds = 30, HeartRateBpm = 70, NoiseMillivolts = 0.01 });
+
+    private static LeadQuality Assess(double[] samples, ReadOnlySpan<int> peaks = default) => SignalQuality.Assess("II", samples, Rate, peaks);
+
+    private static QualityIndex Index(LeadQuality quality, string name) => quality.Indices.Single(i => i.Name == name);
+
+    [Fact]
+    public void A_clean_synthetic_ecg_passes_every_index_but_the_qrs_band_ratio()
+    {
+        // ECGSYN's Gaussian QRS is smoother than a real one (R-wave σ ≈ 15 ms), so its 5–15 Hz share of 5–40 Hz
+        // power is about 0.9 where real clean ECG gives 0.5–0.65 (MIT-BIH 100, 101, 103; see RealRecordTests).
+        var ecg = Clean();
+
+        var quality = SignalQuality.Assess(ecg.Record, ecg.RPeaks.AsSpan()).Single();
+
+        Assert.Equal(8, quality.Indices.Length);
+        Assert.All(quality.Indices.Where(i => i.Name != "pSQI"), i => Assert.True(i.Level == QualityLevel.Optimal, i.Explanation));
+        Assert.InRange(Index(quality, "pSQI").Value, 0.8, 0.95);
+        Assert.InRange(Index(quality, "templateSQI").Value, 0.99, 1);
+    }
+
+    [Theory]
+    [InlineData(75)]
+    [InlineData(100)]
+    public void A_synthetic_ecg_with_a_realistically_narrow_qrs_is_excellent(double bpm)
+    {
+        // At 60 bpm it is not: the P and T waves' 1 Hz fundamental falls at the edge of basSQI's 0–1 Hz band (0.92).
+        var ecg = Clean(new SyntheticEcgOptions { DurationSeconds = 30, HeartRateBpm = bpm, NoiseMillivolts = 0.01, QrsWidthScale = 0.6 });
+
+        var quality = SignalQuality.Assess(ecg.Record, ecg.RPeaks.AsSpan()).Single();
+
+        Assert.True(quality.Verdict == QualityVerdict.Excellent, string.Join("; ", quality.Reasons));
+        Assert.Equal(1, quality.Score);
+    }
+
+    [Fact]
+    public void White_noise_is_unacceptable_because_of_kurtosis_and_spectrum()
+    {
+        var random = new Random(7);
+        var noise = Enumerable.Range(0, 36000).Select(_ => (random.NextDouble() - 0.5) + (random.NextDouble() - 0.5) + (random.NextDouble() - 0.5)).ToArray();
+
+        var quality = Assess(noise);
+
+        Assert.Equal(QualityVerdict.Unacceptable, quality.Verdict);
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "kSQI").Level);
+        Assert.InRange(Index(quality, "kSQI").Value, 2.5, 3.2);
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "pSQI").Level);
+        Assert.Contains(quality.Reasons, r => r.StartsWith("kSQI", StringComparison.Ordinal));
+        Assert.True(quality.Score < 0.75);
+    }
+
+    [Fact]
+    public void A_flat_line_is_unacceptable_for_being_flat()
+    {
+        var samples = Clean().Record.Leads[0].Span.ToArray();
+        Array.Fill(samples, 0.12, 3600, 5400); // 15 s of a disconnected electrode
+
+        var quality = Assess(samples);
+
+        Assert.Equal(QualityVerdict.Unacceptable, quality.Verdict);
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "flat").Level);
+        Assert.InRange(Index(quality, "flat").Value, 0.49, 0.51);
+        Assert.Contains(quality.Reasons, r => r.Contains("flat line", StringComparison.Ordinal));
+        Assert.Equal(QualityVerdict.Unacceptable, Assess(new double[3600]).Verdict);
+    }
+
+    [Fact]
+    public void A_clipped_ecg_is_unacceptable_for_clipping()
+    {
+        var samples = Clean().Record.Leads[0].Span.ToArray().Select(x => Math.Min(x * 2, 1.0)).ToArray();
+
+        var quality = Assess(samples);
+
+        Assert.Equal(QualityVerdict.Unacceptable, quality.Verdict);
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "clipping").Level);
+        Assert.Equal(QualityLevel.Optimal, Index(quality, "flat").Level);
+        Assert.Contains(quality.Reasons, r => r.StartsWith("clipping", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Heavy_baseline_wander_is_unacceptable_for_basSQI()
+    {
+        var ecg = Clean(new SyntheticEcgOptions { DurationSeconds = 30, HeartRateBpm = 70, NoiseMillivolts = 0.01, BaselineWanderMillivolts = 1.5, BaselineWanderHz = 0.3 });
+
+        var quality = Assess(ecg.Record.Leads[0].Span.ToArray());
+
+        Assert.Equal(QualityVerdict.Unacceptable, quality.Verdict);
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "basSQI").Level);
+        Assert.Contains(quality.Reasons, r => r.StartsWith("basSQI", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void R_peaks_at_the_wrong_places_fail_template_and_rhythm_checks()
+    {
+        var ecg = Clean();
+        var wrongPeaks = Enumerable.Range(1, 20).Select(i => (i * 500) + 97).ToArray(); // 43 bpm, unrelated to the beats
+
+        var quality = Assess(ecg.Record.Leads[0].Span.ToArray(), wrongPeaks);
+
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "templateSQI").Level);
+        var gap = Assess(ecg.Record.Leads[0].Span.ToArray(), [.. ecg.RPeaks.Where(p => p < 3000 || p > 5000)]);
+        Assert.Equal(QualityLevel.Unqualified, Index(gap, "rhythm").Level);
+    }
+
+    [Fact]
+    public void Short_or_missing_signals_are_unacceptable_with_the_reason()
+    {
+        var tooShort = Assess(new double[100]);
+        Assert.Equal(QualityVerdict.Unacceptable, tooShort.Verdict);
+        Assert.Contains("at least 2 s", Assert.Single(tooShort.Reasons), StringComparison.Ordinal);
+
+        var samples = Clean().Record.Leads[0].Span.ToArray();
+        Array.Fill(samples, double.NaN, 0, 300); // 2.8 % missing
+        var gappy = Assess(samples);
+        Assert.Equal(QualityLevel.Suspicious, Index(gappy, "missing").Level);
+        Assert.Equal(QualityVerdict.Unacceptable, Assess(Enumerable.Repeat(double.NaN, 1000).ToArray()).Verdict);
+    }
+}
