@@ -19,11 +19,13 @@ namespace EcgScope.Signal.Detection;
 /// signal high-passed at 1 Hz) is under 0.55 are dropped (see <see cref="FlutterLeakage"/>; the threshold was chosen
 /// on MIT-BIH, where it marks flutter in record 207 only).</item>
 /// <item>Decision: a candidate is a QRS when it exceeds noise + 0.35 (signal - noise), where signal and noise are the
-/// medians of the last eight QRS and non-QRS peak heights (0.35: chosen on MIT-BIH); within 360 ms of a QRS it must also be at least half as
-/// steep (T-wave rule); nothing within the 200 ms refractory period.</item>
+/// medians of the last eight QRS and non-QRS peak heights; within 360 ms of a QRS its steepest slope must also reach
+/// 0.35 times the QRS's (T-wave rule; Pan &amp; Tompkins use 0.5); nothing within the 200 ms refractory period. Both
+/// 0.35 factors were chosen on MIT-BIH.</item>
 /// <item>Search-back: when no QRS came within 150 % of the median RR interval, the highest candidate since the last
 /// QRS that passes half the threshold (and the T-wave rule) is taken.</item>
-/// <item>Location: the largest band-passed excursion in the 100 ms up to the envelope peak, then the largest excursion of the input signal, either polarity, within ±80 ms of it.</item>
+/// <item>Location: the largest band-passed excursion in the 100 ms up to the envelope peak, then the largest
+/// excursion of the input signal, either polarity, within ±80 ms of it.</item>
 /// </list>
 /// </remarks>
 public sealed class RobustEnvelopeDetector : IRPeakDetector
@@ -227,6 +229,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     {
         private const int History = 8;
         private const double ThresholdFraction = 0.35;
+        private const double TWaveSlopeFraction = 0.35;
         private readonly List<Candidate> candidates;
         private readonly int refractory;
         private readonly int tWaveWindow;
@@ -309,7 +312,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
 
             var last = detected[^1];
             var sinceLast = candidate.Position - last.Position;
-            return sinceLast >= refractory && (sinceLast >= tWaveWindow || candidate.Slope >= 0.5 * last.Slope);
+            return sinceLast >= refractory && (sinceLast >= tWaveWindow || candidate.Slope >= TWaveSlopeFraction * last.Slope);
         }
 
         /// <summary>Takes the highest candidate since the last QRS that passes half the threshold, if any.</summary>
