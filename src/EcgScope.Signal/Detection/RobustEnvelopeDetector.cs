@@ -53,7 +53,8 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
             var candidates = FindCandidates(meanEnergy.AsSpan(0, length), bandPassed.AsSpan(0, length), hertz, window);
             RemoveFlutter(candidates, baselineFree.AsSpan(0, length), hertz);
             var qrs = new Decision(hertz, candidates).Run();
-            // The meanEnergy peak lags the QRS's steep onset on wide (paced, ventricular) complexes: look back 100 ms.
+
+            // The envelope peak lags the QRS's steep onset on wide (paced, ventricular) complexes: look back 100 ms.
             var lookBack = DetectorInput.Samples(0.100, hertz);
             var radius = DetectorInput.Samples(0.080, hertz);
             var result = new int[qrs.Count];
@@ -63,7 +64,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
                 result[i] = RWaveLocator.Locate(signalMillivolts, fiducial - radius, fiducial + radius);
             }
 
-            return result;
+            return RWaveLocator.StrictlyAscending(result);
         }
         finally
         {
