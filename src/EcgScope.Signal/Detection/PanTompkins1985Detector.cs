@@ -56,7 +56,7 @@ public sealed class PanTompkins1985Detector : IRPeakDetector
             result[i] = RWaveLocator.Locate(input, peak.Fiducial - searchRadius, peak.Fiducial + searchRadius);
         }
 
-        return result;
+        return RWaveLocator.StrictlyAscending(result);
     }
 
     /// <summary>Local maxima of the integrated signal with the features the decision rules need.</summary>

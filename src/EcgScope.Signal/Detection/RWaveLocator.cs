@@ -44,4 +44,22 @@ internal static class RWaveLocator
 
         return from + best;
     }
+
+    /// <summary>
+    /// Drops any location that does not come after the one before it: two detections whose search windows overlap can
+    /// land on the same extremum, and callers are promised ascending, distinct indices.
+    /// </summary>
+    public static int[] StrictlyAscending(int[] locations)
+    {
+        var kept = 0;
+        for (var i = 0; i < locations.Length; i++)
+        {
+            if (kept == 0 || locations[i] > locations[kept - 1])
+            {
+                locations[kept++] = locations[i];
+            }
+        }
+
+        return kept == locations.Length ? locations : locations[..kept];
+    }
 }

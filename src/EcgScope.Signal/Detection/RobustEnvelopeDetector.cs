@@ -15,12 +15,17 @@ namespace EcgScope.Signal.Detection;
 /// <item>Envelope: root-mean-square of the band-passed signal over a QRS-wide (100 ms) window. Staying in amplitude
 /// units (not energy) keeps one large ectopic beat or artifact from dominating the levels.</item>
 /// <item>Candidates: envelope peaks that are the highest within 200 ms, each with its steepest band-passed slope.</item>
-/// <item>Decision: a candidate is a QRS when it exceeds noise + 0.3 (signal - noise), where signal and noise are the
-/// medians of the last eight QRS and non-QRS peak heights; within 360 ms of a QRS it must also be at least half as
-/// steep (T-wave rule); nothing within the 200 ms refractory period.</item>
+/// <item>Ventricular flutter/fibrillation: candidates in 4 s windows whose Kuo &amp; Dillman VF-filter leakage (on the
+/// signal high-passed at 1 Hz) is under 0.55 are dropped (see <see cref="FlutterLeakage"/>; the threshold was chosen
+/// on MIT-BIH, where it marks flutter in record 207 only).</item>
+/// <item>Decision: a candidate is a QRS when it exceeds noise + 0.35 (signal - noise), where signal and noise are the
+/// medians of the last eight QRS and non-QRS peak heights; within 360 ms of a QRS its steepest slope must also reach
+/// 0.35 times the QRS's (T-wave rule; Pan &amp; Tompkins use 0.5); nothing within the 200 ms refractory period. Both
+/// 0.35 factors were chosen on MIT-BIH.</item>
 /// <item>Search-back: when no QRS came within 150 % of the median RR interval, the highest candidate since the last
 /// QRS that passes half the threshold (and the T-wave rule) is taken.</item>
-/// <item>Location: the largest band-passed excursion in the 100 ms up to the envelope peak, then the largest excursion of the input signal, either polarity, within ±80 ms of it.</item>
+/// <item>Location: the largest band-passed excursion in the 100 ms up to the envelope peak, then the largest
+/// excursion of the input signal, either polarity, within ±80 ms of it.</item>
 /// </list>
 /// </remarks>
 public sealed class RobustEnvelopeDetector : IRPeakDetector
@@ -40,12 +45,15 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         }
 
         var bandPassed = ArrayPool<float>.Shared.Rent(length);
-        var envelope = ArrayPool<float>.Shared.Rent(length);
+        var meanEnergy = ArrayPool<float>.Shared.Rent(length);
+        var baselineFree = ArrayPool<float>.Shared.Rent(length);
         try
         {
-            Filter(signalMillivolts, hertz, window, bandPassed.AsSpan(0, length), envelope.AsSpan(0, length));
-            var candidates = FindCandidates(envelope.AsSpan(0, length), bandPassed.AsSpan(0, length), hertz, window);
+            Filter(signalMillivolts, hertz, window, bandPassed.AsSpan(0, length), meanEnergy.AsSpan(0, length), baselineFree.AsSpan(0, length));
+            var candidates = FindCandidates(meanEnergy.AsSpan(0, length), bandPassed.AsSpan(0, length), hertz, window);
+            RemoveFlutter(candidates, baselineFree.AsSpan(0, length), hertz);
             var qrs = new Decision(hertz, candidates).Run();
+
             // The envelope peak lags the QRS's steep onset on wide (paced, ventricular) complexes: look back 100 ms.
             var lookBack = DetectorInput.Samples(0.100, hertz);
             var radius = DetectorInput.Samples(0.080, hertz);
@@ -56,20 +64,23 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
                 result[i] = RWaveLocator.Locate(signalMillivolts, fiducial - radius, fiducial + radius);
             }
 
-            return result;
+            return RWaveLocator.StrictlyAscending(result);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(bandPassed);
-            ArrayPool<float>.Shared.Return(envelope);
+            ArrayPool<float>.Shared.Return(meanEnergy);
+            ArrayPool<float>.Shared.Return(baselineFree);
         }
     }
 
     /// <summary>
-    /// Band-passes the signal and computes its centred RMS envelope in one pass.
+    /// Band-passes the signal and computes its centred mean energy over the window in one pass (the RMS envelope is
+    /// its square root, taken only at candidate peaks: same peaks, no square root per sample).
     /// </summary>
-    private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> envelope)
+    private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> meanEnergy, Span<float> baselineFree)
     {
+        var baselineHighPass = SecondOrderSection.HighPass(BaselineHertz, hertz);
         var highPass = SecondOrderSection.HighPass(HighPassHertz, hertz);
         var lowPass = SecondOrderSection.LowPass(LowPassHertz, hertz);
         var half = window / 2;
@@ -84,45 +95,74 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         }
 
         var last = first;
-        var energy = 0.0;
-        var scale = 1.0 / window;
+        var sum = 0.0;
+        var scale = 1.0f / window;
         for (var i = 0; i < signal.Length; i++)
         {
             var value = signal[i];
             last = double.IsFinite(value) ? value : last;
             var filtered = (float)lowPass.Next(highPass.Next(last - first));
+            baselineFree[i] = (float)baselineHighPass.Next(last - first);
             bandPassed[i] = filtered;
-            energy += filtered * filtered;
+            sum += filtered * filtered;
             if (i >= window)
             {
                 var leaving = bandPassed[i - window];
-                energy -= leaving * leaving;
+                sum -= leaving * leaving;
             }
 
             if (i >= half)
             {
-                envelope[i - half] = (float)Math.Sqrt(Math.Max(energy, 0) * scale);
+                meanEnergy[i - half] = (float)(sum * scale);
             }
         }
 
-        envelope[(signal.Length - half)..].Clear();
+        meanEnergy[(signal.Length - half)..].Clear();
     }
 
+    private const double BaselineHertz = 1.0;
+    private const double FlutterWindowSeconds = 4.0;
+    private const double FlutterLeakageThreshold = 0.55;
     private const double HighPassHertz = 6.0;
     private const double LowPassHertz = 20.0;
 
+    /// <summary>
+    /// Drops the candidates that lie in 4 s windows of ventricular flutter or fibrillation (see
+    /// <see cref="FlutterLeakage"/>): their waves are not QRS complexes.
+    /// </summary>
+    private static void RemoveFlutter(List<Candidate> candidates, ReadOnlySpan<float> baselineFree, double hertz)
+    {
+        var windowLength = DetectorInput.Samples(FlutterWindowSeconds, hertz);
+        Span<bool> isFlutter = new bool[(baselineFree.Length + windowLength - 1) / windowLength];
+        if (FlutterLeakage.Mark(baselineFree, windowLength, FlutterLeakageThreshold, isFlutter) == 0)
+        {
+            return;
+        }
+
+        var kept = 0;
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            if (!isFlutter[candidates[c].Position / windowLength])
+            {
+                candidates[kept++] = candidates[c];
+            }
+        }
+
+        candidates.RemoveRange(kept, candidates.Count - kept);
+    }
+
     /// <summary>Envelope peaks that are the highest within the refractory period, with their steepest slopes.</summary>
-    private static List<Candidate> FindCandidates(ReadOnlySpan<float> envelope, ReadOnlySpan<float> bandPassed, double hertz, int window)
+    private static List<Candidate> FindCandidates(ReadOnlySpan<float> energy, ReadOnlySpan<float> bandPassed, double hertz, int window)
     {
         var radius = DetectorInput.Samples(0.200, hertz);
         var half = window / 2;
-        var candidates = new List<Candidate>(envelope.Length / radius);
-        for (var i = 1; i < envelope.Length - 1; i++)
+        var candidates = new List<Candidate>(energy.Length / radius);
+        for (var i = 1; i < energy.Length - 1; i++)
         {
-            var height = envelope[i];
-            if (height > envelope[i - 1] && height >= envelope[i + 1] && IsHighestAround(envelope, i, radius))
+            var height = energy[i];
+            if (height > energy[i - 1] && height >= energy[i + 1] && IsHighestAround(energy, i, radius))
             {
-                candidates.Add(new Candidate(i, height, SteepestSlope(bandPassed, i - half, i + half)));
+                candidates.Add(new Candidate(i, MathF.Sqrt(Math.Max(height, 0)), SteepestSlope(bandPassed, i - half, i + half)));
             }
         }
 
@@ -189,7 +229,8 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     private sealed class Decision
     {
         private const int History = 8;
-        private const double ThresholdFraction = 0.3;
+        private const double ThresholdFraction = 0.35;
+        private const double TWaveSlopeFraction = 0.35;
         private readonly List<Candidate> candidates;
         private readonly int refractory;
         private readonly int tWaveWindow;
@@ -272,7 +313,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
 
             var last = detected[^1];
             var sinceLast = candidate.Position - last.Position;
-            return sinceLast >= refractory && (sinceLast >= tWaveWindow || candidate.Slope >= 0.5 * last.Slope);
+            return sinceLast >= refractory && (sinceLast >= tWaveWindow || candidate.Slope >= TWaveSlopeFraction * last.Slope);
         }
 
         /// <summary>Takes the highest candidate since the last QRS that passes half the threshold, if any.</summary>

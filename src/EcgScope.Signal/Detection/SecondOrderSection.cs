@@ -35,7 +35,9 @@ internal struct SecondOrderSection
     /// <summary>Filters one sample.</summary>
     public double Next(double x)
     {
-        var y = (b0 * x) + (b1 * x1) + (b2 * x2) - (a1 * y1) - (a2 * y2);
+        // The terms that do not depend on the previous output go first, so that the loop-carried dependency is one
+        // fused multiply-add.
+        var y = Math.FusedMultiplyAdd(-a1, y1, (b0 * x) + (b1 * x1) + (b2 * x2) - (a2 * y2));
         x2 = x1;
         x1 = x;
         y2 = y1;
