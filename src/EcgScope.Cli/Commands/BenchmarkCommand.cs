@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EcgScope.Cli.Output;
-using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Signal.Detection;
 
@@ -50,7 +49,7 @@ internal static class BenchmarkCommand
                 detectors,
                 path => EcgFile.Read(path),
                 options,
-                new Progress<QrsBenchmarkProgress>(p => progress.Report(new WorkProgress(p.RecordsDone, p.RecordCount, p.Record))),
+                progress,
                 cancellationToken));
             return BenchmarkQrsReport.From(folder, result);
         })));

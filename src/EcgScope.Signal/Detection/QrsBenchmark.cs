@@ -23,12 +23,6 @@ public sealed record QrsBenchmarkOptions
     public int TimingRuns { get; init; } = 5;
 }
 
-/// <summary>Progress of a <see cref="QrsBenchmark"/> run: a record has just been scored.</summary>
-/// <param name="RecordsDone">Records scored so far.</param>
-/// <param name="RecordCount">Records in the run.</param>
-/// <param name="Record">The name of the record just scored.</param>
-public readonly record struct QrsBenchmarkProgress(int RecordsDone, int RecordCount, string Record);
-
 /// <summary>One detector on one record.</summary>
 /// <param name="Record">The record's name (its file name without extension, for example "100").</param>
 /// <param name="SampleCount">Samples in the lead that was analysed.</param>
@@ -115,7 +109,7 @@ public static class QrsBenchmark
         IReadOnlyList<IRPeakDetector> detectors,
         Func<string, EcgRecord> readRecord,
         QrsBenchmarkOptions? options = null,
-        IProgress<QrsBenchmarkProgress>? progress = null,
+        IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default) =>
         Run(FindRecords(folder), detectors, readRecord, options, progress, cancellationToken);
 
@@ -131,7 +125,7 @@ public static class QrsBenchmark
         IReadOnlyList<IRPeakDetector> detectors,
         Func<string, EcgRecord> readRecord,
         QrsBenchmarkOptions? options = null,
-        IProgress<QrsBenchmarkProgress>? progress = null,
+        IProgress<WorkProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recordPaths);
@@ -152,7 +146,7 @@ public static class QrsBenchmark
                 rows[d].Add(ScoreRecord(name, record, detectors[d], options, cancellationToken));
             }
 
-            progress?.Report(new QrsBenchmarkProgress(r + 1, recordPaths.Count, name));
+            progress?.Report(new WorkProgress(r + 1, recordPaths.Count, name));
         }
 
         var results = detectors.Select((detector, d) => new QrsDetectorResult(detector.Name, rows[d].ToImmutable()));

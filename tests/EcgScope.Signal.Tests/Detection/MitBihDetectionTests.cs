@@ -18,7 +18,7 @@ public sealed class MitBihDetectionTests
         var folder = TestData.Require("mitdb");
         var records = QrsBenchmark.FindRecords(folder);
         Assert.Equal(48, records.Count);
-        var progress = new List<QrsBenchmarkProgress>();
+        var progress = new List<WorkProgress>();
 
         var result = QrsBenchmark.Run(
             folder,
@@ -116,8 +116,8 @@ public sealed class MitBihDetectionTests
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<QrsBenchmarkProgress> report) : IProgress<QrsBenchmarkProgress>
+    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
     {
-        public void Report(QrsBenchmarkProgress value) => report(value);
+        public void Report(WorkProgress value) => report(value);
     }
 }
