@@ -25,7 +25,7 @@ public sealed class MitBihDetectionTests
             [new RobustEnvelopeDetector(), new PanTompkins1985Detector()],
             path => EcgFile.Read(path),
             QrsBenchmarkOptions.Default with { TimingRuns = 1 },
-            new SynchronousProgress(progress.Add),
+            new SynchronousProgress<WorkProgress>(progress.Add),
             TestContext.Current.CancellationToken);
 
         Assert.Equal(48, progress.Count);
@@ -113,11 +113,5 @@ public sealed class MitBihDetectionTests
 
         var total = detector.Total;
         output?.WriteLine($"{detector.Detector} total: {total}, Se {total.Sensitivity:P2}, +P {total.PositivePredictivity:P2}, F1 {total.F1:P2}");
-    }
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
-    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value) => report(value);
     }
 }
