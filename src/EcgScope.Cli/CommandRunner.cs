@@ -13,6 +13,9 @@ internal static class CommandRunner
     /// <summary>Exit code when the input could not be used.</summary>
     public const int InputError = 2;
 
+    /// <summary>Exit code for a fault of EcgScope's own (sysexits' EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
     /// <summary>Prints the report <paramref name="work"/> produces, or the error that stopped it.</summary>
     public static int Run<TReport>(ParseResult parse, OutputFormat format, Func<TReport> work)
         where TReport : ITextReport
@@ -25,13 +28,22 @@ internal static class CommandRunner
         }
         catch (Exception exception) when (IsInputError(exception))
         {
-            var error = ErrorReport.From(exception);
-            ReportPrinter.Print(error, format, format == OutputFormat.Json ? output : parse.InvocationConfiguration.Error);
+            PrintError(parse, format, ErrorReport.From(exception));
             return InputError;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug of ours: say so in one line (JSON stays JSON) rather than dumping a stack trace on the user.
+            var details = Environment.GetEnvironmentVariable("ECGSCOPE_DEBUG") is { Length: > 0 } ? exception.ToString() : exception.Message;
+            PrintError(parse, format, new ErrorReport($"internal error ({exception.GetType().Name}): {details}. Please report it; set ECGSCOPE_DEBUG=1 for the stack trace."));
+            return InternalError;
         }
     }
 
+    private static void PrintError(ParseResult parse, OutputFormat format, ErrorReport error) =>
+        ReportPrinter.Print(error, format, format == OutputFormat.Json ? parse.InvocationConfiguration.Output : parse.InvocationConfiguration.Error);
+
     private static bool IsInputError(Exception exception) =>
-        exception is EcgFormatException or FileNotFoundException or DirectoryNotFoundException or ArgumentException
-            or UnauthorizedAccessException;
+        exception is EcgFormatException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException
+            or UsageException;
 }

@@ -16,10 +16,10 @@ internal sealed class CommonOptions
     };
 
     /// <summary><c>--sampling-rate</c> for files that do not state one.</summary>
-    public Option<double?> SamplingRate { get; } = new("--sampling-rate", "-r")
-    {
-        Description = "Sampling rate in Hz, for files that do not state one (for example a CSV without a time column).",
-    };
+    public Option<double?> SamplingRate { get; } = NumberOption.Hertz(
+        "--sampling-rate",
+        "Sampling rate in Hz, for files that do not state one (for example a CSV without a time column).",
+        "-r");
 
     /// <summary><c>--unit</c> for files that do not state one.</summary>
     public Option<string?> Unit { get; } = new("--unit")

@@ -31,11 +31,11 @@ public sealed record EcgRecord
         SamplingRate = samplingRate;
     }
 
-    /// <summary>The leads, in the source's order.</summary>
-    public ImmutableArray<EcgLead> Leads { get; init; }
+    /// <summary>The leads, in the source's order. Set only through the constructor or <see cref="WithLeads"/>, which check them.</summary>
+    public ImmutableArray<EcgLead> Leads { get; }
 
     /// <summary>Samples per second, common to all leads.</summary>
-    public SamplingRate SamplingRate { get; init; }
+    public SamplingRate SamplingRate { get; }
 
     /// <summary>When the first sample was recorded, if the source says.</summary>
     public DateTimeOffset? StartTime { get; init; }
@@ -60,18 +60,25 @@ public sealed record EcgRecord
         Leads.FirstOrDefault(lead => string.Equals(lead.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A record with the same metadata and annotations and new leads at a (possibly) new rate.</summary>
-    /// <remarks>Annotations are rescaled to the new rate so that they keep pointing at the same moment.</remarks>
+    /// <remarks>
+    /// Annotations are rescaled to the new rate so that they keep pointing at the same moment. One that rounds to just
+    /// past the new last sample stays on it; those whose moment lies after the new record's end are dropped.
+    /// </remarks>
     public EcgRecord WithLeads(ImmutableArray<EcgLead> leads, SamplingRate samplingRate)
     {
+        var record = new EcgRecord(leads, samplingRate);
         var scale = samplingRate.Hertz / SamplingRate.Hertz;
-        var annotations = scale == 1.0
-            ? Annotations
-            : Annotations.Select(a => a with { SampleIndex = (int)Math.Round(a.SampleIndex * scale) }).ToImmutableArray();
-        return new EcgRecord(leads, samplingRate)
+        var lastSample = record.SampleCount - 1;
+        var annotations = ImmutableArray.CreateBuilder<Annotation>(Annotations.Length);
+        foreach (var annotation in Annotations)
         {
-            StartTime = StartTime,
-            Metadata = Metadata,
-            Annotations = annotations,
-        };
+            var moved = annotation.SampleIndex * scale;
+            if (moved <= lastSample + 0.5)
+            {
+                annotations.Add(annotation with { SampleIndex = Math.Min((int)Math.Round(moved), lastSample) });
+            }
+        }
+
+        return record with { StartTime = StartTime, Metadata = Metadata, Annotations = annotations.ToImmutable() };
     }
 }

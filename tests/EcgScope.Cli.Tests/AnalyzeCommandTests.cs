@@ -67,4 +67,34 @@ public sealed class AnalyzeCommandTests
         Assert.Contains("device says: Sinus Rhythm", run.Output, StringComparison.Ordinal);
         Assert.Contains("not medical advice", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_decimal_comma_rate_is_refused_not_read_as_thousands()
+    {
+        var run = CliRun.Of("analyze", TestData.File("mitdb", "100.hea"), "--sampling-rate", "250,5");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("use a dot for decimals", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mains_notch_the_record_cannot_hold_is_an_input_error()
+    {
+        var run = CliRun.Of("analyze", TestData.File("ptbxl", "records100", "00000", "00001_lr.hea"), "--mains", "50", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("above 100 Hz", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_report_says_how_the_signal_was_cleaned()
+    {
+        var run = CliRun.Of("analyze", TestData.File("mitdb", "100.hea"), "--mains", "60", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var cleaning = run.Json.GetProperty("cleaning");
+        Assert.Equal(0.5, cleaning.GetProperty("highPassHz").GetDouble());
+        Assert.Equal(40, cleaning.GetProperty("lowPassHz").GetDouble());
+        Assert.Equal(60, cleaning.GetProperty("notchHz").GetDouble());
+    }
 }

@@ -42,10 +42,21 @@ public sealed class BenchmarkCommandTests
         Assert.Contains(".atr", run.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("5", "has 2 leads (MLII, V5)")]
+    [InlineData("-1", "counts from 0")]
+    public void A_lead_the_records_do_not_have_is_an_input_error(string lead, string reason)
+    {
+        var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--lead", lead, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(reason, run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_bundled_sample_is_analysable()
     {
-        var sample = Path.Combine(RepositoryRoot(), "samples", "mitdb-100-60s.hea");
+        var sample = Path.Combine(SampleFolder(), "mitdb-100-60s.hea");
 
         var run = CliRun.Of("analyze", sample, "--format", "json");
 
@@ -53,6 +64,8 @@ public sealed class BenchmarkCommandTests
         var lead = run.Json.GetProperty("leads")[0];
         Assert.InRange(lead.GetProperty("rPeakCount").GetInt32(), 70, 78);
     }
+
+    private static string SampleFolder() => Path.Combine(RepositoryRoot(), "samples");
 
     private static string RepositoryRoot()
     {

@@ -16,6 +16,7 @@ public sealed class InfoCommandTests
         Assert.Equal(650000, json.GetProperty("sampleCount").GetInt32());
         Assert.Equal(["MLII", "V5"], json.GetProperty("leads").EnumerateArray().Select(l => l.GetProperty("name").GetString()));
         Assert.Equal(2273, json.GetProperty("beatAnnotationCount").GetInt32());
+        Assert.Equal("2 of 2 verified", json.GetProperty("properties").GetProperty("WFDB checksums").GetString());
     }
 
     [Fact]

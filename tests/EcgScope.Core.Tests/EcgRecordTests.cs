@@ -59,4 +59,31 @@ public sealed class EcgRecordTests
         Assert.Throws<ArgumentException>(() => new EcgLead("I", default));
         Assert.Throws<ArgumentException>(() => new EcgLead(" ", [1.0]));
     }
+
+    [Fact]
+    public void Rescaled_annotations_stay_inside_the_record()
+    {
+        var record = new EcgRecord([EcgLead.FromOwnedArray("I", new double[1000])], new SamplingRate(360))
+        {
+            Annotations = [new Annotation(500, AnnotationCode.Normal), new Annotation(999, AnnotationCode.Normal)],
+        };
+
+        var resampled = record.WithLeads([EcgLead.FromOwnedArray("I", new double[278])], new SamplingRate(100));
+
+        Assert.Equal([139, 277], resampled.Annotations.Select(a => a.SampleIndex));
+    }
+
+    [Fact]
+    public void Annotations_after_the_end_of_a_shorter_record_are_dropped()
+    {
+        var record = new EcgRecord([EcgLead.FromOwnedArray("I", new double[1000])], new SamplingRate(100))
+        {
+            Annotations = [new Annotation(100, AnnotationCode.Normal), new Annotation(900, AnnotationCode.Normal)],
+        };
+
+        var cut = record.WithLeads([EcgLead.FromOwnedArray("I", new double[500])], new SamplingRate(100));
+
+        Assert.Equal([100], cut.Annotations.Select(a => a.SampleIndex));
+        Assert.Equal(2, record.Annotations.Length);
+    }
 }

@@ -14,10 +14,10 @@ internal static class AnalyzeCommand
         var file = new Argument<FileInfo>("file") { Description = "An ECG file in any supported format." };
         var detector = new Option<string>("--detector")
         {
-            Description = $"R-peak detector: {string.Join(", ", RPeakDetectors.All.Select(d => d.Name))}.",
+            Description = $"R-peak detector: {DetectorNames.List}.",
             DefaultValueFactory = _ => RPeakDetectors.Default.Name,
         };
-        var mains = new Option<double?>("--mains") { Description = "Mains frequency to notch out: 50 or 60 (Hz). Default: none." };
+        var mains = NumberOption.Hertz("--mains", "Mains frequency to notch out: 50 or 60 (Hz). Default: none.");
         var peaks = new Option<bool>("--peaks") { Description = "Include every R-peak time (seconds) in the output." };
         var options = new CommonOptions();
         var command = new Command("analyze", "Clean an ECG and measure heart rate, HRV, signal quality and R-peaks for every lead.")
@@ -32,9 +32,14 @@ internal static class AnalyzeCommand
             var record = reader.Read(path, options.ReadOptions(parse));
             var analysisOptions = new EcgAnalysisOptions
             {
-                Detector = RPeakDetectors.Find(parse.GetRequiredValue(detector)),
+                Detector = DetectorNames.Resolve(parse.GetRequiredValue(detector)),
                 MainsHz = parse.GetValue(mains),
             };
+            if (analysisOptions.MainsHz is { } notch && notch >= record.SamplingRate.Hertz / 2)
+            {
+                throw new UsageException($"--mains {notch:0.##}: a notch at {notch:0.##} Hz needs a sampling rate above {2 * notch:0.##} Hz, and this record has {record.SamplingRate}.");
+            }
+
             var analysis = ConsoleProgress.Run(
                 $"analysing {Path.GetFileName(path)}",
                 progress => EcgAnalysis.Analyze(record, analysisOptions, progress, cancellationToken));
@@ -42,4 +47,5 @@ internal static class AnalyzeCommand
         })));
         return command;
     }
+
 }

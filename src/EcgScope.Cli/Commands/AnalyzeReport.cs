@@ -14,6 +14,7 @@ internal sealed record AnalyzeReport(
     double SamplingRateHz,
     double DurationSeconds,
     string Detector,
+    CleaningApplied Cleaning,
     string? DeviceClassification,
     double? DeviceHeartRateBpm,
     IReadOnlyList<LeadReport> Leads,
@@ -24,12 +25,13 @@ internal sealed record AnalyzeReport(
         "EcgScope measures signals; it does not diagnose. These figures are not medical advice: "
         + "see a qualified clinician about any concern.";
 
-    public static AnalyzeReport From(string file, string format, EcgRecord record, EcgAnalysisResult analysis, bool includePeaks) => new(
+    public static AnalyzeReport From(string file, string readerName, EcgRecord record, EcgAnalysisResult analysis, bool includePeaks) => new(
         file,
-        format,
+        record.Metadata.SourceFormat ?? readerName,
         record.SamplingRate.Hertz,
         record.DurationSeconds,
         analysis.DetectorName,
+        analysis.Cleaning,
         record.Metadata.DeviceClassification,
         record.Metadata.DeviceHeartRateBpm,
         [.. analysis.Leads.Select(lead => LeadReport.From(lead, record.SamplingRate, includePeaks))],
@@ -39,6 +41,8 @@ internal sealed record AnalyzeReport(
     {
         var text = CultureInfo.InvariantCulture;
         writer.WriteLine(string.Create(text, $"{File} ({Format}, {SamplingRateHz:0.###} Hz, {DurationSeconds:0.#} s, R-peaks by {Detector})"));
+        var notch = Cleaning.NotchHz is { } mains ? string.Create(text, $", {mains:0.##} Hz notch") : ", no notch";
+        writer.WriteLine(string.Create(text, $"  cleaned with a zero-phase {Cleaning.HighPassHz:0.##}-{Cleaning.LowPassHz:0.##} Hz band-pass{notch}"));
         if (DeviceClassification is not null)
         {
             writer.WriteLine(string.Create(text, $"  device says: {DeviceClassification}{(DeviceHeartRateBpm is { } bpm ? $", {bpm:0} bpm" : "")}"));
@@ -67,7 +71,6 @@ internal sealed record LeadReport(
     PoincarePlot? Poincare,
     IReadOnlyDictionary<string, string> HrvUnavailable,
     QualityReport Quality,
-    double? TemplateCorrelation,
     IReadOnlyList<double>? RPeakSeconds)
 {
     public static LeadReport From(LeadAnalysis lead, SamplingRate rate, bool includePeaks)
@@ -88,7 +91,6 @@ internal sealed record LeadReport(
             lead.Hrv.Poincare.Value,
             unavailable,
             QualityReport.From(lead.Quality),
-            lead.Template?.MeanCorrelation,
             includePeaks ? [.. lead.RPeaks.Select(peak => rate.SecondsAt(peak))] : null);
     }
 
@@ -125,11 +127,6 @@ internal sealed record LeadReport(
         foreach (var (measure, reason) in HrvUnavailable)
         {
             writer.WriteLine($"    HRV {measure}: not computed: {reason}");
-        }
-
-        if (TemplateCorrelation is { } correlation)
-        {
-            writer.WriteLine(string.Create(text, $"    beat similarity  {correlation:0.00} (mean correlation with the median beat)"));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcgScope.Cli.Output;
+using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Signal.Detection;
 
@@ -19,7 +20,7 @@ internal static class BenchmarkCommand
         };
         var detector = new Option<string[]>("--detector")
         {
-            Description = $"Detectors to score (repeatable): {string.Join(", ", RPeakDetectors.All.Select(d => d.Name))}. Default: all.",
+            Description = $"Detectors to score (repeatable): {DetectorNames.List}. Default: all.",
         };
         var lead = new Option<int>("--lead") { Description = "Index of the lead to detect on. Default: 0 (MLII in most MIT-BIH records)." };
         var runs = new Option<int>("--timing-runs")
@@ -36,23 +37,43 @@ internal static class BenchmarkCommand
         {
             var folder = parse.GetRequiredValue(data).FullName;
             var names = parse.GetValue(detector) ?? [];
-            IReadOnlyList<IRPeakDetector> detectors = names.Length == 0 ? RPeakDetectors.All : [.. names.Select(RPeakDetectors.Find)];
-            var options = QrsBenchmarkOptions.Default with { LeadIndex = parse.GetValue(lead), TimingRuns = parse.GetValue(runs) };
+            IReadOnlyList<IRPeakDetector> detectors = names.Length == 0 ? RPeakDetectors.All : [.. names.Select(DetectorNames.Resolve)];
+            var leadIndex = parse.GetValue(lead);
+            var timingRuns = parse.GetValue(runs);
+            if (leadIndex < 0)
+            {
+                throw new UsageException($"--lead {leadIndex}: a lead index counts from 0.");
+            }
+
+            if (timingRuns < 1)
+            {
+                throw new UsageException($"--timing-runs {timingRuns}: at least one run is needed to time a detector.");
+            }
+
+            var options = QrsBenchmarkOptions.Default with { LeadIndex = leadIndex, TimingRuns = timingRuns };
             var records = QrsBenchmark.FindRecords(folder);
             if (records.Count == 0)
             {
-                throw new ArgumentException($"{folder}: no WFDB record with a .atr reference annotation file.");
+                throw new UsageException($"--data {folder}: no WFDB record with a .atr reference annotation file there.");
             }
 
             var result = ConsoleProgress.Run("scoring detectors", progress => QrsBenchmark.Run(
                 records,
                 detectors,
-                path => EcgFile.Read(path),
+                path => ReadWithLead(path, leadIndex),
                 options,
                 progress,
                 cancellationToken));
             return BenchmarkQrsReport.From(folder, result);
         })));
         return command;
+    }
+
+    private static EcgRecord ReadWithLead(string path, int leadIndex)
+    {
+        var record = EcgFile.Read(path);
+        return leadIndex < record.Leads.Length
+            ? record
+            : throw new UsageException($"--lead {leadIndex}: {Path.GetFileName(path)} has {record.Leads.Length} leads ({string.Join(", ", record.LeadNames)}), numbered from 0.");
     }
 }

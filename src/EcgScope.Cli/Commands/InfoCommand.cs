@@ -16,7 +16,7 @@ internal static class InfoCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = EcgFile.Detect(path);
-            return InfoReport.From(path, reader.FormatName, reader.Read(path, options.ReadOptions(parse)));
+            return InfoReport.From(path, reader.Read(path, options.ReadOptions(parse)), reader.FormatName);
         }));
         return command;
     }

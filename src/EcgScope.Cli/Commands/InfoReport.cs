@@ -18,12 +18,14 @@ internal sealed record InfoReport(
     string? DeviceClassification,
     double? DeviceHeartRateBpm,
     IReadOnlyList<string> Comments,
+    IReadOnlyDictionary<string, string> Properties,
     int AnnotationCount,
     int BeatAnnotationCount) : ITextReport
 {
-    public static InfoReport From(string file, string format, EcgRecord record) => new(
+    /// <summary>The report for <paramref name="record"/>; the format is the one the reader names in the record, else its own name.</summary>
+    public static InfoReport From(string file, EcgRecord record, string readerName) => new(
         file,
-        format,
+        record.Metadata.SourceFormat ?? readerName,
         record.SamplingRate.Hertz,
         record.SampleCount,
         record.DurationSeconds,
@@ -34,6 +36,7 @@ internal sealed record InfoReport(
         record.Metadata.DeviceClassification,
         record.Metadata.DeviceHeartRateBpm,
         record.Metadata.Comments,
+        new SortedDictionary<string, string>(record.Metadata.Properties, StringComparer.Ordinal),
         record.Annotations.Length,
         record.Annotations.Count(a => a.IsBeat));
 
@@ -56,6 +59,11 @@ internal sealed record InfoReport(
             writer.WriteLine(string.Create(
                 text,
                 $"    {lead.Name,-8} {lead.MinimumMv,8:0.000} to {lead.MaximumMv,7:0.000} mV, {lead.MissingSamples} missing"));
+        }
+
+        foreach (var (name, value) in Properties)
+        {
+            writer.WriteLine($"  {name,-17} {value}");
         }
 
         foreach (var comment in Comments)

@@ -23,7 +23,8 @@ public static class EcgAnalysis
     {
         ArgumentNullException.ThrowIfNull(record);
         options ??= EcgAnalysisOptions.Default;
-        var cleaned = Clean(record, options);
+        var cleaning = CleaningFor(record.SamplingRate, options);
+        var cleaned = Clean(record, cleaning);
         var leads = ImmutableArray.CreateBuilder<LeadAnalysis>(record.Leads.Length);
         for (var index = 0; index < record.Leads.Length; index++)
         {
@@ -33,17 +34,41 @@ public static class EcgAnalysis
         }
 
         progress?.Report(new WorkProgress(record.Leads.Length, record.Leads.Length));
-        return new EcgAnalysisResult(cleaned, leads.MoveToImmutable(), options.Detector.Name, options);
+        return new EcgAnalysisResult(cleaned, leads.MoveToImmutable(), options.Detector.Name, cleaning, options);
     }
 
     /// <summary>The record band-passed (and notched) as <paramref name="options"/> say.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The mains frequency is at or above the record's Nyquist frequency.</exception>
     public static EcgRecord Clean(EcgRecord record, EcgAnalysisOptions options)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(options);
-        var lowPassHz = Math.Min(options.LowPassHz, 0.45 * record.SamplingRate.Hertz);
-        var cleaned = EcgFilters.BandPass(record, options.HighPassHz, lowPassHz);
-        return options.MainsHz is { } mains && mains < record.SamplingRate.Hertz / 2 ? EcgFilters.Notch(cleaned, mains) : cleaned;
+        return Clean(record, CleaningFor(record.SamplingRate, options));
+    }
+
+    /// <summary>
+    /// The filters <paramref name="options"/> ask for, fitted to <paramref name="rate"/>: the low-pass edge comes down
+    /// to 45 % of the rate for slowly sampled records.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The mains frequency is at or above the Nyquist frequency.</exception>
+    public static CleaningApplied CleaningFor(SamplingRate rate, EcgAnalysisOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.MainsHz is { } mains && (mains <= 0 || mains >= rate.Hertz / 2))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options),
+                mains,
+                $"A {mains:0.##} Hz notch needs a sampling rate above {2 * mains:0.##} Hz; the record has {rate}.");
+        }
+
+        return new CleaningApplied(options.HighPassHz, Math.Min(options.LowPassHz, 0.45 * rate.Hertz), options.MainsHz);
+    }
+
+    private static EcgRecord Clean(EcgRecord record, CleaningApplied cleaning)
+    {
+        var cleaned = EcgFilters.BandPass(record, cleaning.HighPassHz, cleaning.LowPassHz);
+        return cleaning.NotchHz is { } mains ? EcgFilters.Notch(cleaned, mains) : cleaned;
     }
 
     private static LeadAnalysis AnalyzeLead(EcgLead raw, EcgLead cleaned, SamplingRate rate, EcgAnalysisOptions options)

@@ -25,5 +25,13 @@ public sealed record LeadAnalysis(
 /// <param name="Cleaned">The band-passed (and notched) record the beats were cut from.</param>
 /// <param name="Leads">One analysis per lead, in the record's order.</param>
 /// <param name="DetectorName">The R-peak detector that was used.</param>
+/// <param name="Cleaning">The filters actually applied.</param>
 /// <param name="Options">The options the analysis ran with.</param>
-public sealed record EcgAnalysisResult(EcgRecord Cleaned, ImmutableArray<LeadAnalysis> Leads, string DetectorName, EcgAnalysisOptions Options);
+public sealed record EcgAnalysisResult(
+    EcgRecord Cleaned, ImmutableArray<LeadAnalysis> Leads, string DetectorName, CleaningApplied Cleaning, EcgAnalysisOptions Options);
+
+/// <summary>The cleaning filters applied to a record, all zero-phase.</summary>
+/// <param name="HighPassHz">Lower band edge (baseline wander removal), Hz.</param>
+/// <param name="LowPassHz">Upper band edge, Hz (lowered for slowly sampled records).</param>
+/// <param name="NotchHz">Mains notch, Hz, or null for none.</param>
+public sealed record CleaningApplied(double HighPassHz, double LowPassHz, double? NotchHz);

@@ -159,6 +159,8 @@ public static class QrsBenchmark
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(detector);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.LeadIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(options.LeadIndex, record.Leads.Length);
         var lead = record.Leads[options.LeadIndex];
         var times = new double[options.TimingRuns];
         int[] detections = [];

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace EcgScope.Signal.Detection;
 
 /// <summary>The R-peak detectors EcgScope ships, by name.</summary>
@@ -9,9 +11,10 @@ public static class RPeakDetectors
     /// <summary>The detector our MIT-BIH benchmark scores best (see docs/qrs-benchmark.md).</summary>
     public static IRPeakDetector Default => All[0];
 
-    /// <summary>The detector called <paramref name="name"/> (case-insensitive).</summary>
-    /// <exception cref="ArgumentException">No detector has that name; the message lists the names there are.</exception>
-    public static IRPeakDetector Find(string name) =>
-        All.FirstOrDefault(detector => string.Equals(detector.Name, name, StringComparison.OrdinalIgnoreCase))
-        ?? throw new ArgumentException($"Unknown R-peak detector '{name}'. Known: {string.Join(", ", All.Select(d => d.Name))}.", nameof(name));
+    /// <summary>The detector called <paramref name="name"/> (case-insensitive), if there is one.</summary>
+    public static bool TryFind(string name, [NotNullWhen(true)] out IRPeakDetector? detector)
+    {
+        detector = All.FirstOrDefault(candidate => string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase));
+        return detector is not null;
+    }
 }

@@ -85,6 +85,15 @@ public sealed class EcgAnalysisTests
     }
 
     [Fact]
+    public void A_notch_at_or_above_nyquist_is_refused_not_skipped()
+    {
+        var slow = new EcgRecord([EcgLead.FromOwnedArray("I", new double[1000])], new SamplingRate(100));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => EcgAnalysis.Analyze(slow, new EcgAnalysisOptions { MainsHz = 50 }, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Equal(28.8, EcgAnalysis.CleaningFor(new SamplingRate(64), EcgAnalysisOptions.Default).LowPassHz, 9);
+    }
+
+    [Fact]
     public void A_flat_lead_gives_no_beats_and_says_so()
     {
         var flat = new EcgRecord([EcgLead.FromOwnedArray("I", new double[5000])], new SamplingRate(500));

@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+
+namespace EcgScope.Cli;
+
+/// <summary>
+/// Options holding a number of hertz. Parsed with a dot as the decimal separator and nothing else: the default
+/// parser would read "250,5" as 2505 (a thousands separator), ten times the intended rate.
+/// </summary>
+internal static class NumberOption
+{
+    /// <summary>An optional positive frequency in Hz.</summary>
+    public static Option<double?> Hertz(string name, string description, params string[] aliases) => new(name, aliases)
+    {
+        Description = description,
+        CustomParser = Parse,
+    };
+
+    private static double? Parse(ArgumentResult result)
+    {
+        var text = result.Tokens[^1].Value;
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var option = (result.Parent as OptionResult)?.Option.Name ?? "value";
+        result.AddError($"{option} {text}: not a positive number of hertz (use a dot for decimals, e.g. 512.5).");
+        return null;
+    }
+}
