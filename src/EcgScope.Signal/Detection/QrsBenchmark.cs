@@ -43,7 +43,7 @@ public sealed record QrsDetectorResult(string Detector, ImmutableArray<QrsRecord
     public DetectionScore TotalAfterWarmUp => Records.Aggregate(default(DetectionScore), (sum, row) => sum + row.AfterWarmUp);
 
     /// <summary>Median over records of the per-record median time, in milliseconds.</summary>
-    public double MedianMillisecondsPerRecord => Median(Records.Select(row => row.MedianMilliseconds));
+    public double MedianMillisecondsPerRecord => Statistics.Median([.. Records.Select(row => row.MedianMilliseconds)]);
 
     /// <summary>Samples analysed per second of detector time, over all records.</summary>
     public double SamplesPerSecond
@@ -53,18 +53,6 @@ public sealed record QrsDetectorResult(string Detector, ImmutableArray<QrsRecord
             var seconds = Records.Sum(row => row.MedianMilliseconds) / 1000.0;
             return seconds > 0 ? Records.Sum(row => (double)row.SampleCount) / seconds : double.PositiveInfinity;
         }
-    }
-
-    internal static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
 
@@ -179,6 +167,6 @@ public static class QrsBenchmark
             lead.Length,
             matching.Score(),
             matching.Score(QrsScorer.ToSamples(options.WarmUp, record.SamplingRate)),
-            QrsDetectorResult.Median(times));
+            Statistics.Median(times));
     }
 }
