@@ -1,6 +1,9 @@
 using EcgScope.Core;
+using EcgScope.Formats;
+using EcgScope.Signal.Detection;
 using EcgScope.Signal.Quality;
 using EcgScope.Signal.Synthesis;
+using EcgScope.Testing;
 
 namespace EcgScope.Signal.Tests;
 
@@ -89,13 +92,12 @@ public class QualityTests
     }
 
     [Fact]
-    public void Heavy_baseline_wander_is_unacceptable_for_basSQI()
+    public void Heavy_baseline_wander_is_unqualified_for_basSQI()
     {
         var ecg = Clean(new SyntheticEcgOptions { DurationSeconds = 30, HeartRateBpm = 70, NoiseMillivolts = 0.01, BaselineWanderMillivolts = 1.5, BaselineWanderHz = 0.3 });
 
         var quality = Assess(ecg.Record.Leads[0].Span.ToArray());
 
-        Assert.Equal(QualityVerdict.Unacceptable, quality.Verdict);
         Assert.Equal(QualityLevel.Unqualified, Index(quality, "basSQI").Level);
         Assert.Contains(quality.Reasons, r => r.StartsWith("basSQI", StringComparison.Ordinal));
     }
@@ -125,5 +127,19 @@ public class QualityTests
         var gappy = Assess(samples);
         Assert.Equal(QualityLevel.Suspicious, Index(gappy, "missing").Level);
         Assert.Equal(QualityVerdict.Unacceptable, Assess(Enumerable.Repeat(double.NaN, 1000).ToArray()).Verdict);
+    }
+
+    [Fact]
+    public void Baseline_wander_alone_lowers_a_genuine_recording_to_acceptable_not_unacceptable()
+    {
+        // A genuine Apple Watch export (Sinus Rhythm) whose raw lead carries strong baseline wander.
+        var record = EcgFile.Read(TestData.File("apple-health", "ecg_2024-08-19.csv"));
+        var peaks = RPeakDetectors.Default.Detect(record.Leads[0].Span, record.SamplingRate);
+
+        var quality = SignalQuality.Assess(record, peaks).Single();
+
+        Assert.Equal(QualityLevel.Unqualified, Index(quality, "basSQI").Level);
+        Assert.All(quality.Indices.Where(i => i.Name != "basSQI"), index => Assert.NotEqual(QualityLevel.Unqualified, index.Level));
+        Assert.Equal(QualityVerdict.Acceptable, quality.Verdict);
     }
 }

@@ -25,10 +25,15 @@ namespace EcgScope.Signal.Quality;
 /// (heart rate 40–180 bpm, no RR gap over 3 s, longest over shortest RR below 2.2).</item>
 /// </list>
 /// Spectral indices use Welch's PSD and need a sampling rate above 80 Hz (so 40 Hz is below Nyquist); below it they
-/// are left out. Missing samples are bridged by interpolation for the other indices. Thresholds are constants below.
+/// are left out. One departure from the worst-index rule: baseline wander (basSQI) is removed by the high-pass every
+/// measurement here runs after, so on its own it lowers a lead to Acceptable, not Unacceptable; the index itself still
+/// reports Unqualified with its reason. Missing samples are bridged by interpolation for the other indices. Thresholds are constants below.
 /// </summary>
 public static class SignalQuality
 {
+    /// <summary>The index whose defect (baseline wander) filtering removes, so it cannot make a lead unacceptable.</summary>
+    public const string CorrectableIndex = "basSQI";
+
     /// <summary>Shortest lead assessed, in seconds; shorter leads are unacceptable.</summary>
     public const double MinimumSeconds = 2;
 
@@ -100,8 +105,8 @@ public static class SignalQuality
             QualityLevel.Suspicious => 0.5,
             _ => 0.0,
         });
-        var verdict = indices.Any(index => index.Level == QualityLevel.Unqualified) ? QualityVerdict.Unacceptable
-            : indices.Any(index => index.Level == QualityLevel.Suspicious) ? QualityVerdict.Acceptable
+        var verdict = indices.Any(index => index.Level == QualityLevel.Unqualified && index.Name != CorrectableIndex) ? QualityVerdict.Unacceptable
+            : indices.Any(index => index.Level != QualityLevel.Optimal) ? QualityVerdict.Acceptable
             : QualityVerdict.Excellent;
         return new LeadQuality(leadName, score, verdict, indices);
     }
