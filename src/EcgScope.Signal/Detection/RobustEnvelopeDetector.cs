@@ -157,19 +157,39 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         var radius = DetectorInput.Samples(0.200, hertz);
         var half = window / 2;
         var candidates = new List<Candidate>(energy.Length / radius);
-        for (var i = 1; i < energy.Length - 1; i++)
+        var i = 1;
+        while (i < energy.Length - 1)
         {
             var height = energy[i];
-            if (height > energy[i - 1] && height >= energy[i + 1] && IsHighestAround(energy, i, radius))
+            if (!(height > energy[i - 1] && height >= energy[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            // One forward pass instead of rescanning every window: the samples between a peak and the first higher
+            // one after it cannot be candidates (the peak is in their look-back and at least as high), and neither
+            // can the samples within the radius after a peak that nothing there exceeds.
+            var higher = FirstHigher(energy, i, radius);
+            if (higher > 0)
+            {
+                i = higher;
+                continue;
+            }
+
+            if (IsHigherThanPreceding(energy, i, radius))
             {
                 candidates.Add(new Candidate(i, MathF.Sqrt(Math.Max(height, 0)), SteepestSlope(bandPassed, i - half, i + half)));
             }
+
+            i += radius + 1;
         }
 
         return candidates;
     }
 
-    private static bool IsHighestAround(ReadOnlySpan<float> values, int index, int radius)
+    /// <summary>The first index within <paramref name="radius"/> after <paramref name="index"/> whose value exceeds it; -1 if none.</summary>
+    private static int FirstHigher(ReadOnlySpan<float> values, int index, int radius)
     {
         var value = values[index];
         var to = Math.Min(values.Length - 1, index + radius);
@@ -177,11 +197,18 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         {
             if (values[i] > value)
             {
-                return false;
+                return i;
             }
         }
 
-        for (var i = Math.Max(0, index - radius); i < index; i++)
+        return -1;
+    }
+
+    /// <summary>Whether the value at <paramref name="index"/> exceeds every value within <paramref name="radius"/> before it.</summary>
+    private static bool IsHigherThanPreceding(ReadOnlySpan<float> values, int index, int radius)
+    {
+        var value = values[index];
+        for (var i = index - 1; i >= Math.Max(0, index - radius); i--)
         {
             if (values[i] >= value)
             {
@@ -352,22 +379,30 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         }
     }
 
-    /// <summary>The last few values of a series, with their median.</summary>
+    /// <summary>The last few values of a series, with their median (kept until the next change: it is read per candidate).</summary>
     private sealed class RecentValues(int capacity)
     {
         private readonly double[] values = new double[capacity];
         private readonly double[] sorted = new double[capacity];
         private int next;
+        private double? median;
 
         public void Add(double value)
         {
             values[next] = value;
             next = (next + 1) % values.Length;
+            median = null;
         }
 
-        public void Fill(double value) => Array.Fill(values, value);
+        public void Fill(double value)
+        {
+            Array.Fill(values, value);
+            median = null;
+        }
 
-        public double Median()
+        public double Median() => median ??= SortedMedian();
+
+        private double SortedMedian()
         {
             values.CopyTo(sorted, 0);
             Array.Sort(sorted);
