@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 using EcgScope.Core;
 
 namespace EcgScope.Signal.Detection;
@@ -80,8 +81,8 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     /// </summary>
     private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> meanEnergy, Span<float> baselineFree)
     {
-        var baselineHighPass = SecondOrderSection.HighPass(BaselineHertz, hertz);
-        var highPass = SecondOrderSection.HighPass(HighPassHertz, hertz);
+        // The QRS high-pass and the baseline high-pass see the same input: they run side by side in one register.
+        var highPasses = new SecondOrderSectionPair(SecondOrderSection.HighPass(HighPassHertz, hertz), SecondOrderSection.HighPass(BaselineHertz, hertz));
         var lowPass = SecondOrderSection.LowPass(LowPassHertz, hertz);
         var half = window / 2;
         var first = 0.0;
@@ -101,8 +102,9 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         {
             var value = signal[i];
             last = double.IsFinite(value) ? value : last;
-            var filtered = (float)lowPass.Next(highPass.Next(last - first));
-            baselineFree[i] = (float)baselineHighPass.Next(last - first);
+            var highPassed = highPasses.Next(last - first);
+            var filtered = (float)lowPass.Next(highPassed.GetElement(0));
+            baselineFree[i] = (float)highPassed.GetElement(1);
             bandPassed[i] = filtered;
             sum += filtered * filtered;
             if (i >= window)
