@@ -98,26 +98,34 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
 
         var last = first;
         var sum = 0.0;
-        var scale = 1.0f / window;
-        for (var i = 0; i < signal.Length; i++)
-        {
-            var value = signal[i];
-            last = double.IsFinite(value) ? value : last;
-            var highPassed = highPasses.Next(last - first);
-            var filtered = (float)lowPass.Next(highPassed.GetElement(0));
-            baselineFree[i] = (float)highPassed.GetElement(1);
-            bandPassed[i] = filtered;
-            sum += filtered * filtered;
-            if (i >= window)
-            {
-                var leaving = bandPassed[i - window];
-                sum -= leaving * leaving;
-            }
+        double scale = 1.0f / window;
 
+        // Two loops rather than two tests per sample (about a tenth of the filtering time): while the window fills,
+        // nothing leaves it and the centred energy starts half a window in. The filtering lines are the same in both.
+        var i = 0;
+        for (; i < window; i++)
+        {
+            last = double.IsFinite(signal[i]) ? signal[i] : last;
+            var highPassed = highPasses.Next(last - first);
+            baselineFree[i] = (float)highPassed.GetElement(1);
+            var filtered = bandPassed[i] = (float)lowPass.Next(highPassed.GetElement(0));
+            sum += filtered * filtered;
             if (i >= half)
             {
                 meanEnergy[i - half] = (float)(sum * scale);
             }
+        }
+
+        for (; i < signal.Length; i++)
+        {
+            last = double.IsFinite(signal[i]) ? signal[i] : last;
+            var highPassed = highPasses.Next(last - first);
+            baselineFree[i] = (float)highPassed.GetElement(1);
+            var filtered = bandPassed[i] = (float)lowPass.Next(highPassed.GetElement(0));
+            sum += filtered * filtered;
+            var leaving = bandPassed[i - window];
+            sum -= leaving * leaving;
+            meanEnergy[i - half] = (float)(sum * scale);
         }
 
         meanEnergy[(signal.Length - half)..].Clear();
