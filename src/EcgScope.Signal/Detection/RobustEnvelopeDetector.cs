@@ -288,11 +288,14 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         from = Math.Max(0, from);
         to = Math.Min(values.Length - 1, to);
         var best = from;
-        for (var i = from; i <= to; i++)
+        var largest = Math.Abs(values[from]);
+        for (var i = from + 1; i <= to; i++)
         {
-            if (Math.Abs(values[i]) > Math.Abs(values[best]))
+            var magnitude = Math.Abs(values[i]);
+            if (magnitude > largest)
             {
                 best = i;
+                largest = magnitude;
             }
         }
 
