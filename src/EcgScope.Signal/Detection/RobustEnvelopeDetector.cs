@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using EcgScope.Core;
 
 namespace EcgScope.Signal.Detection;
@@ -80,8 +82,8 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     /// </summary>
     private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> meanEnergy, Span<float> baselineFree)
     {
-        var baselineHighPass = SecondOrderSection.HighPass(BaselineHertz, hertz);
-        var highPass = SecondOrderSection.HighPass(HighPassHertz, hertz);
+        // The QRS high-pass and the baseline high-pass see the same input: they run side by side in one register.
+        var highPasses = new SecondOrderSectionPair(SecondOrderSection.HighPass(HighPassHertz, hertz), SecondOrderSection.HighPass(BaselineHertz, hertz));
         var lowPass = SecondOrderSection.LowPass(LowPassHertz, hertz);
         var half = window / 2;
         var first = 0.0;
@@ -96,25 +98,34 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
 
         var last = first;
         var sum = 0.0;
-        var scale = 1.0f / window;
-        for (var i = 0; i < signal.Length; i++)
-        {
-            var value = signal[i];
-            last = double.IsFinite(value) ? value : last;
-            var filtered = (float)lowPass.Next(highPass.Next(last - first));
-            baselineFree[i] = (float)baselineHighPass.Next(last - first);
-            bandPassed[i] = filtered;
-            sum += filtered * filtered;
-            if (i >= window)
-            {
-                var leaving = bandPassed[i - window];
-                sum -= leaving * leaving;
-            }
+        double scale = 1.0f / window;
 
+        // Two loops rather than two tests per sample (about a tenth of the filtering time): while the window fills,
+        // nothing leaves it and the centred energy starts half a window in. The filtering lines are the same in both.
+        var i = 0;
+        for (; i < window; i++)
+        {
+            last = double.IsFinite(signal[i]) ? signal[i] : last;
+            var highPassed = highPasses.Next(last - first);
+            baselineFree[i] = (float)highPassed.GetElement(1);
+            var filtered = bandPassed[i] = (float)lowPass.Next(highPassed.GetElement(0));
+            sum += filtered * filtered;
             if (i >= half)
             {
                 meanEnergy[i - half] = (float)(sum * scale);
             }
+        }
+
+        for (; i < signal.Length; i++)
+        {
+            last = double.IsFinite(signal[i]) ? signal[i] : last;
+            var highPassed = highPasses.Next(last - first);
+            baselineFree[i] = (float)highPassed.GetElement(1);
+            var filtered = bandPassed[i] = (float)lowPass.Next(highPassed.GetElement(0));
+            sum += filtered * filtered;
+            var leaving = bandPassed[i - window];
+            sum -= leaving * leaving;
+            meanEnergy[i - half] = (float)(sum * scale);
         }
 
         meanEnergy[(signal.Length - half)..].Clear();
@@ -157,33 +168,88 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         var radius = DetectorInput.Samples(0.200, hertz);
         var half = window / 2;
         var candidates = new List<Candidate>(energy.Length / radius);
-        for (var i = 1; i < energy.Length - 1; i++)
+        var i = NextLocalMaximum(energy, 1);
+        while (i < energy.Length - 1)
         {
-            var height = energy[i];
-            if (height > energy[i - 1] && height >= energy[i + 1] && IsHighestAround(energy, i, radius))
+            // One forward pass instead of rescanning every window: the samples between a peak and the first higher
+            // one after it cannot be candidates (the peak is in their look-back and at least as high), and neither
+            // can the samples within the radius after a peak that nothing there exceeds.
+            var higher = FirstHigher(energy, i, radius);
+            if (higher > 0)
             {
-                candidates.Add(new Candidate(i, MathF.Sqrt(Math.Max(height, 0)), SteepestSlope(bandPassed, i - half, i + half)));
+                i = NextLocalMaximum(energy, higher);
+                continue;
             }
+
+            if (IsHigherThanPreceding(energy, i, radius))
+            {
+                candidates.Add(new Candidate(i, MathF.Sqrt(Math.Max(energy[i], 0)), SteepestSlope(bandPassed, i - half, i + half)));
+            }
+
+            i = NextLocalMaximum(energy, i + radius + 1);
         }
 
         return candidates;
     }
 
-    private static bool IsHighestAround(ReadOnlySpan<float> values, int index, int radius)
+    /// <summary>
+    /// The first index from <paramref name="from"/> on that is higher than the sample before it and at least as high
+    /// as the one after it; the last index if none.
+    /// </summary>
+    private static int NextLocalMaximum(ReadOnlySpan<float> values, int from)
     {
-        var value = values[index];
-        var to = Math.Min(values.Length - 1, index + radius);
-        for (var i = index + 1; i <= to; i++)
+        var last = values.Length - 1;
+        var i = from;
+
+        // Eight samples at a time: most of the envelope is slope, and a scalar test there mispredicts often.
+        for (; i + Vector256<float>.Count <= last; i += Vector256<float>.Count)
         {
-            if (values[i] > value)
+            var here = Vector256.Create(values[i..]);
+            var rising = Vector256.GreaterThan(here, Vector256.Create(values[(i - 1)..]));
+            var notFalling = Vector256.GreaterThanOrEqual(here, Vector256.Create(values[(i + 1)..]));
+            var maxima = (rising & notFalling).ExtractMostSignificantBits();
+            if (maxima != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(maxima);
+            }
+        }
+
+        for (; i < last; i++)
+        {
+            if (values[i] > values[i - 1] && values[i] >= values[i + 1])
+            {
+                return i;
+            }
+        }
+
+        return last;
+    }
+
+    /// <summary>The first index within <paramref name="radius"/> after <paramref name="index"/> whose value exceeds it; -1 if none.</summary>
+    private static int FirstHigher(ReadOnlySpan<float> values, int index, int radius)
+    {
+        var after = values[(index + 1)..Math.Min(values.Length, index + radius + 1)];
+        var higher = IndexOfFirstAbove(after, values[index]);
+        return higher < 0 ? -1 : index + 1 + higher;
+    }
+
+    /// <summary>Whether the value at <paramref name="index"/> exceeds every value within <paramref name="radius"/> before it.</summary>
+    private static bool IsHigherThanPreceding(ReadOnlySpan<float> values, int index, int radius)
+    {
+        var before = values[Math.Max(0, index - radius)..index];
+        var value = values[index];
+        var i = 0;
+        for (; i <= before.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            if (Vector256.GreaterThanOrEqualAny(Vector256.Create(before[i..]), Vector256.Create(value)))
             {
                 return false;
             }
         }
 
-        for (var i = Math.Max(0, index - radius); i < index; i++)
+        for (; i < before.Length; i++)
         {
-            if (values[i] >= value)
+            if (before[i] >= value)
             {
                 return false;
             }
@@ -192,17 +258,44 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         return true;
     }
 
+    /// <summary>The index of the first value above <paramref name="threshold"/>, eight at a time; -1 if none.</summary>
+    private static int IndexOfFirstAbove(ReadOnlySpan<float> values, float threshold)
+    {
+        var i = 0;
+        for (; i <= values.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            var above = Vector256.GreaterThan(Vector256.Create(values[i..]), Vector256.Create(threshold)).ExtractMostSignificantBits();
+            if (above != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(above);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            if (values[i] > threshold)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Where the band-passed signal is largest in magnitude within [from, to]: the QRS's fiducial point.</summary>
     private static int IndexOfLargest(ReadOnlySpan<float> values, int from, int to)
     {
         from = Math.Max(0, from);
         to = Math.Min(values.Length - 1, to);
         var best = from;
-        for (var i = from; i <= to; i++)
+        var largest = Math.Abs(values[from]);
+        for (var i = from + 1; i <= to; i++)
         {
-            if (Math.Abs(values[i]) > Math.Abs(values[best]))
+            var magnitude = Math.Abs(values[i]);
+            if (magnitude > largest)
             {
                 best = i;
+                largest = magnitude;
             }
         }
 
@@ -352,25 +445,45 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         }
     }
 
-    /// <summary>The last few values of a series, with their median.</summary>
+    /// <summary>The last few values of a series, with their median (kept until the next change: it is read per candidate).</summary>
     private sealed class RecentValues(int capacity)
     {
         private readonly double[] values = new double[capacity];
         private readonly double[] sorted = new double[capacity];
         private int next;
+        private double? median;
 
         public void Add(double value)
         {
             values[next] = value;
             next = (next + 1) % values.Length;
+            median = null;
         }
 
-        public void Fill(double value) => Array.Fill(values, value);
-
-        public double Median()
+        public void Fill(double value)
         {
-            values.CopyTo(sorted, 0);
-            Array.Sort(sorted);
+            Array.Fill(values, value);
+            median = null;
+        }
+
+        public double Median() => median ??= SortedMedian();
+
+        private double SortedMedian()
+        {
+            // Insertion sort: for eight values it is several times faster than Array.Sort, and CompareTo orders them
+            // exactly as Array.Sort does (NaN first).
+            for (var i = 0; i < values.Length; i++)
+            {
+                var value = values[i];
+                var j = i;
+                for (; j > 0 && sorted[j - 1].CompareTo(value) > 0; j--)
+                {
+                    sorted[j] = sorted[j - 1];
+                }
+
+                sorted[j] = value;
+            }
+
             var middle = sorted.Length / 2;
             return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
