@@ -83,8 +83,8 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> meanEnergy, Span<float> baselineFree)
     {
         // The QRS high-pass and the baseline high-pass see the same input: they run side by side in one register.
-        var highPasses = new SecondOrderSectionPair(SecondOrderSection.HighPass(HighPassHertz, hertz), SecondOrderSection.HighPass(BaselineHertz, hertz));
-        var lowPass = SecondOrderSection.LowPass(LowPassHertz, hertz);
+        var highPasses = new BiquadPair(Biquad.HighPass(HighPassHertz, hertz), Biquad.HighPass(BaselineHertz, hertz));
+        var lowPass = Biquad.LowPass(LowPassHertz, hertz);
         var half = window / 2;
         var first = 0.0;
         foreach (var value in signal)
