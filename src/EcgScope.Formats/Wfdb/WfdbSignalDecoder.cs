@@ -147,7 +147,6 @@ internal static class WfdbSignalDecoder
         return new FileGroup(start, end, format, (int)frameSize, maxSkew);
     }
 
-    // Decodes every stored sample of the group's frames into one array in file (frame) order.
     // Decodes every stored sample of the group's frames into one array in file (frame) order. The array and the bytes
     // read come from the shared pool: they are large and live only while the samples are converted.
     private static int[] DecodeFile(WfdbHeader header, FileGroup group, string dataPath, ref long? sampleCount)
@@ -268,8 +267,6 @@ internal static class WfdbSignalDecoder
         return output;
     }
 
-    // Returns whether the checksum was verified. A header checksum of 0 that does not match is taken as "not computed"
-    // (CinC 2017 writes 0 for every record); one that matches counts as verified (a PTB-XL signal sums to 0).
     // The hot loop: one sample per frame, read with a stride. Returns the sum of the stored samples.
     private static long ConvertOnePerFrame(
         ReadOnlySpan<int> stream, long first, int stride, int invalid, WfdbSignalSpec signal, double perUnit, Span<double> output)
@@ -324,6 +321,8 @@ internal static class WfdbSignalDecoder
         }
     }
 
+    // Returns whether the checksum was verified. A header checksum of 0 that does not match is taken as "not computed"
+    // (CinC 2017 writes 0 for every record); one that matches counts as verified (a PTB-XL signal sums to 0).
     private static bool VerifyChecksum(string headerPath, int index, WfdbSignalSpec signal, long checksum)
     {
         if (signal.Checksum is not { } expected)
