@@ -68,6 +68,20 @@ public sealed class WfdbRoundTripTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), property);
     }
 
+    [Fact]
+    public void A_record_the_writer_refuses_leaves_no_files_behind()
+    {
+        var folder = TestData.TempFolder();
+        var lead = EcgLead.FromOwnedArray("I", [0.1, 0.2, 0.3]);
+        var badName = new EcgRecord([EcgLead.FromOwnedArray("II\nV1", [0.1, 0.2, 0.3])], new SamplingRate(250));
+        var badAnnotation = new EcgRecord([lead], new SamplingRate(250)) { Annotations = [new Annotation(1, AnnotationCode.Normal, Number: 5000)] };
+
+        Assert.Throws<ArgumentException>(() => WfdbWriter.Write(badName, Path.Combine(folder, "name.hea")));
+        Assert.Throws<ArgumentException>(() => WfdbWriter.Write(badAnnotation, Path.Combine(folder, "annotation.hea")));
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+    }
+
     private static void AssertSameRecord(EcgRecord expected, EcgRecord actual)
     {
         Assert.Equal(expected.SamplingRate, actual.SamplingRate);
