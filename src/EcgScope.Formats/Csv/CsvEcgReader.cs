@@ -17,7 +17,7 @@ namespace EcgScope.Formats.Csv;
 /// <item>Rate: from a time column (named time, t, seconds, sec or timestamp, in s or "(ms)"; or else a first column
 /// that increases uniformly and is not a plain 0, 1, 2... row number), checked for uniformity; otherwise
 /// <see cref="EcgReadOptions.SamplingRate"/>. A time column wins over the option.</item>
-/// <item>Units: a header suffix, else <see cref="EcgReadOptions.Unit"/>, else mV. Empty cells are NaN.</item>
+/// <item>Units: a header suffix, else <see cref="EcgReadOptions.Unit"/>, else mV. Empty cells are NaN; "inf", "NaN" or an overflowing number is an error, not a sample.</item>
 /// </list>
 /// Files that a specific reader owns (Apple Health CSV) are not claimed.
 /// </remarks>

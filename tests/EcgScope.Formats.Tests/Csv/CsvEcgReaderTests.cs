@@ -148,6 +148,9 @@ public sealed class CsvEcgReaderTests
     [InlineData("I,II\n1,2\n3\n", 3, "expected 2 comma-separated fields, found 1")]
     [InlineData("I,II\n1,2\n3,4,5\n", 3, "expected 2")]
     [InlineData("I,II\n1,2\n3,abc\n", 3, "column 2 ('II'): 'abc' is not a number")]
+    [InlineData("I,II\n1,2\n3,inf\n", 3, "column 2 ('II'): 'inf' is not a number")]
+    [InlineData("I,II\n1,2\n-Infinity,4\n", 3, "column 1 ('I'): '-Infinity' is not a number")]
+    [InlineData("I,II\n1,2\n1e999,4\n", 3, "'1e999' is not a number")]
     [InlineData("I,II\n1,\"2\n", 2, "quoted field is not closed")]
     [InlineData("I (mmHg),II\n1,2\n", 1, "unknown unit 'mmHg'")]
     public void Malformed_rows_are_reported_with_their_line(string text, int line, string reason)
