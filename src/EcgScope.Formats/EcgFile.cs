@@ -20,13 +20,18 @@ public static class EcgFile
 
     /// <summary>Reads <paramref name="path"/> with the first reader that recognises it.</summary>
     /// <exception cref="EcgFormatException">The file is not a supported format, or is malformed.</exception>
-    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist, or the path is a folder.</exception>
     public static EcgRecord Read(string path, EcgReadOptions? options = null) =>
         Detect(path).Read(path, options ?? EcgReadOptions.Default);
 
     /// <summary>The reader that recognises <paramref name="path"/>.</summary>
     public static IEcgFormatReader Detect(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"{path} is a folder, not a file.", path);
+        }
+
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path}: no such file.", path);

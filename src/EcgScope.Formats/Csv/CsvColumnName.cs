@@ -7,7 +7,7 @@ internal enum CsvColumnRole
 {
     /// <summary>An ECG lead.</summary>
     Lead,
-    /// <summary>Time of each row, in seconds (or milliseconds with a "(ms)" suffix).</summary>
+    /// <summary>Time of each row, in seconds, or in the unit the name gives ("time (ms)", "timestamp_ms", "msec").</summary>
     Time,
     /// <summary>Row number: says nothing about the rate.</summary>
     SampleIndex,
@@ -18,7 +18,13 @@ internal sealed partial record CsvColumnName(string Name, string? Unit, CsvColum
 {
     private static readonly HashSet<string> TimeNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        "time", "t", "seconds", "sec", "timestamp", "elapsed time", "time_s", "time_ms",
+        "time", "t", "seconds", "sec", "timestamp", "elapsed time", "elapsed",
+    };
+
+    // Names that are a time unit on their own: the column is time in that unit.
+    private static readonly HashSet<string> TimeUnitNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "ms", "msec", "millis", "milliseconds",
     };
 
     private static readonly HashSet<string> IndexNames = new(StringComparer.OrdinalIgnoreCase)
@@ -32,9 +38,16 @@ internal sealed partial record CsvColumnName(string Name, string? Unit, CsvColum
         var match = UnitSuffix().Match(cell);
         var name = match.Success ? match.Groups["name"].Value.Trim() : cell.Trim();
         var unit = match.Success ? match.Groups["unit"].Value.Trim() : null;
-        if (name.Equals("time_ms", StringComparison.OrdinalIgnoreCase))
+        if (TimeUnitNames.Contains(name))
         {
-            unit ??= "ms";
+            return new CsvColumnName(name, unit ?? name, CsvColumnRole.Time);
+        }
+
+        // "timestamp_ms", "time-s", "elapsed msec": a time name with its unit joined on.
+        var joined = JoinedTimeUnit().Match(name);
+        if (joined.Success && TimeNames.Contains(joined.Groups["name"].Value))
+        {
+            return new CsvColumnName(name, unit ?? joined.Groups["unit"].Value, CsvColumnRole.Time);
         }
 
         var role = TimeNames.Contains(name) ? CsvColumnRole.Time
@@ -42,6 +55,21 @@ internal sealed partial record CsvColumnName(string Name, string? Unit, CsvColum
             : CsvColumnRole.Lead;
         return new CsvColumnName(name, unit, role);
     }
+
+    /// <summary>Whether <paramref name="unit"/> is a time unit, and how many seconds one of it is.</summary>
+    public static bool TryGetSecondsPerUnit(string? unit, out double seconds)
+    {
+        seconds = unit?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "S" or "SEC" or "SECS" or "SECONDS" => 1.0,
+            "MS" or "MSEC" or "MILLIS" or "MILLISECONDS" => 1e-3,
+            _ => double.NaN,
+        };
+        return !double.IsNaN(seconds);
+    }
+
+    [GeneratedRegex(@"^(?<name>.+?)[\s_\-.]+(?<unit>s|secs?|seconds|ms|msec|millis|milliseconds)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex JoinedTimeUnit();
 
     [GeneratedRegex(@"^(?<name>.*?)\s*[\(\[](?<unit>[^\)\]]*)[\)\]]\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitSuffix();

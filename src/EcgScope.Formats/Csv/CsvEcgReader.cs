@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using EcgScope.Core;
 using EcgScope.Formats.AppleHealth;
 using EcgScope.Formats.Text;
@@ -14,10 +15,12 @@ namespace EcgScope.Formats.Csv;
 /// tab-separated files may use a decimal comma. Fields may be quoted. Lines starting with '#' are comments.</item>
 /// <item>Header: a first row with any non-numeric cell names the columns ("MLII (mV)", "V1 [uV]"); otherwise leads are
 /// "Lead 1".."Lead N".</item>
-/// <item>Rate: from a time column (named time, t, seconds, sec or timestamp, in s or "(ms)"; or else a first column
-/// that increases uniformly and is not a plain 0, 1, 2... row number), checked for uniformity; otherwise
-/// <see cref="EcgReadOptions.SamplingRate"/>. A time column wins over the option.</item>
-/// <item>Units: a header suffix, else <see cref="EcgReadOptions.Unit"/>, else mV. Empty cells are NaN.</item>
+/// <item>Rate: from a time column (named time, t, seconds, sec, elapsed or timestamp, in s unless the name gives
+/// ms: "time (ms)", "timestamp_ms", "msec", "millis"; or else a first column that increases uniformly and is not a
+/// plain 0, 1, 2... row number), checked for uniformity and for a plausible rate (20 Hz to 100 kHz); otherwise
+/// <see cref="EcgReadOptions.SamplingRate"/>. A given rate that differs from the time column's by more than 1 % is
+/// an error naming both.</item>
+/// <item>Units: a header suffix, else <see cref="EcgReadOptions.Unit"/>, else mV. Empty cells are NaN; "inf", "NaN" or an overflowing number is an error, not a sample.</item>
 /// </list>
 /// Files that a specific reader owns (Apple Health CSV) are not claimed.
 /// </remarks>
@@ -123,9 +126,14 @@ public sealed class CsvEcgReader : IEcgFormatReader
         string path, CsvTable table, List<CsvColumnName>? header, EcgReadOptions options, CsvDialect dialect)
     {
         var roles = ColumnRoles(table, header);
+        if (!roles.Contains(CsvColumnRole.Lead))
+        {
+            throw new EcgFormatException(path, "no lead columns (only time or sample-number columns).");
+        }
+
         var timeColumn = Array.IndexOf(roles, CsvColumnRole.Time);
         var rate = timeColumn >= 0
-            ? UniformTimeAxis.Rate(path, table.Columns[timeColumn], table.RowLines, SecondsPerUnit(path, header?[timeColumn].Unit))
+            ? TimeColumnRate(path, table, header, timeColumn, options.SamplingRate)
             : options.SamplingRate
                 ?? throw new EcgFormatException(path,
                     "the file has no time column, so the sampling rate must be given (EcgReadOptions.SamplingRate).");
@@ -153,11 +161,6 @@ public sealed class CsvEcgReader : IEcgFormatReader
 
             var name = header?[c].Name is { Length: > 0 } n ? n : $"Lead {leads.Count + 1}";
             leads.Add(EcgLead.FromOwnedArray(name, samples));
-        }
-
-        if (leads.Count == 0)
-        {
-            throw new EcgFormatException(path, "no lead columns (only time or sample-number columns).");
         }
 
         return new EcgRecord(leads.ToImmutable(), rate)
@@ -194,12 +197,38 @@ public sealed class CsvEcgReader : IEcgFormatReader
     private static bool IsRowNumber(double[] column) =>
         column[1] - column[0] == 1 && column[0] == Math.Floor(column[0]) && column[^1] - column[0] == column.Length - 1;
 
-    private static double SecondsPerUnit(string path, string? unit) => unit?.Trim().ToUpperInvariant() switch
+    // The rate a time column gives, refused when it is no plausible ECG rate (a millisecond column read as seconds gives
+    // 1/1000 of the true rate) or when it disagrees with the rate the caller gave: picking one silently would be wrong.
+    private static SamplingRate TimeColumnRate(
+        string path, CsvTable table, List<CsvColumnName>? header, int timeColumn, SamplingRate? given)
     {
-        null or "" or "S" or "SEC" => 1.0,
-        "MS" => 1e-3,
-        _ => throw new EcgFormatException(path, $"unknown time unit '{unit}' (expected s or ms).", line: 1),
-    };
+        const double minimumHertz = 20, maximumHertz = 100_000, agreement = 0.01;
+        var unit = header?[timeColumn].Unit;
+        if (!CsvColumnName.TryGetSecondsPerUnit(unit, out var secondsPerUnit))
+        {
+            throw new EcgFormatException(path, $"unknown time unit '{unit}' (expected s or ms).", line: 1);
+        }
+
+        var rate = UniformTimeAxis.Rate(path, table.Columns[timeColumn], table.RowLines, secondsPerUnit);
+        var times = table.Columns[timeColumn];
+        var step = (times[^1] - times[0]) / (times.Length - 1);
+        var column = header?[timeColumn].Name is { Length: > 0 } name ? $"column {timeColumn + 1} ('{name}')" : $"column {timeColumn + 1}";
+        var unitName = secondsPerUnit == 1 ? "seconds" : "milliseconds";
+        var invariant = CultureInfo.InvariantCulture;
+        if (given is { } option && Math.Abs(option.Hertz - rate.Hertz) > agreement * option.Hertz)
+        {
+            throw new EcgFormatException(path, string.Create(invariant,
+                $"the sampling rate given ({option.Hertz:G6} Hz) disagrees with {column}, taken as time in {unitName}, whose step {step:G6} gives {rate.Hertz:G6} Hz; fix the rate or name the time unit in the header (e.g. 'time (ms)')."));
+        }
+
+        if (rate.Hertz is < minimumHertz or > maximumHertz)
+        {
+            throw new EcgFormatException(path, string.Create(invariant,
+                $"{column} was taken as time in {unitName}, but its step {step:G6} gives {rate.Hertz:G6} Hz, which is no ECG sampling rate ({minimumHertz:G} Hz to {maximumHertz:G} Hz); name its unit in the header (e.g. 'time (ms)') or give the rate (--sampling-rate)."));
+        }
+
+        return rate;
+    }
 
     private static void Split(string path, ReadOnlySpan<char> line, int number, CsvDialect dialect, List<Range> fields)
     {

@@ -53,6 +53,7 @@ public sealed class EdfReader : IEcgFormatReader
             throw new EcgFormatException(path, $"{header.RecordCount} records of {samplesPerRecord} samples are more than one lead can hold.", byteOffset: 236);
         }
 
+        RequireFiniteScaling(path, selection);
         CheckLength(path, header, stream.Length);
         var data = ReadData(path, stream, header, selection);
         var timing = EdfRecordTiming.Build(path, header, data.RecordStarts, samplesPerRecord, rate);
@@ -67,6 +68,21 @@ public sealed class EdfReader : IEcgFormatReader
                 .Select(a => new Annotation(timing.SampleIndexAt(a.OnsetSeconds), AnnotationCode.Note, AuxNote: a.Text))
                 .OrderBy(a => a.SampleIndex)],
         };
+    }
+
+    // Physical values are linear in the 16-bit digital ones, so if both ends of the int16 range map to finite millivolts,
+    // every sample does. Extreme physical minimum/maximum fields (e.g. ±1e308) would otherwise put ±Inf into a lead.
+    private static void RequireFiniteScaling(string path, EdfSignalSelection selection)
+    {
+        foreach (var (signal, millivoltFactor) in selection.Leads)
+        {
+            var (gain, offset) = (signal.Gain * millivoltFactor, signal.Offset * millivoltFactor);
+            if (!double.IsFinite((short.MinValue * gain) + offset) || !double.IsFinite((short.MaxValue * gain) + offset))
+            {
+                throw new EcgFormatException(path,
+                    string.Create(CultureInfo.InvariantCulture, $"signal '{signal.Label}': physical range {signal.PhysicalMinimum} to {signal.PhysicalMaximum} {signal.PhysicalDimension} does not scale to finite millivolts."));
+            }
+        }
     }
 
     private static void CheckLength(string path, EdfHeader header, long fileLength)

@@ -14,7 +14,8 @@ namespace EcgScope.Formats.Mat;
 /// <c>A00001.mat</c>), the matrix holds ADC values and the header gives rate, gains, units, lead names and
 /// checksums: the record is the same as <see cref="WfdbReader"/> reads from that header. Without a header, the
 /// matrix values are taken as physical values in <see cref="EcgReadOptions.Unit"/> (default millivolts), and
-/// <see cref="EcgReadOptions.SamplingRate"/> is required. The matrix named "val" is used when there is one, else the
+/// <see cref="EcgReadOptions.SamplingRate"/> is required; ±Inf values there are missing samples (NaN), like MATLAB's
+/// NaN, while with a header every value must be an integer ADC value. The matrix named "val" is used when there is one, else the
 /// first matrix.
 /// </remarks>
 public sealed class MatReader : IEcgFormatReader
@@ -99,7 +100,9 @@ public sealed class MatReader : IEcgFormatReader
             var samples = new double[matrix.Columns];
             for (var column = 0; column < samples.Length; column++)
             {
-                samples[column] = matrix[row, column] * perUnit;
+                // Leads hold finite values or NaN for missing ones; a stored ±Inf is no measurement, so it is missing too.
+                var value = matrix[row, column] * perUnit;
+                samples[column] = double.IsFinite(value) ? value : double.NaN;
             }
 
             var name = matrix.Rows == 1 ? matrix.Name : string.Create(CultureInfo.InvariantCulture, $"{matrix.Name} {row + 1}");

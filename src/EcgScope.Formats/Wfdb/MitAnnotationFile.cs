@@ -131,17 +131,16 @@ public static class MitAnnotationFile
                 throw new ArgumentException($"Annotations must be ordered by sample index ({annotation.SampleIndex} follows {time}).", nameof(annotations));
             }
 
-            if (annotation.Code == AnnotationCode.NotQrs && interval == 0)
+            if (annotation.Code == AnnotationCode.NotQrs)
             {
-                // Code 0 with interval 0 is the end-of-file word, so MIT format cannot store this.
-                throw new ArgumentException($"A NotQrs annotation at sample {annotation.SampleIndex} needs a positive interval from the previous one.", nameof(annotations));
+                // A code-0 word with interval 0 is the end-of-file word. As WFDB's putann does, SKIP to the sample
+                // before the annotation (interval - 1, which may be -1) and write the word with interval 1.
+                WriteSkip(stream, interval - 1);
+                interval = 1;
             }
-
-            if (interval > MaxInterval)
+            else if (interval > MaxInterval)
             {
-                WriteWord(stream, Skip, 0);
-                WriteUInt16(stream, (ushort)(interval >> 16));
-                WriteUInt16(stream, (ushort)interval);
+                WriteSkip(stream, interval);
                 interval = 0;
             }
 
@@ -221,6 +220,14 @@ public static class MitAnnotationFile
         {
             throw new EcgFormatException(source, $"{what} appears before any annotation", byteOffset: offset);
         }
+    }
+
+    // SKIP is followed by the signed 32-bit interval, high 16 bits first (annot(5)).
+    private static void WriteSkip(Stream stream, long interval)
+    {
+        WriteWord(stream, Skip, 0);
+        WriteUInt16(stream, (ushort)(interval >> 16));
+        WriteUInt16(stream, (ushort)interval);
     }
 
     private static void WriteWord(Stream stream, int code, int value) => WriteUInt16(stream, (ushort)((code << 10) | value));

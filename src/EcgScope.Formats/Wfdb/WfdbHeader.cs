@@ -29,6 +29,9 @@ public sealed record WfdbHeader
     /// <summary>Counter value of the first sample when the record line gives one.</summary>
     public double? BaseCounter { get; init; }
 
+    /// <summary>The 1-based line number of the record line in the header file (0 when the header was not parsed from text).</summary>
+    public int RecordLine { get; init; }
+
     /// <summary>Number of samples (frames) per signal, or null when the header does not say (0 or absent).</summary>
     public long? SampleCount { get; init; }
 

@@ -83,6 +83,7 @@ public static class WfdbHeaderParser
 
         return header with
         {
+            RecordLine = recordLine,
             Signals = signals.ToImmutable(),
             Segments = segments.ToImmutable(),
             Comments = comments.ToImmutable(),

@@ -34,22 +34,10 @@ internal static class WfdbSignalDecoder
         var output = new double[header.Signals.Length][];
         var verified = 0;
         long? sampleCount = header.SampleCount;
-        foreach (var group in FileGroups(header, headerPath))
+        var groups = FileGroups(header, headerPath);
+        foreach (var group in groups.Where(g => !IsNullSignal(header, g)))
         {
             var first = header.Signals[group.Start];
-            if (first.FileName == "~")
-            {
-                // A null signal: WFDB defines no file, so every sample is missing.
-                var count = sampleCount ?? throw new EcgFormatException(headerPath, "a null signal ('~') needs the number of samples on the record line");
-                for (var s = group.Start; s < group.End; s++)
-                {
-                    output[s] = new double[count];
-                    Array.Fill(output[s], double.NaN);
-                }
-
-                continue;
-            }
-
             var dataPath = Path.Combine(folder, first.FileName);
             if (!File.Exists(dataPath))
             {
@@ -67,6 +55,18 @@ internal static class WfdbSignalDecoder
             finally
             {
                 ArrayPool<int>.Shared.Return(stream);
+            }
+        }
+
+        // Null signals come last: by then a signal file has vouched for the record's length, unless there is none.
+        var nullSignals = groups.Where(g => IsNullSignal(header, g)).Sum(g => g.End - g.Start);
+        var nullLength = nullSignals == 0 ? 0 : NullSignalLength(header, headerPath, sampleCount, hasSignalFile: nullSignals < header.Signals.Length);
+        foreach (var group in groups.Where(g => IsNullSignal(header, g)))
+        {
+            for (var s = group.Start; s < group.End; s++)
+            {
+                output[s] = new double[nullLength];
+                Array.Fill(output[s], double.NaN);
             }
         }
 
@@ -88,6 +88,27 @@ internal static class WfdbSignalDecoder
         }
 
         return new WfdbSignals(output, verified);
+    }
+
+    private static bool IsNullSignal(WfdbHeader header, FileGroup group) => header.Signals[group.Start].FileName == "~";
+
+    // A null signal ("~") has no file: WFDB defines every sample as missing. Its length is the record's, which a signal
+    // file has checked when there is one; a record made only of null signals has nothing on disk behind its declared
+    // length, so it may hold at most MaxNullOnlySamples samples over all its signals (512 MiB of NaN).
+    private static long NullSignalLength(WfdbHeader header, string headerPath, long? sampleCount, bool hasSignalFile)
+    {
+        const long MaxNullOnlySamples = 1L << 26;
+        var line = header.RecordLine > 0 ? header.RecordLine : (int?)null;
+        var count = sampleCount ?? throw new EcgFormatException(headerPath, "a null signal ('~') needs the number of samples on the record line", line: line);
+        if (!hasSignalFile && count * header.Signals.Length > MaxNullOnlySamples)
+        {
+            throw new EcgFormatException(
+                headerPath,
+                $"the record has only null signals ('~'), which no file backs, and declares {count} samples for each of {header.Signals.Length}; at most {MaxNullOnlySamples} samples in all are accepted",
+                line: line);
+        }
+
+        return count;
     }
 
     // Signals stored in one file are consecutive lines of the header with the same file name (header(5)).
@@ -147,7 +168,6 @@ internal static class WfdbSignalDecoder
         return new FileGroup(start, end, format, (int)frameSize, maxSkew);
     }
 
-    // Decodes every stored sample of the group's frames into one array in file (frame) order.
     // Decodes every stored sample of the group's frames into one array in file (frame) order. The array and the bytes
     // read come from the shared pool: they are large and live only while the samples are converted.
     private static int[] DecodeFile(WfdbHeader header, FileGroup group, string dataPath, ref long? sampleCount)
@@ -268,8 +288,6 @@ internal static class WfdbSignalDecoder
         return output;
     }
 
-    // Returns whether the checksum was verified. A header checksum of 0 that does not match is taken as "not computed"
-    // (CinC 2017 writes 0 for every record); one that matches counts as verified (a PTB-XL signal sums to 0).
     // The hot loop: one sample per frame, read with a stride. Returns the sum of the stored samples.
     private static long ConvertOnePerFrame(
         ReadOnlySpan<int> stream, long first, int stride, int invalid, WfdbSignalSpec signal, double perUnit, Span<double> output)
@@ -324,6 +342,8 @@ internal static class WfdbSignalDecoder
         }
     }
 
+    // Returns whether the checksum was verified. A header checksum of 0 that does not match is taken as "not computed"
+    // (CinC 2017 writes 0 for every record); one that matches counts as verified (a PTB-XL signal sums to 0).
     private static bool VerifyChecksum(string headerPath, int index, WfdbSignalSpec signal, long checksum)
     {
         if (signal.Checksum is not { } expected)

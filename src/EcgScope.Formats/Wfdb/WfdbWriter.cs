@@ -64,13 +64,18 @@ public static class WfdbWriter
         var data = new byte[WfdbSampleFormat.ByteCount(options.Format, stored.Length)];
         WfdbSampleFormat.Encode(options.Format, stored, data);
 
+        // Everything that can refuse the record (names, comments, annotations) runs before the first file is written,
+        // so a refused record leaves no half-written files behind.
+        var header = HeaderText(record, recordName, dataName, stored, options);
+        var annotations = record.Annotations.IsEmpty ? null : MitAnnotationFile.Encode(record.Annotations);
+
         var written = new List<string> { headerPath, Path.Combine(folder, dataName) };
         File.WriteAllBytes(written[1], data);
-        File.WriteAllText(headerPath, HeaderText(record, recordName, dataName, stored, options));
-        if (!record.Annotations.IsEmpty)
+        File.WriteAllText(headerPath, header);
+        if (annotations is not null)
         {
             written.Add(Path.Combine(folder, recordName + "." + options.AnnotationExtension));
-            MitAnnotationFile.Write(written[2], record.Annotations);
+            File.WriteAllBytes(written[2], annotations);
         }
 
         return written;

@@ -87,6 +87,48 @@ public sealed class CsvEcgReaderTests
         Assert.Equal([1.0, 2.0, 0.0], record.Leads[2].SamplesMillivolts.ToArray());
     }
 
+    [Theory]
+    [InlineData("timestamp_ms")]
+    [InlineData("Time_MS")]
+    [InlineData("time [ms]")]
+    [InlineData("t (msec)")]
+    [InlineData("msec")]
+    [InlineData("millis")]
+    [InlineData("elapsed milliseconds")]
+    public void Millisecond_time_columns_are_recognised_by_their_name(string timeName)
+    {
+        var record = EcgFile.Read(Write($"{timeName},ECG\n0,1\n4,2\n8,3\n12,4\n"));
+
+        Assert.Equal(250.0, record.SamplingRate.Hertz, 1e-9);
+        Assert.Equal(["ECG"], record.LeadNames);
+    }
+
+    [Theory]
+    [InlineData("stamp,ECG\n0,1\n4,2\n8,3\n12,4\n", "column 1 ('stamp') was taken as time in seconds, but its step 4 gives 0.25 Hz")]
+    [InlineData("0,1\n4,2\n8,3\n12,4\n", "column 1 was taken as time in seconds, but its step 4 gives 0.25 Hz")]
+    [InlineData("time_us,ECG\n0,1\n4,2\n8,3\n12,4\n", "column 1 ('time_us') was taken as time in seconds")]
+    [InlineData("time (ms),ECG\n0,1\n0.001,2\n0.002,3\n", "gives 1E+06 Hz")]
+    public void An_implausible_rate_from_a_time_column_is_refused_with_a_hint(string text, string reason)
+    {
+        var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(Write(text)));
+
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
+        Assert.Contains("--sampling-rate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_given_rate_that_disagrees_with_the_time_column_is_an_error_naming_both()
+    {
+        var path = Write("time,ECG\n0,1\n0.004,2\n0.008,3\n0.012,4\n");
+
+        var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(path, new EcgReadOptions { SamplingRate = new SamplingRate(360) }));
+        var agreeing = EcgFile.Read(path, new EcgReadOptions { SamplingRate = new SamplingRate(251) });
+
+        Assert.Contains("360 Hz", error.Message, StringComparison.Ordinal);
+        Assert.Contains("250 Hz", error.Message, StringComparison.Ordinal);
+        Assert.Equal(250.0, agreeing.SamplingRate.Hertz, 1e-9);
+    }
+
     [Fact]
     public void Unit_option_applies_where_the_header_gives_none()
     {
@@ -148,6 +190,9 @@ public sealed class CsvEcgReaderTests
     [InlineData("I,II\n1,2\n3\n", 3, "expected 2 comma-separated fields, found 1")]
     [InlineData("I,II\n1,2\n3,4,5\n", 3, "expected 2")]
     [InlineData("I,II\n1,2\n3,abc\n", 3, "column 2 ('II'): 'abc' is not a number")]
+    [InlineData("I,II\n1,2\n3,inf\n", 3, "column 2 ('II'): 'inf' is not a number")]
+    [InlineData("I,II\n1,2\n-Infinity,4\n", 3, "column 1 ('I'): '-Infinity' is not a number")]
+    [InlineData("I,II\n1,2\n1e999,4\n", 3, "'1e999' is not a number")]
     [InlineData("I,II\n1,\"2\n", 2, "quoted field is not closed")]
     [InlineData("I (mmHg),II\n1,2\n", 1, "unknown unit 'mmHg'")]
     public void Malformed_rows_are_reported_with_their_line(string text, int line, string reason)
@@ -183,7 +228,7 @@ public sealed class CsvEcgReaderTests
         var original = Encoding.UTF8.GetBytes("# test\n\"time (s)\";\"MLII (mV)\";\"V1 [uV]\"\n" + string.Join("\r\n", rows));
 
         var (read, rejected) = await Task.Run(() =>
-            MutationFuzzer.Run(new CsvEcgReader(), original, "fuzz.csv", At250Hz, seed: 7, iterations: 400, isText: true));
+            MutationFuzzer.Run(new CsvEcgReader(), original, "fuzz.csv", EcgReadOptions.Default, seed: 7, iterations: 400, isText: true));
 
         TestContext.Current.TestOutputHelper?.WriteLine($"{read} mutants read, {rejected} rejected with EcgFormatException.");
         Assert.True(read > 0 && rejected > 0, $"{read} read, {rejected} rejected: the mutations should produce both.");

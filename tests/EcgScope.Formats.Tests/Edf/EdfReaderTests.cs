@@ -131,6 +131,17 @@ public sealed class EdfReaderTests
     }
 
     [Fact]
+    public void A_physical_range_that_overflows_to_infinite_millivolts_is_a_format_error()
+    {
+        var file = new EdfTestFile([new EdfTestSignal("MLII", 4) { Dimension = "V", PhysicalMinimum = "-1e308", PhysicalMaximum = "1e308" }], 2);
+
+        var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(file.WriteTo(TestData.TempFolder())));
+
+        Assert.Contains("'MLII'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("finite millivolts", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Plain_edf_keeps_the_recording_field_and_stated_fractional_rate()
     {
         var file = new EdfTestFile([new EdfTestSignal("MLII", 1) { Dimension = "V", PhysicalMinimum = "-1", PhysicalMaximum = "1", DigitalMinimum = "-1000", DigitalMaximum = "1000" }], 5)

@@ -72,6 +72,17 @@ public sealed class MatV4ReaderTests
     }
 
     [Fact]
+    public void Infinite_values_of_a_mat_file_without_header_become_missing_samples()
+    {
+        var path = Path.Combine(TestData.TempFolder(), "inf.mat");
+        File.WriteAllBytes(path, Matrix(false, 0, "val", 1, 5, [1, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 2]));
+
+        var record = EcgFile.Read(path, new EcgReadOptions { SamplingRate = new(250) });
+
+        Assert.Equal([1, double.NaN, double.NaN, double.NaN, 2], record.Leads[0].SamplesMillivolts);
+    }
+
+    [Fact]
     public void Several_matrices_are_read_and_the_reader_takes_val()
     {
         var folder = TestData.TempFolder();

@@ -70,7 +70,24 @@ public sealed class MitAnnotationFileTests
         Assert.Throws<ArgumentException>(() => MitAnnotationFile.Encode([new Annotation(5, AnnotationCode.Normal), new Annotation(4, AnnotationCode.Normal)]));
         Assert.Throws<ArgumentException>(() => MitAnnotationFile.Encode([new Annotation(5, AnnotationCode.Normal, Number: 1024)]));
         Assert.Throws<ArgumentException>(() => MitAnnotationFile.Encode([new Annotation(5, (AnnotationCode)50)]));
-        Assert.Throws<ArgumentException>(() => MitAnnotationFile.Encode([new Annotation(0, AnnotationCode.NotQrs)]));
         Assert.Throws<ArgumentException>(() => MitAnnotationFile.Encode([new Annotation(1, AnnotationCode.Note, AuxNote: "€")]));
+    }
+
+    [Fact]
+    public void NotQrs_annotations_after_long_gaps_and_at_zero_intervals_are_not_written_as_end_of_file()
+    {
+        // Code 0 with interval 0 is the end-of-file word: a NotQrs annotation after a SKIP (gap > 1023) or at the same
+        // sample as the previous one must not produce it, or everything after it is lost.
+        Annotation[] annotations =
+        [
+            new(0, AnnotationCode.NotQrs),
+            new(10, AnnotationCode.Normal),
+            new(5000, AnnotationCode.NotQrs),
+            new(5000, AnnotationCode.NotQrs),
+            new(5003, AnnotationCode.NotQrs),
+            new(6000, AnnotationCode.Normal),
+        ];
+
+        Assert.Equal(annotations, MitAnnotationFile.Read(MitAnnotationFile.Encode(annotations), "notqrs.atr"));
     }
 }

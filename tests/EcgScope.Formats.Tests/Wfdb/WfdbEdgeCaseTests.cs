@@ -173,6 +173,38 @@ public sealed class WfdbEdgeCaseTests
     }
 
     [Fact]
+    public void A_null_signal_beside_a_real_one_is_all_NaN_for_the_record_length()
+    {
+        var path = Record("rec 2 100 3\n~ 16 200 12 0 0 0 0 blank\nrec.dat 16 1 16 0 1 6 0 II\n", ("rec.dat", Int16LittleEndian(1, 2, 3)));
+
+        var record = EcgFile.Read(path);
+
+        Assert.Equal([double.NaN, double.NaN, double.NaN], record.Leads[0].SamplesMillivolts);
+        Assert.Equal([1.0, 2.0, 3.0], record.Leads[1].SamplesMillivolts);
+    }
+
+    [Fact]
+    public void A_null_signal_cannot_make_the_record_longer_than_its_signal_file()
+    {
+        // Two billion samples declared, six bytes on disk: the signal file refuses before any null signal is allocated.
+        var path = Record("rec 2 100 2000000000\n~ 16 200 12 0 0 0 0 blank\nrec.dat 16 1 16 0 1 6 0 II\n", ("rec.dat", Int16LittleEndian(1, 2, 3)));
+
+        Assert.Contains("truncated", Assert.Throws<EcgFormatException>(() => EcgFile.Read(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_of_only_null_signals_declaring_billions_of_samples_is_refused_at_its_record_line()
+    {
+        // The 60-byte header that once allocated 16 GB of NaN.
+        var path = Record("# tiny\nn 1 360 2000000000\n~ 16 200 12 0 0 0 0 MLII\n");
+
+        var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(path));
+
+        Assert.Equal(2, error.Line);
+        Assert.Contains("only null signals", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_header_is_an_error()
     {
         var path = Record("# only a comment\n");

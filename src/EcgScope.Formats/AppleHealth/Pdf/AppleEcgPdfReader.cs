@@ -4,6 +4,7 @@ using System.Text;
 using EcgScope.Core;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Graphics;
 
 namespace EcgScope.Formats.AppleHealth.Pdf;
 
@@ -28,11 +29,13 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     /// <summary>What Quartz, Apple's PDF engine, writes as the producer; iOS adds "iOS Version … (Build …)" before it.</summary>
     private const string QuartzProducer = "Quartz PDFContext";
 
+    private const string Name = "Apple Health ECG PDF";
+
     private const int TailLength = 16 * 1024;
     private const double PointsPerMm = 72 / 25.4;
 
     /// <inheritdoc />
-    public string FormatName => "Apple Health ECG PDF";
+    public string FormatName => Name;
 
     /// <inheritdoc />
     /// <remarks>
@@ -76,6 +79,17 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
             throw new FileNotFoundException($"{path}: no such file.", path);
         }
 
+        var page = OpenFirstPage(path);
+        return ReadPage(path, page);
+    }
+
+    /// <summary>
+    /// The first page's letters and paths, copied out of the document. Only PdfPig's parsing runs inside the catch:
+    /// it throws many exception types for damaged files, each meaning "not readable", while an exception from our own
+    /// code after it is a bug and must not be disguised as a bad file.
+    /// </summary>
+    private static PdfFirstPage OpenFirstPage(string path)
+    {
         try
         {
             using var document = PdfDocument.Open(path, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
@@ -84,7 +98,8 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
                 throw new EcgFormatException(path, "the PDF has no page.");
             }
 
-            return ReadPage(path, document.GetPage(1), document.Information.Producer);
+            var page = document.GetPage(1);
+            return new PdfFirstPage([.. page.Letters], [.. page.Paths], document.Information.Producer);
         }
         catch (EcgFormatException)
         {
@@ -98,7 +113,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         }
     }
 
-    private EcgRecord ReadPage(string path, Page page, string? producer)
+    private static EcgRecord ReadPage(string path, PdfFirstPage page)
     {
         var runs = PdfTextRuns.Assemble(page.Letters);
         var footerRun = runs.FirstOrDefault(AppleEcgFooter.IsFooter);
@@ -130,7 +145,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         return new EcgRecord([EcgLead.FromOwnedArray(footer.Lead, samples)], new SamplingRate(footer.SamplingRateHz))
         {
             StartTime = header.Recorded is { } recorded ? new DateTimeOffset(recorded, TimeSpan.Zero) : null,
-            Metadata = BuildMetadata(header, footer, producer, strips.Count),
+            Metadata = BuildMetadata(header, footer, page.Producer, strips.Count),
         };
     }
 
@@ -180,7 +195,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private EcgMetadata BuildMetadata(AppleEcgHeader header, AppleEcgFooter footer, string? producer, int stripCount)
+    private static EcgMetadata BuildMetadata(AppleEcgHeader header, AppleEcgFooter footer, string? producer, int stripCount)
     {
         var software = new List<string>();
         var properties = ImmutableDictionary.CreateBuilder<string, string>();
@@ -220,7 +235,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         Add("strips", stripCount.ToString(CultureInfo.InvariantCulture));
         return new EcgMetadata
         {
-            SourceFormat = FormatName,
+            SourceFormat = Name,
             Device = footer.Device,
             Software = software.Count > 0 ? string.Join(", ", software) : null,
             DeviceClassification = header.Classification,
@@ -229,4 +244,6 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
             Properties = properties.ToImmutable(),
         };
     }
+
+    private sealed record PdfFirstPage(IReadOnlyList<Letter> Letters, IReadOnlyList<PdfPath> Paths, string? Producer);
 }
