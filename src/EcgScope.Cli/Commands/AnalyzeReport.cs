@@ -126,9 +126,13 @@ internal sealed record LeadReport(
 
         foreach (var (measure, reason) in HrvUnavailable)
         {
-            writer.WriteLine($"    HRV {measure}: not computed: {reason}");
+            writer.WriteLine($"    HRV {Words(measure)}: not computed: {reason}");
         }
     }
+
+    /// <summary>"frequencyDomain" as "frequency domain": the JSON key, spelled for a person.</summary>
+    private static string Words(string camelCase) =>
+        string.Concat(camelCase.Select(c => char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
 
     private static void AddIfUnavailable<T>(Dictionary<string, string> unavailable, string name, HrvResult<T> result)
         where T : class
