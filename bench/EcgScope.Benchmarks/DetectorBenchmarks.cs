@@ -20,10 +20,7 @@ public class DetectorBenchmarks
     [GlobalSetup]
     public void LoadRecord100()
     {
-        var root = Environment.GetEnvironmentVariable("ECGSCOPE_DATA") is { Length: > 0 } data
-            ? data
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "ecgscope", "data");
-        var record = EcgFile.Read(Path.Combine(root, "mitdb", "100.hea"));
+        var record = EcgFile.Read(BenchmarkData.File("mitdb", "100.hea"));
         samples = record.Leads[0].Span.ToArray();
         rate = record.SamplingRate;
     }
