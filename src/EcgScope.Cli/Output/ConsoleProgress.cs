@@ -32,17 +32,11 @@ internal static class ConsoleProgress
             .Start(context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1.0);
-                return work(new SynchronousProgress(report =>
+                return work(new SynchronousProgress<WorkProgress>(report =>
                 {
                     task.Value = report.Fraction;
                     task.Description = Markup.Escape(report.CurrentItem is null ? title : $"{title}: {report.CurrentItem}");
                 }));
             });
-    }
-
-    /// <summary>Reports on the calling thread; <see cref="Progress{T}"/> would post to the thread pool and lag.</summary>
-    private sealed class SynchronousProgress(Action<WorkProgress> report) : IProgress<WorkProgress>
-    {
-        public void Report(WorkProgress value) => report(value);
     }
 }

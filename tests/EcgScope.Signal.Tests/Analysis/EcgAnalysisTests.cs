@@ -2,7 +2,6 @@ using EcgScope.Core;
 using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Detection;
 using EcgScope.Signal.Synthesis;
-using EcgScope.Testing;
 
 namespace EcgScope.Signal.Tests.Analysis;
 
