@@ -81,21 +81,6 @@ public static class EcgAnalysis
             HeartRate.FromRPeaks(peaks, rate),
             HrvAnalysis.FromRPeaks(peaks, rate),
             SignalQuality.Assess(raw.Name, raw.Span, rate, peaks),
-            Template(cleaned, peaks, rate, options.BeatWindow));
-    }
-
-    private static LeadBeatTemplate? Template(EcgLead cleaned, int[] peaks, SamplingRate rate, BeatWindow window)
-    {
-        var before = window.SamplesBefore(rate);
-        var after = window.SamplesAfter(rate);
-        var fitting = BeatSegmenter.FittingPeaks(peaks, cleaned.Length, before, after);
-        if (fitting.Length == 0)
-        {
-            return null;
-        }
-
-        var median = BeatSegmenter.MedianTemplate(cleaned.Span, fitting, before, after);
-        var correlations = BeatSegmenter.CorrelationsWithTemplate(cleaned.Span, fitting, before, median);
-        return new LeadBeatTemplate(cleaned.Name, [.. median], [.. correlations]);
+            BeatSegmenter.Template(cleaned, peaks, rate, options.BeatWindow));
     }
 }

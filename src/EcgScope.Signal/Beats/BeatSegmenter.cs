@@ -48,12 +48,28 @@ public static class BeatSegmenter
         var after = chosen.SamplesAfter(record.SamplingRate);
         var kept = FittingPeaks(rPeaks, record.SampleCount, before, after);
         var beats = kept.Select(peak => new SegmentedBeat(peak, peak - before, record.SamplingRate.SecondsAt(peak))).ToImmutableArray();
-        var leads = record.Leads.Select(lead =>
-        {
-            var template = MedianTemplate(lead.Span, kept, before, after);
-            return new LeadBeatTemplate(lead.Name, [.. template], [.. CorrelationsWithTemplate(lead.Span, kept, before, template)]);
-        }).ToImmutableArray();
+        var leads = record.Leads.Select(lead => BuildTemplate(lead, kept, before, after)).ToImmutableArray();
         return new BeatSet(chosen, before, after, beats, rPeaks.Length - kept.Length, leads);
+    }
+
+    /// <summary>
+    /// The median beat of one lead around its own <paramref name="rPeaks"/> (sample indices, strictly increasing) and
+    /// each beat's correlation with it; null when no beat's window fits inside the lead.
+    /// </summary>
+    public static LeadBeatTemplate? Template(EcgLead lead, ReadOnlySpan<int> rPeaks, SamplingRate samplingRate, BeatWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(lead);
+        window.Validate();
+        var before = window.SamplesBefore(samplingRate);
+        var after = window.SamplesAfter(samplingRate);
+        var fitting = FittingPeaks(rPeaks, lead.Length, before, after);
+        return fitting.Length == 0 ? null : BuildTemplate(lead, fitting, before, after);
+    }
+
+    private static LeadBeatTemplate BuildTemplate(EcgLead lead, int[] fittingPeaks, int before, int after)
+    {
+        var template = MedianTemplate(lead.Span, fittingPeaks, before, after);
+        return new LeadBeatTemplate(lead.Name, [.. template], [.. CorrelationsWithTemplate(lead.Span, fittingPeaks, before, template)]);
     }
 
     /// <summary>The R-peaks whose window [peak − before, peak + after] lies inside a signal of <paramref name="signalLength"/> samples.</summary>
