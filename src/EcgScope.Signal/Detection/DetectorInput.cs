@@ -1,3 +1,5 @@
+using EcgScope.Core;
+
 namespace EcgScope.Signal.Detection;
 
 /// <summary>Input preparation shared by the detectors.</summary>
@@ -33,6 +35,9 @@ internal static class DetectorInput
         }
     }
 
-    /// <summary>A duration in seconds as a whole number of samples at <paramref name="hertz"/>, at least 1.</summary>
-    public static int Samples(double seconds, double hertz) => Math.Max(1, (int)Math.Round(seconds * hertz));
+    /// <summary>
+    /// A duration in seconds as a whole number of samples at <paramref name="hertz"/>, at least 1 (the detectors'
+    /// windows must never be empty); rounded as <see cref="SamplingRate.SamplesIn"/> rounds.
+    /// </summary>
+    public static int Samples(double seconds, double hertz) => Math.Max(1, new SamplingRate(hertz).SamplesIn(seconds));
 }
