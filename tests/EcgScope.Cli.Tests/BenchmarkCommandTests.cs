@@ -1,3 +1,4 @@
+using System.Text.Json;
 using EcgScope.Testing;
 
 namespace EcgScope.Cli.Tests;
@@ -19,11 +20,13 @@ public sealed class BenchmarkCommandTests
         var run = CliRun.Of("benchmark", "qrs", "--data", folder, "--format", "json", "--timing-runs", "1");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(2, run.Json.GetProperty("recordCount").GetInt32());
-        foreach (var detector in run.Json.GetProperty("detectors").EnumerateArray())
+        Assert.Equal(2, run.Json.GetProperty("caseCount").GetInt32());
+        var clean = Assert.Single(run.Json.GetProperty("runs").EnumerateArray());
+        Assert.Equal("clean", clean.GetProperty("condition").GetString());
+        foreach (var detector in clean.GetProperty("detectors").EnumerateArray())
         {
-            var records = detector.GetProperty("records").EnumerateArray().ToArray();
-            Assert.Equal(["100", "207"], records.Select(r => r.GetProperty("record").GetString()));
+            var records = detector.GetProperty("cases").EnumerateArray().ToArray();
+            Assert.Equal(["100", "207"], records.Select(r => r.GetProperty("case").GetString()));
             var total = detector.GetProperty("total");
             var summed = records.Sum(r => r.GetProperty("whole").GetProperty("truePositives").GetInt32());
             Assert.Equal(summed, total.GetProperty("truePositives").GetInt32());
@@ -31,6 +34,60 @@ public sealed class BenchmarkCommandTests
             Assert.Equal(2273 + 1860, total.GetProperty("referenceBeats").GetInt32());
             Assert.True(detector.GetProperty("samplesPerSecond").GetDouble() > 0);
         }
+    }
+
+    [Fact]
+    public void Noise_stress_runs_one_condition_per_snr_and_noise_costs_accuracy()
+    {
+        var folder = TestData.TempFolder();
+        foreach (var extension in new[] { ".hea", ".dat", ".atr" })
+        {
+            File.Copy(TestData.File("mitdb", "100" + extension), Path.Combine(folder, "100" + extension));
+        }
+
+        var noise = TestData.File("nstdb-noise", "ma.hea");
+        var run = CliRun.Of(
+            "benchmark", "qrs", "--data", folder, "--noise", noise, "--snr", "24", "--snr", "-6",
+            "--detector", "robust-envelope", "--format", "json", "--timing-runs", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var runs = run.Json.GetProperty("runs").EnumerateArray().ToArray();
+        Assert.Equal(["ma at 24 dB", "ma at -6 dB"], runs.Select(r => r.GetProperty("condition").GetString()));
+        Assert.Equal([24.0, -6.0], runs.Select(r => r.GetProperty("snrDb").GetDouble()));
+        var f1 = runs.Select(r => r.GetProperty("detectors")[0].GetProperty("total").GetProperty("f1Percent").GetDouble()).ToArray();
+        Assert.True(f1[0] > 99.5, $"F1 at 24 dB: {f1[0]}");
+        Assert.True(f1[1] < f1[0] - 1, $"F1 at -6 dB ({f1[1]}) should be clearly below F1 at 24 dB ({f1[0]})");
+    }
+
+    [Fact]
+    public void Ludb_gives_one_case_per_annotated_lead_scored_inside_the_annotated_span()
+    {
+        var folder = TestData.TempFolder();
+        foreach (var file in Directory.EnumerateFiles(TestData.File("ludb", "data"), "1.*"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var run = CliRun.Of("benchmark", "qrs", "--data", folder, "--detector", "robust-envelope", "--format", "json", "--timing-runs", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        var detector = run.Json.GetProperty("runs")[0].GetProperty("detectors")[0];
+        var cases = detector.GetProperty("cases").EnumerateArray().ToArray();
+        Assert.Equal(12, cases.Length);
+        Assert.Equal("1/i", cases[0].GetProperty("case").GetString());
+        Assert.All(cases, c => Assert.InRange(c.GetProperty("whole").GetProperty("referenceBeats").GetInt32(), 5, 20));
+
+        // A 10 s record has nothing after a 5-minute warm-up: no score, not 100 %.
+        Assert.All(cases, c => Assert.Equal(JsonValueKind.Null, c.GetProperty("afterWarmUp").GetProperty("f1Percent").ValueKind));
+    }
+
+    [Fact]
+    public void An_snr_without_noise_is_an_input_error()
+    {
+        var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--snr", "6", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--noise", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

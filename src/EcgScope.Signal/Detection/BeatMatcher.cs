@@ -85,16 +85,17 @@ public sealed class BeatMatching
     public ReadOnlySpan<int> ReferenceOfDetection => detectionMatch;
 
     /// <summary>
-    /// Counts the outcome from sample <paramref name="fromSample"/> on (ANSI/AAMI EC57 leaves out the first five
-    /// minutes): a pair or missed beat counts when its reference beat is at or after it, a false detection when it is.
-    /// Matching itself was done over the whole record, so nothing is lost or invented at the boundary.
+    /// Counts the outcome in the samples [<paramref name="fromSample"/>, <paramref name="toSample"/>) (ANSI/AAMI EC57
+    /// leaves out the first five minutes; LUDB labels only the middle of each record): a pair or missed beat counts
+    /// when its reference beat lies in that span, a false detection when it does. Matching itself was done over the
+    /// whole record, so nothing is lost or invented at the boundaries.
     /// </summary>
-    public DetectionScore Score(int fromSample = 0)
+    public DetectionScore Score(int fromSample = 0, int toSample = int.MaxValue)
     {
         int truePositives = 0, falseNegatives = 0, falsePositives = 0;
         for (var r = 0; r < reference.Length; r++)
         {
-            if (reference[r] >= fromSample)
+            if (reference[r] >= fromSample && reference[r] < toSample)
             {
                 if (referenceMatch[r] >= 0)
                 {
@@ -109,7 +110,7 @@ public sealed class BeatMatching
 
         for (var d = 0; d < detections.Length; d++)
         {
-            if (detectionMatch[d] < 0 && detections[d] >= fromSample)
+            if (detectionMatch[d] < 0 && detections[d] >= fromSample && detections[d] < toSample)
             {
                 falsePositives++;
             }

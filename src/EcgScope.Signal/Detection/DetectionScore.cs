@@ -15,16 +15,22 @@ public readonly record struct DetectionScore(int TruePositives, int FalsePositiv
     /// <summary>Number of detections (TP + FP).</summary>
     public int DetectionCount => TruePositives + FalsePositives;
 
-    /// <summary>Sensitivity Se = TP / (TP + FN), between 0 and 1; 1 when there is no reference beat.</summary>
-    public double Sensitivity => ReferenceCount == 0 ? 1.0 : (double)TruePositives / ReferenceCount;
+    /// <summary>Whether there was any reference beat to score against: without one no ratio means anything.</summary>
+    public bool HasReference => ReferenceCount > 0;
 
-    /// <summary>Positive predictivity +P = TP / (TP + FP), between 0 and 1; 1 when there is no detection.</summary>
-    public double PositivePredictivity => DetectionCount == 0 ? 1.0 : (double)TruePositives / DetectionCount;
+    /// <summary>Sensitivity Se = TP / (TP + FN), between 0 and 1; NaN when there is no reference beat.</summary>
+    public double Sensitivity => HasReference ? (double)TruePositives / ReferenceCount : double.NaN;
 
-    /// <summary>F1 = 2 TP / (2 TP + FP + FN), between 0 and 1; 1 when there is neither beat nor detection.</summary>
-    public double F1 => TruePositives + FalsePositives + FalseNegatives == 0
-        ? 1.0
-        : 2.0 * TruePositives / ((2.0 * TruePositives) + FalsePositives + FalseNegatives);
+    /// <summary>Positive predictivity +P = TP / (TP + FP), between 0 and 1; NaN when there is no detection.</summary>
+    public double PositivePredictivity => DetectionCount == 0 ? double.NaN : (double)TruePositives / DetectionCount;
+
+    /// <summary>
+    /// F1 = 2 TP / (2 TP + FP + FN), between 0 and 1; NaN when there is no reference beat (a window without beats has
+    /// no score: it must not read as 100 %).
+    /// </summary>
+    public double F1 => HasReference
+        ? 2.0 * TruePositives / ((2.0 * TruePositives) + FalsePositives + FalseNegatives)
+        : double.NaN;
 
     /// <summary>Gross totals: counts add up over records.</summary>
     public static DetectionScore operator +(DetectionScore left, DetectionScore right) => new(

@@ -53,6 +53,27 @@ public sealed class BeatMatcherTests
     }
 
     [Fact]
+    public void A_span_without_reference_beats_has_no_score_rather_than_a_perfect_one()
+    {
+        var empty = QrsScorer.Score([], [], Rate360);
+        Assert.False(empty.HasReference);
+        Assert.True(double.IsNaN(empty.Sensitivity) && double.IsNaN(empty.PositivePredictivity) && double.IsNaN(empty.F1));
+
+        var onlyFalse = QrsScorer.Score([], [1, 500], Rate360);
+        Assert.True(double.IsNaN(onlyFalse.F1));
+        Assert.Equal(0.0, onlyFalse.PositivePredictivity);
+    }
+
+    [Fact]
+    public void Counting_within_a_span_leaves_out_both_edges()
+    {
+        var matching = BeatMatcher.Match([100, 1000, 2000, 3000], [100, 1000, 1500, 3000, 3500], 54);
+
+        // Scored [500, 3000): the beat at 1000 and 2000 and the false detection at 1500 only.
+        Assert.Equal(new DetectionScore(1, 1, 1), matching.Score(500, 3000));
+    }
+
+    [Fact]
     public void Counting_from_a_start_keeps_matches_made_across_it()
     {
         // The beat at 999 matched by a detection at 1010: before the start, so neither counts; the FP at 2000 counts.

@@ -1,6 +1,8 @@
 using System.Globalization;
 using EcgScope.Core;
 using EcgScope.Formats;
+using EcgScope.Formats.Wfdb;
+using EcgScope.Signal.Benchmarking;
 using EcgScope.Signal.Detection;
 using EcgScope.Testing;
 
@@ -15,15 +17,14 @@ public sealed class MitBihDetectionTests
     [Fact]
     public void Scores_both_detectors_on_all_48_records()
     {
-        var folder = TestData.Require("mitdb");
-        var records = QrsBenchmark.FindRecords(folder);
+        var records = WfdbDatabase.FindRecords(TestData.Require("mitdb"));
         Assert.Equal(48, records.Count);
         var progress = new List<WorkProgress>();
 
         var result = QrsBenchmark.Run(
-            folder,
+            records.Select(path => QrsBenchmarkCase.WholeRecord(Path.GetFileNameWithoutExtension(path), EcgFile.Read(path), 0)),
+            records.Count,
             [new RobustEnvelopeDetector(), new PanTompkins1985Detector()],
-            path => EcgFile.Read(path),
             QrsBenchmarkOptions.Default with { TimingRuns = 1 },
             new SynchronousProgress<WorkProgress>(progress.Add),
             TestContext.Current.CancellationToken);
@@ -32,7 +33,7 @@ public sealed class MitBihDetectionTests
         foreach (var detector in result.Detectors)
         {
             Report(detector);
-            Assert.Equal(48, detector.Records.Length);
+            Assert.Equal(48, detector.Cases.Length);
             Assert.Equal(109_494, detector.Total.ReferenceCount);
         }
 
@@ -106,9 +107,9 @@ public sealed class MitBihDetectionTests
     private static void Report(QrsDetectorResult detector)
     {
         var output = TestContext.Current.TestOutputHelper;
-        foreach (var row in detector.Records)
+        foreach (var row in detector.Cases)
         {
-            output?.WriteLine($"{detector.Detector} {row.Record}: {row.Whole}");
+            output?.WriteLine($"{detector.Detector} {row.Case}: {row.Whole}");
         }
 
         var total = detector.Total;

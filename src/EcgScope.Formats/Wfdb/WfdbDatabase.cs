@@ -1,0 +1,44 @@
+using EcgScope.Core;
+
+namespace EcgScope.Formats.Wfdb;
+
+/// <summary>A folder of WFDB records as PhysioNet databases lay them out.</summary>
+public static class WfdbDatabase
+{
+    /// <summary>
+    /// The records of <paramref name="folder"/>: the paths of its <c>.hea</c> headers, ordered by name (numerically
+    /// where names are numbers, so LUDB's "2" comes before "10").
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static IReadOnlyList<string> FindRecords(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"{folder}: no such folder.");
+        }
+
+        return [.. Directory.EnumerateFiles(folder, "*.hea")
+            .OrderBy(header => Path.GetFileNameWithoutExtension(header).Length)
+            .ThenBy(header => header, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether the record has an annotation file with <paramref name="extension"/> (for example "atr").</summary>
+    public static bool HasAnnotations(string headerPath, string extension) =>
+        File.Exists(Path.ChangeExtension(headerPath, "." + extension));
+
+    /// <summary>
+    /// Reads a record whose annotations are kept per lead, in files named after the leads as LUDB does ("1.i",
+    /// "1.ii", ... "1.v6"): every lead's annotations, each with <see cref="Annotation.Channel"/> set to its lead,
+    /// in time order, in place of any record-wide (<c>.atr</c>) annotations. Leads without such a file have none.
+    /// </summary>
+    /// <exception cref="EcgFormatException">The header, a signal file or an annotation file is malformed.</exception>
+    public static EcgRecord ReadWithLeadAnnotations(string headerPath)
+    {
+        var record = new WfdbReader().Read(headerPath, EcgReadOptions.Default);
+        var annotations = record.LeadNames
+            .Where(lead => HasAnnotations(headerPath, lead))
+            .SelectMany(lead => WfdbReader.ReadAnnotations(headerPath, lead))
+            .OrderBy(annotation => annotation.SampleIndex);
+        return record with { Annotations = [.. annotations] };
+    }
+}
