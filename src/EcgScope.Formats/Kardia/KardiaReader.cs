@@ -35,7 +35,7 @@ public sealed class KardiaReader : IEcgFormatReader
     public const string TemplatesProperty = "Kardia beat templates";
 
     /// <summary>Metadata property: how many beat annotations lay after the recording's end and were left out.</summary>
-    public const string AnnotationsAfterEndProperty = "Kardia annotations after the end";
+    public const string AnnotationsAfterEndProperty = "Kardia beats after end";
 
     /// <summary>Metadata property: identifiers of the blocks that were skipped, for example "acc ".</summary>
     public const string SkippedBlocksProperty = "Kardia skipped blocks";
@@ -63,7 +63,7 @@ public sealed class KardiaReader : IEcgFormatReader
         AddIfPresent(properties, TemplatesProperty, DescribeTemplates(file.BeatTemplates));
         AddIfPresent(properties, AnnotationsAfterEndProperty, file.AnnotationsAfterEnd == 0
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{file.AnnotationsAfterEnd} left out"));
+            : string.Create(CultureInfo.InvariantCulture, $"{file.AnnotationsAfterEnd} annotated beats after the last sample, left out"));
         AddIfPresent(properties, SkippedBlocksProperty, file.SkippedBlocks.IsEmpty ? null : string.Join(", ", file.SkippedBlocks.Select(id => $"'{id}'")));
         return new EcgRecord(file.Leads, new SamplingRate(file.Format.SamplingRateHertz))
         {

@@ -114,7 +114,7 @@ public sealed class KardiaEdgeCaseTests
         Assert.Equal([0, 300, 600, 900, 1200, 1500, 1800, 2100], record.Annotations.Select(a => a.SampleIndex));
         Assert.Equal(["Q", "V", "N", "A", "F", "J", "/", "Q"], record.Annotations.Select(a => a.Symbol));
         Assert.Equal("Kardia beat type 9", record.Annotations[^1].AuxNote);
-        Assert.Equal("1 left out", record.Metadata.Properties[KardiaReader.AnnotationsAfterEndProperty]);
+        Assert.Equal("1 annotated beats after the last sample, left out", record.Metadata.Properties[KardiaReader.AnnotationsAfterEndProperty]);
     }
 
     [Fact]

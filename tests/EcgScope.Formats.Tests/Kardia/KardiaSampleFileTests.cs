@@ -41,7 +41,7 @@ public sealed class KardiaSampleFileTests
         Assert.Equal(49, record.Annotations.Length);
         Assert.All(record.Annotations, a => Assert.Equal(AnnotationCode.Normal, a.Code));
         Assert.Equal([3, 202, 398], record.Annotations.Take(3).Select(a => a.SampleIndex));
-        Assert.Equal("2 left out", properties[KardiaReader.AnnotationsAfterEndProperty]);
+        Assert.Equal("2 annotated beats after the last sample, left out", properties[KardiaReader.AnnotationsAfterEndProperty]);
     }
 
     [Fact]
