@@ -72,23 +72,27 @@ public sealed record KardiaFile
         KardiaBlock? annotations = null;
         foreach (var block in blocks)
         {
-            int lead;
             if (block.Id == "info")
             {
                 info = KardiaInfo.Parse(Data(data, block));
             }
-            else if ((lead = KardiaLeadIds.IndexOf(block.Id, "ecg")) >= 0)
-            {
-                leads.Add(lead, (EcgLead.FromOwnedArray(KardiaLeadIds.Name(lead), Millivolts(data, block, format, source)), block));
-            }
-            else if ((lead = KardiaLeadIds.IndexOf(block.Id, "avg")) >= 0 || (lead = KardiaLeadIds.IndexOf(block.Id, "med")) >= 0)
-            {
-                var kind = block.Id.StartsWith("avg", StringComparison.Ordinal) ? KardiaBeatTemplateKind.Average : KardiaBeatTemplateKind.Median;
-                templates.Add(new KardiaBeatTemplate(KardiaLeadIds.Name(lead), kind, [.. Millivolts(data, block, format, source)]));
-            }
             else if (block.Id == "ann ")
             {
                 annotations = block;
+            }
+            else if (KardiaLeadIds.TryParse(block.Id, out var prefix, out var lead))
+            {
+                var samples = Millivolts(data, block, format, source);
+                var name = KardiaLeadIds.Name(lead);
+                if (prefix == KardiaLeadIds.Recording)
+                {
+                    leads.Add(lead, (EcgLead.FromOwnedArray(name, samples), block));
+                }
+                else
+                {
+                    var kind = prefix == KardiaLeadIds.AverageBeat ? KardiaBeatTemplateKind.Average : KardiaBeatTemplateKind.Median;
+                    templates.Add(new KardiaBeatTemplate(name, kind, [.. samples]));
+                }
             }
             else if (block.Id != "fmt ")
             {
