@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using EcgScope.Core;
 
 namespace EcgScope.Formats.Kardia;
@@ -91,7 +92,7 @@ public sealed record KardiaFile
                 else
                 {
                     var kind = prefix == KardiaLeadIds.AverageBeat ? KardiaBeatTemplateKind.Average : KardiaBeatTemplateKind.Median;
-                    templates.Add(new KardiaBeatTemplate(name, kind, [.. samples]));
+                    templates.Add(new KardiaBeatTemplate(name, kind, ImmutableCollectionsMarshal.AsImmutableArray(samples)));
                 }
             }
             else if (block.Id != "fmt ")
