@@ -13,6 +13,7 @@ public static class EcgFile
         new Wfdb.WfdbReader(),
         new Mat.MatReader(),
         new Edf.EdfReader(),
+        new Kardia.KardiaReader(),
         new AppleHealth.Pdf.AppleEcgPdfReader(),
         new AppleHealth.AppleHealthCsvReader(),
         new Csv.CsvEcgReader(),
@@ -53,6 +54,6 @@ public static class EcgFile
             }
         }
 
-        throw new EcgFormatException(path, "not a supported ECG format (WFDB, MATLAB v4 .mat, EDF/EDF+, Apple Health CSV or PDF, CSV/TSV).");
+        throw new EcgFormatException(path, "not a supported ECG format (WFDB, MATLAB v4 .mat, EDF/EDF+, Kardia .atc, Apple Health CSV or PDF, CSV/TSV).");
     }
 }

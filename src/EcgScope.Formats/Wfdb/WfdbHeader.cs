@@ -41,6 +41,12 @@ public sealed record WfdbHeader
     /// <summary>Date of the first sample, when given.</summary>
     public DateOnly? BaseDate { get; init; }
 
+    /// <summary>
+    /// Why fields after the number of samples were not understood as a base time or date (the record is still read,
+    /// without a start time), or null when they were.
+    /// </summary>
+    public string? StartFieldsNote { get; init; }
+
     /// <summary>The signal specification lines, in order.</summary>
     public ImmutableArray<WfdbSignalSpec> Signals { get; init; } = [];
 
@@ -50,8 +56,11 @@ public sealed record WfdbHeader
     /// <summary>Comment lines, without the leading '#' and surrounding blanks, in order.</summary>
     public ImmutableArray<string> Comments { get; init; } = [];
 
-    /// <summary>The start time from <see cref="BaseDate"/> and <see cref="BaseTime"/>, as UTC (WFDB stores no zone).</summary>
-    public DateTimeOffset? StartTime => BaseDate is { } date
+    /// <summary>
+    /// The start time from <see cref="BaseDate"/> and <see cref="BaseTime"/>, as UTC (WFDB stores no zone); null
+    /// without a date or when <see cref="StartFieldsNote"/> says a field was not understood.
+    /// </summary>
+    public DateTimeOffset? StartTime => BaseDate is { } date && StartFieldsNote is null
         ? new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue) + (BaseTime ?? TimeSpan.Zero), TimeSpan.Zero)
         : null;
 }

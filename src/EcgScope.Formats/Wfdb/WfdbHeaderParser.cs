@@ -90,7 +90,8 @@ public static class WfdbHeaderParser
         };
     }
 
-    // record name[/segments] signals [frequency[/counter frequency[(base counter)]] [samples [base time [base date]]]]
+    // record name[/segments] signals [frequency[/counter frequency[(base counter)]] [samples [base time [base date]]]];
+    // the base time and date may also come date first (see WfdbStartFields).
     private static WfdbHeader ParseRecordLine(LineReader line)
     {
         var fields = line.Fields();
@@ -125,17 +126,8 @@ public static class WfdbHeaderParser
 
         if (fields.Length > 4)
         {
-            header = header with { BaseTime = ParseBaseTime(line, fields[4]) };
-        }
-
-        if (fields.Length > 5)
-        {
-            header = header with { BaseDate = ParseBaseDate(line, fields[5]) };
-        }
-
-        if (fields.Length > 6)
-        {
-            throw line.Error($"unexpected field '{fields[6]}' after the base date on the record line");
+            var start = WfdbStartFields.Parse(fields[4..]);
+            header = header with { BaseTime = start.Time, BaseDate = start.Date, StartFieldsNote = start.Note };
         }
 
         return header;
@@ -157,46 +149,6 @@ public static class WfdbHeaderParser
             CounterFrequency = line.Positive(counterFrequencyText, "counter frequency"),
             BaseCounter = baseCounterText is null ? null : line.Real(baseCounterText, "base counter value"),
         };
-    }
-
-    // HH:MM:SS[.sss], MM:SS or SS, per header(5).
-    private static TimeSpan ParseBaseTime(LineReader line, string field)
-    {
-        var parts = field.Split(':');
-        if (parts.Length > 3)
-        {
-            throw line.Error($"base time '{field}' is not HH:MM:SS");
-        }
-
-        var seconds = line.Real(parts[^1], "seconds of the base time");
-        var minutes = parts.Length > 1 ? line.Integer(parts[^2], "minutes of the base time", minimum: 0) : 0;
-        var hours = parts.Length > 2 ? line.Integer(parts[0], "hours of the base time", minimum: 0) : 0;
-        if (seconds is < 0 or >= 60 || minutes >= 60 || hours >= 24)
-        {
-            throw line.Error($"base time '{field}' is out of range");
-        }
-
-        return new TimeSpan(hours, minutes, 0) + TimeSpan.FromSeconds(seconds);
-    }
-
-    // DD/MM/YYYY per header(5).
-    private static DateOnly ParseBaseDate(LineReader line, string field)
-    {
-        var parts = field.Split('/');
-        if (parts.Length != 3)
-        {
-            throw line.Error($"base date '{field}' is not DD/MM/YYYY");
-        }
-
-        var day = line.Integer(parts[0], "day of the base date", minimum: 1);
-        var month = line.Integer(parts[1], "month of the base date", minimum: 1);
-        var year = line.Integer(parts[2], "year of the base date", minimum: 1);
-        if (month > 12 || year > 9999 || day > DateTime.DaysInMonth(year, month))
-        {
-            throw line.Error($"base date '{field}' is not a valid date");
-        }
-
-        return new DateOnly(year, month, day);
     }
 
     private static WfdbSegmentSpec ParseSegmentLine(LineReader line)

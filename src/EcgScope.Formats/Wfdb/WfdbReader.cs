@@ -24,6 +24,12 @@ public sealed class WfdbReader : IEcgFormatReader
     /// <summary>Metadata property holding the record name from the header.</summary>
     public const string RecordNameProperty = "WFDB record";
 
+    /// <summary>
+    /// Metadata property present when the record line's base time or date was not understood: which field, and that
+    /// the start time is therefore unknown (the record is read all the same, as wfdb-python does).
+    /// </summary>
+    public const string StartTimeNoteProperty = "WFDB start time";
+
     /// <inheritdoc />
     public string FormatName => "WFDB";
 
@@ -80,6 +86,11 @@ public sealed class WfdbReader : IEcgFormatReader
         if (header.BaseTime is { } time && header.BaseDate is null)
         {
             properties = properties.Add("WFDB base time", time.ToString("c", CultureInfo.InvariantCulture));
+        }
+
+        if (header.StartFieldsNote is { } note)
+        {
+            properties = properties.Add(StartTimeNoteProperty, note);
         }
 
         var annotationPath = RecordFile(headerPath, annotationExtension);

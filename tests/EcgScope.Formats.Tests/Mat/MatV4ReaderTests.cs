@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using EcgScope.Core;
 using EcgScope.Formats.Mat;
@@ -9,47 +8,6 @@ namespace EcgScope.Formats.Tests.Mat;
 /// <summary>Level 4 MAT-files built byte by byte, in both byte orders and every supported element type.</summary>
 public sealed class MatV4ReaderTests
 {
-    // One matrix: header (type MOPT, rows, columns, imagf, name length), NUL-terminated name, values column-major.
-    private static byte[] Matrix(bool bigEndian, int precision, string name, int rows, int columns, double[] values)
-    {
-        var bytes = new List<byte>();
-        void Int32(int v)
-        {
-            var b = new byte[4];
-            if (bigEndian) BinaryPrimitives.WriteInt32BigEndian(b, v); else BinaryPrimitives.WriteInt32LittleEndian(b, v);
-            bytes.AddRange(b);
-        }
-
-        Int32((bigEndian ? 1000 : 0) + (precision * 10));
-        Int32(rows);
-        Int32(columns);
-        Int32(0);
-        Int32(name.Length + 1);
-        bytes.AddRange(Encoding.ASCII.GetBytes(name + "\0"));
-        foreach (var v in values)
-        {
-            var b = new byte[precision switch { 0 => 8, 1 or 2 => 4, 3 or 4 => 2, _ => 1 }];
-            switch (precision)
-            {
-                case 0: BinaryPrimitives.WriteInt64LittleEndian(b, BitConverter.DoubleToInt64Bits(v)); break;
-                case 1: BinaryPrimitives.WriteInt32LittleEndian(b, BitConverter.SingleToInt32Bits((float)v)); break;
-                case 2: BinaryPrimitives.WriteInt32LittleEndian(b, (int)v); break;
-                case 3: BinaryPrimitives.WriteInt16LittleEndian(b, (short)v); break;
-                case 4: BinaryPrimitives.WriteUInt16LittleEndian(b, (ushort)v); break;
-                default: b[0] = (byte)v; break;
-            }
-
-            if (bigEndian)
-            {
-                Array.Reverse(b);
-            }
-
-            bytes.AddRange(b);
-        }
-
-        return [.. bytes];
-    }
-
     [Theory]
     [InlineData(false, 0)]
     [InlineData(true, 0)]
@@ -62,7 +20,7 @@ public sealed class MatV4ReaderTests
     public void Every_element_type_and_byte_order_reads_column_major(bool bigEndian, int precision)
     {
         // 2 x 3: rows (1 2 3) and (4 5 6), stored column by column.
-        var data = Matrix(bigEndian, precision, "val", 2, 3, [1, 4, 2, 5, 3, 6]);
+        var data = MatFiles.Matrix(bigEndian, precision, "val", 2, 3, [1, 4, 2, 5, 3, 6]);
 
         var matrix = Assert.Single(MatV4Reader.Read(data, "m.mat"));
 
@@ -75,7 +33,7 @@ public sealed class MatV4ReaderTests
     public void Infinite_values_of_a_mat_file_without_header_become_missing_samples()
     {
         var path = Path.Combine(TestData.TempFolder(), "inf.mat");
-        File.WriteAllBytes(path, Matrix(false, 0, "val", 1, 5, [1, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 2]));
+        File.WriteAllBytes(path, MatFiles.Matrix(false, 0, "val", 1, 5, [1, double.PositiveInfinity, double.NegativeInfinity, double.NaN, 2]));
 
         var record = EcgFile.Read(path, new EcgReadOptions { SamplingRate = new(250) });
 
@@ -87,7 +45,7 @@ public sealed class MatV4ReaderTests
     {
         var folder = TestData.TempFolder();
         var path = Path.Combine(folder, "two.mat");
-        File.WriteAllBytes(path, [.. Matrix(false, 0, "info", 1, 1, [42]), .. Matrix(false, 3, "val", 2, 2, [10, 20, 30, 40])]);
+        File.WriteAllBytes(path, [.. MatFiles.Matrix(false, 0, "info", 1, 1, [42]), .. MatFiles.Matrix(false, 3, "val", 2, 2, [10, 20, 30, 40])]);
 
         var record = EcgFile.Read(path, new EcgReadOptions { SamplingRate = new(250) });
 
@@ -116,7 +74,7 @@ public sealed class MatV4ReaderTests
     [InlineData(10, "header is cut off")]
     public void Truncated_files_name_the_byte(int keep, string reason)
     {
-        var data = Matrix(false, 3, "val", 2, 3, [1, 2, 3, 4, 5, 6]).AsSpan(0, keep).ToArray();
+        var data = MatFiles.Matrix(false, 3, "val", 2, 3, [1, 2, 3, 4, 5, 6]).AsSpan(0, keep).ToArray();
 
         var error = Assert.Throws<EcgFormatException>(() => MatV4Reader.Read(data, "cut.mat"));
 
@@ -128,7 +86,7 @@ public sealed class MatV4ReaderTests
     public void Header_and_matrix_must_agree_on_the_shape()
     {
         var folder = TestData.TempFolder();
-        File.WriteAllBytes(Path.Combine(folder, "r.mat"), Matrix(false, 3, "val", 1, 4, [1, 2, 3, 4]));
+        File.WriteAllBytes(Path.Combine(folder, "r.mat"), MatFiles.Matrix(false, 3, "val", 1, 4, [1, 2, 3, 4]));
         File.WriteAllText(Path.Combine(folder, "r.hea"), "r 2 100 4\nr.mat 16+24 1000/mV\nr.mat 16+24 1000/mV\n");
 
         var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(Path.Combine(folder, "r.mat")));
@@ -140,7 +98,7 @@ public sealed class MatV4ReaderTests
     public void A_double_matrix_with_fractions_is_not_taken_as_ADC_values_of_a_header()
     {
         var folder = TestData.TempFolder();
-        File.WriteAllBytes(Path.Combine(folder, "r.mat"), Matrix(false, 0, "val", 1, 2, [1, 2.5]));
+        File.WriteAllBytes(Path.Combine(folder, "r.mat"), MatFiles.Matrix(false, 0, "val", 1, 2, [1, 2.5]));
         File.WriteAllText(Path.Combine(folder, "r.hea"), "r 1 100 2\nr.mat 64+24 1000/mV\n");
 
         var error = Assert.Throws<EcgFormatException>(() => EcgFile.Read(Path.Combine(folder, "r.mat")));

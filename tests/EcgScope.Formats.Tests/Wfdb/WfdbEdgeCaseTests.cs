@@ -158,7 +158,6 @@ public sealed class WfdbEdgeCaseTests
     [InlineData("rec 1 100 2\nrec.dat 16x0\n", 2, "samples per frame")]
     [InlineData("rec 1 100 2\nrec.dat 16 200(1 12\n", 2, "parenthesis")]
     [InlineData("rec 1 100 2\nrec.dat 16 200 12 0 0 99999\n", 2, "checksum")]
-    [InlineData("rec 1 100 2 10:00:00 31/02/2020\nrec.dat 16\n", 1, "not a valid date")]
     [InlineData("rec 3 100 2\nrec.dat 16\nrec.dat 16\n", 1, "declares 3 signals but only 2")]
     [InlineData("rec 1 100 2\nrec.dat 16\nrec.dat 16\n", 3, "more signal lines")]
     public void Malformed_headers_name_the_file_and_line(string header, int line, string reason)
