@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EcgScope.Testing;
 
 namespace EcgScope.Packaging.Tests;
 
@@ -28,33 +29,26 @@ public sealed partial class LibraryExampleTests(PackedSolution packed)
     [Fact]
     public async Task The_example_builds_against_the_packages_and_measures_the_sample()
     {
-        var folder = Directory.CreateTempSubdirectory("ecgscope-example-").FullName;
-        try
-        {
-            File.Copy(ExamplePath, Path.Combine(folder, "Program.cs"));
-            File.WriteAllText(Path.Combine(folder, "LibraryExample.csproj"), ConsumerProject(packed.Version));
-            // The packed packages plus the machine's package cache (for PdfPig): the restore needs no network, and a
-            // private cache keeps these packages out of the machine's cache, where a later pack of the same version would be shadowed.
-            packed.WriteNuGetConfig(folder, await GlobalPackagesFolderAsync(folder));
-            var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(folder, "packages") };
+        var folder = TestData.TempFolder();
+        File.Copy(ExamplePath, Path.Combine(folder, "Program.cs"));
+        File.WriteAllText(Path.Combine(folder, "LibraryExample.csproj"), ConsumerProject(packed.Version));
+        // The packed packages plus the machine's package cache (for PdfPig): the restore needs no network, and a
+        // private cache keeps these packages out of the machine's cache, where a later pack of the same version would be shadowed.
+        packed.WriteNuGetConfig(folder, await GlobalPackagesFolderAsync(folder));
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(folder, "packages") };
 
-            var sample = Path.Combine(packed.RepositoryRoot, "samples", "mitdb-100-60s.hea");
-            var output = await DotnetCli.RunAsync(folder, environment, "run", "-c", "Release", "--", sample);
+        var sample = Path.Combine(packed.RepositoryRoot, "samples", "mitdb-100-60s.hea");
+        var output = await DotnetCli.RunAsync(folder, environment, "run", "-c", "Release", "--", sample);
 
-            var leads = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => LeadLine().Match(line))
-                .ToList();
-            Assert.True(leads.All(lead => lead.Success), $"Unexpected output:\n{output}");
-            Assert.Equal(["MLII", "V5"], leads.Select(lead => lead.Groups["lead"].Value));
-            foreach (var lead in leads)
-            {
-                Assert.InRange(int.Parse(lead.Groups["peaks"].Value, CultureInfo.InvariantCulture), AnnotatedBeats - 1, AnnotatedBeats + 1);
-                Assert.InRange(int.Parse(lead.Groups["bpm"].Value, CultureInfo.InvariantCulture), 72, 76);
-            }
-        }
-        finally
+        var leads = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => LeadLine().Match(line))
+            .ToList();
+        Assert.True(leads.All(lead => lead.Success), $"Unexpected output:\n{output}");
+        Assert.Equal(["MLII", "V5"], leads.Select(lead => lead.Groups["lead"].Value));
+        foreach (var lead in leads)
         {
-            Directory.Delete(folder, recursive: true);
+            Assert.InRange(int.Parse(lead.Groups["peaks"].Value, CultureInfo.InvariantCulture), AnnotatedBeats - 1, AnnotatedBeats + 1);
+            Assert.InRange(int.Parse(lead.Groups["bpm"].Value, CultureInfo.InvariantCulture), 72, 76);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using EcgScope.Testing;
 using EcgScope.Packaging.Tests;
 
 [assembly: AssemblyFixture(typeof(PackedSolution))]
@@ -14,7 +15,7 @@ public sealed class PackedSolution : IAsyncLifetime
     public string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>The folder holding the .nupkg and .snupkg files.</summary>
-    public string Folder { get; } = Directory.CreateTempSubdirectory("ecgscope-packages-").FullName;
+    public string Folder { get; } = TestData.TempFolder();
 
     /// <summary>The package version, from Directory.Build.props like this assembly's own.</summary>
     public string Version { get; } = typeof(PackedSolution).Assembly
@@ -53,7 +54,6 @@ public sealed class PackedSolution : IAsyncLifetime
             package.Dispose();
         }
 
-        Directory.Delete(Folder, recursive: true);
         return ValueTask.CompletedTask;
     }
 
