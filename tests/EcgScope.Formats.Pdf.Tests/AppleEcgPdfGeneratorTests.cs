@@ -3,7 +3,7 @@ using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Core;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>
 /// The generator against the fact sheet of genuine exports (/work/shared/docs/apple-ecg-exports.md), checked with

@@ -1,9 +1,9 @@
 using System.Text;
 using EcgScope.Core;
-using EcgScope.Formats.AppleHealth.Pdf;
+using EcgScope.Formats.Pdf;
 using EcgScope.Testing;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 public sealed class AppleEcgPdfMalformedTests
 {

@@ -1,8 +1,8 @@
 using EcgScope.Core;
-using EcgScope.Formats.AppleHealth.Pdf;
+using EcgScope.Formats.Pdf;
 using EcgScope.Testing;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 public sealed class AppleEcgPdfReaderTests
 {

@@ -1,7 +1,7 @@
 using EcgScope.Core;
 using EcgScope.Signal.Synthesis;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>A realistic single-lead trace for the PDF tests, from the product's ECGSYN generator.</summary>
 internal static class SyntheticEcg

@@ -4,7 +4,7 @@ using UglyToad.PdfPig.Fonts.AdobeFontMetrics;
 using UglyToad.PdfPig.Fonts.Encodings;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>What a generated Apple Watch ECG PDF shows. Defaults match the genuine exports in apple-ecg-exports.md.</summary>
 internal sealed record AppleEcgPdfSpec

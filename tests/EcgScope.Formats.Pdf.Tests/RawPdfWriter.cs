@@ -4,7 +4,7 @@ using System.Text;
 using WinAnsiEncoding = UglyToad.PdfPig.Fonts.Encodings.WinAnsiEncoding;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>
 /// Writes a one-page PDF 1.3 by hand: catalog, pages, page, one Flate-compressed content stream, three fonts and the
