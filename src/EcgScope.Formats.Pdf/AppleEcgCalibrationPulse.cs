@@ -23,7 +23,7 @@ internal sealed record AppleEcgCalibrationPulse(double Left, double Right, doubl
     /// <summary>How far two coordinates may differ and still count as one level or one vertical edge, in points.</summary>
     private const double ShapeTolerance = 0.01;
 
-    /// <summary>The pulses on the page: grey stroked paths of exactly the pulse's six points.</summary>
+    /// <summary>The pulses on the page: grey (r = g = b) stroked paths of exactly the pulse's six points.</summary>
     public static IReadOnlyList<AppleEcgCalibrationPulse> FindAll(IEnumerable<PdfPath> paths) =>
         [.. paths.Where(IsGreyStroke).Select(path => path.Count == 1 ? FromShape(path[0]) : null).OfType<AppleEcgCalibrationPulse>()];
 
@@ -39,7 +39,7 @@ internal sealed record AppleEcgCalibrationPulse(double Left, double Right, doubl
 
     private static bool IsGreyStroke(PdfPath path)
     {
-        if (!path.IsStroked || path.StrokeColor is null || AppleEcgTrace.IsTrace(path))
+        if (!path.IsStroked || path.StrokeColor is null)
         {
             return false;
         }

@@ -18,6 +18,9 @@ namespace EcgScope.Formats.Pdf;
 /// <para>The recorded time ("Recorded on Mar 2, 2025 at 9:41 AM") is the phone's local clock without a time zone:
 /// <see cref="EcgRecord.StartTime"/> carries that clock time with offset +00:00, and
 /// <c>Properties["timeZone"]</c> says the zone is unknown.</para>
+/// <para>Apple draws a 1 mV calibration pulse where the first strip begins and starts that strip's trace after it
+/// (185 samples in at 25 mm/s and 512 Hz): those samples are NaN, so that sample i lies at i / rate and the second
+/// strip starts at 10 s. The pulse's height must match the footer's gain.</para>
 /// <para>The person's name and date of birth are on the page but are never read into the record.</para>
 /// </remarks>
 public sealed class AppleEcgPdfReader : IEcgFormatReader
