@@ -54,6 +54,9 @@ internal sealed record AppleEcgPdfSpec
     /// <summary>Stroke every 128-point subpath on its own instead of one stroke per strip.</summary>
     public bool StrokeEachSubpath { get; init; }
 
+    /// <summary>Moves the first strip's trace right by this many sample steps (its points unchanged), to make a damaged strip.</summary>
+    public double FirstStripShiftSteps { get; init; }
+
     /// <summary>Fraction of the compressed content stream written: less than 1 makes a truncated stream.</summary>
     public double ContentStreamKept { get; init; } = 1;
 
@@ -207,7 +210,7 @@ internal static class AppleEcgPdfGenerator
 
         if (spec.DrawTrace && count > 0)
         {
-            WriteTrace(page, spec, top, zeroOffset, first, count, skipped);
+            WriteTrace(page, spec, top, zeroOffset, first, count, skipped + (strip == 0 ? spec.FirstStripShiftSteps : 0));
         }
 
         page.Append("Q\n");
@@ -261,7 +264,7 @@ internal static class AppleEcgPdfGenerator
     /// 128 points, each beginning with the previous one's last point. The first point is <paramref name="skipped"/>
     /// sample steps into the strip. Values are written as they are, however far past the strip they reach.
     /// </summary>
-    private static void WriteTrace(PageContent page, AppleEcgPdfSpec spec, double top, double offset, int first, int count, int skipped)
+    private static void WriteTrace(PageContent page, AppleEcgPdfSpec spec, double top, double offset, int first, int count, double skipped)
     {
         var flipY = top + 2;
         var zero = ZeroLevel(top, offset);

@@ -109,6 +109,22 @@ public sealed class AppleEcgPdfMalformedTests
     }
 
     [Fact]
+    public void Strip_running_past_its_right_edge_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FirstStripShiftSteps = 2 }));
+
+        Assert.Equal("strip 1: the trace runs 2 samples past the strip's right edge (748.667 pt), which holds 5120.", error.Reason);
+    }
+
+    [Fact]
+    public void Trace_between_sample_steps_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FirstStripShiftSteps = -0.5 }));
+
+        Assert.Equal("strip 1: the trace starts at x = 65.537 pt, 184.5 sample steps from the strip's left edge (40 pt), not on a whole step.", error.Reason);
+    }
+
+    [Fact]
     public void Footer_speed_that_does_not_match_the_drawn_trace_is_refused()
     {
         var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec
