@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EcgScope.Cli.Output;
-using EcgScope.Formats;
 using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Detection;
 
@@ -28,7 +27,7 @@ internal static class AnalyzeCommand
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
-            var reader = EcgFile.Detect(path);
+            var reader = SupportedFiles.Reader.Detect(path);
             var record = reader.Read(path, options.ReadOptions(parse));
             var analysisOptions = new EcgAnalysisOptions
             {

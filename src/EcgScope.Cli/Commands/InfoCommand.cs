@@ -1,5 +1,4 @@
 using System.CommandLine;
-using EcgScope.Formats;
 
 namespace EcgScope.Cli.Commands;
 
@@ -15,7 +14,7 @@ internal static class InfoCommand
         command.SetAction(parse => CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
-            var reader = EcgFile.Detect(path);
+            var reader = SupportedFiles.Reader.Detect(path);
             return InfoReport.From(path, reader.Read(path, options.ReadOptions(parse)), reader.FormatName);
         }));
         return command;

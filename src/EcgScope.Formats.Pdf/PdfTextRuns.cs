@@ -1,7 +1,7 @@
 using System.Text;
 using UglyToad.PdfPig.Content;
 
-namespace EcgScope.Formats.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf;
 
 /// <summary>A run of text on one baseline: glyphs joined by position, words separated by single spaces.</summary>
 /// <param name="Left">x of the first glyph's origin, in points.</param>

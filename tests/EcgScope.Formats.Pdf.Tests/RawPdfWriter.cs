@@ -4,11 +4,12 @@ using System.Text;
 using WinAnsiEncoding = UglyToad.PdfPig.Fonts.Encodings.WinAnsiEncoding;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>
-/// Writes a one-page PDF 1.3 by hand: catalog, pages, page, one Flate-compressed content stream, three fonts and the
-/// Info dictionary last, then the xref table and trailer, as Quartz lays them out.
+/// Writes a one-page PDF 1.3 by hand: one Flate-compressed content stream, page, pages, three fonts, catalog, then the
+/// Info dictionary, then the colour profile and an embedded font program (18 kB) that put the Info dictionary more than
+/// 16 kB before the end of the file, as in genuine exports, then the xref table and trailer.
 /// </summary>
 internal static class RawPdfWriter
 {
@@ -38,7 +39,13 @@ internal static class RawPdfWriter
         end
         """;
 
-    public static byte[] Write(string content, double width, double height, string producer)
+    /// <summary>The file's bytes.</summary>
+    /// <param name="content">The page content, uncompressed.</param>
+    /// <param name="width">Page width in points.</param>
+    /// <param name="height">Page height in points.</param>
+    /// <param name="producer">The Info dictionary's /Producer.</param>
+    /// <param name="contentKept">Fraction of the compressed content stream written (its /Length fits): 1 for a whole file, less for a truncated stream.</param>
+    public static byte[] Write(string content, double width, double height, string producer, double contentKept = 1)
     {
         var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
@@ -61,7 +68,7 @@ internal static class RawPdfWriter
         }
 
         Text("%PDF-1.3\n%\u00C4\u00E5\u00F2\u00E5\u00EB\u00A7\u00F3\u00A0\u00D0\u00C4\u00C6\n");
-        Stream("/Filter /FlateDecode ", compressed.ToArray()); // 1
+        Stream("/Filter /FlateDecode ", compressed.ToArray()[..(int)(compressed.Length * contentKept)]); // 1
         BeginObject(); // 2: page
         Text(Invariant($"<< /Type /Page /Parent 3 0 R /Resources 4 0 R /Contents 1 0 R /MediaBox [0 0 {Number(width)} {Number(height)}] >>\nendobj\n"));
         BeginObject(); // 3: pages
@@ -74,18 +81,18 @@ internal static class RawPdfWriter
         Text("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>\nendobj\n");
         BeginObject(); // 7: a TrueType font like Apple's subsets, so that readers honour its ToUnicode map
         Text("<< /Type /Font /Subtype /TrueType /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 255 /Widths ["
-            + HelveticaWidths() + "] /FontDescriptor 11 0 R /ToUnicode 8 0 R >>\nendobj\n");
+            + HelveticaWidths() + "] /FontDescriptor 10 0 R /ToUnicode 8 0 R >>\nendobj\n");
         Stream(string.Empty, cmap); // 8
         BeginObject(); // 9: catalog
         Text("<< /Type /Catalog /Pages 3 0 R >>\nendobj\n");
-        BeginObject(); // 10: info, last as in Quartz output
+        BeginObject(); // 10: descriptor of font 7
+        Text("<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 /FontFile2 14 0 R >>\nendobj\n");
+        BeginObject(); // 11: info, after the fonts as in Quartz output
         Text("<< /Producer (" + EscapeString(producer) + ") /CreationDate (D:20250302094112Z00'00') /ModDate (D:20250302094112Z00'00') >>\nendobj\n");
-        BeginObject(); // 11: descriptor of font 7
-        Text("<< /Type /FontDescriptor /FontName /Helvetica /Flags 32 /FontBBox [-166 -225 1000 931] /ItalicAngle 0 /Ascent 718 /Descent -207 /CapHeight 718 /StemV 88 >>\nendobj\n");
         BeginObject(); // 12: Quartz's usual RGB colour space, /Cs1; the profile is a placeholder, readers use the alternate
         Text("[ /ICCBased 13 0 R ]\nendobj\n");
         Stream("/N 3 /Alternate /DeviceRGB ", new byte[128]); // 13
-
+        Stream("/Length1 " + EmbeddedFontLength.ToString(CultureInfo.InvariantCulture) + " ", EmbeddedFontProgram()); // 14
         var xref = output.Position;
         Text(Invariant($"xref\n0 {offsets.Count + 1}\n0000000000 65535 f \n"));
         foreach (var offset in offsets)
@@ -93,8 +100,23 @@ internal static class RawPdfWriter
             Text(Invariant($"{offset:D10} 00000 n \n"));
         }
 
-        Text(Invariant($"trailer\n<< /Size {offsets.Count + 1} /Root 9 0 R /Info 10 0 R /ID [ <6a1f2b> <6a1f2b> ] >>\nstartxref\n{xref}\n%%EOF\n"));
+        Text(Invariant($"trailer\n<< /Size {offsets.Count + 1} /Root 9 0 R /Info 11 0 R /ID [ <6a1f2b> <6a1f2b> ] >>\nstartxref\n{xref}\n%%EOF\n"));
         return output.ToArray();
+    }
+
+    /// <summary>Size of the stand-in for Apple's embedded font subset: genuine exports end 17 kB after the Info dictionary starts.</summary>
+    private const int EmbeddedFontLength = 18 * 1024;
+
+    /// <summary>
+    /// Stands in for the subset font program Apple embeds: fixed pseudo-random bytes (seeded, so every file is the same),
+    /// as incompressible as a real font's outlines. PdfPig does not need it to decode text: widths and ToUnicode come
+    /// from the font dictionary.
+    /// </summary>
+    private static byte[] EmbeddedFontProgram()
+    {
+        var bytes = new byte[EmbeddedFontLength];
+        new Random(1970).NextBytes(bytes);
+        return bytes;
     }
 
     /// <summary>Helvetica's advance widths for WinAnsi codes 32 to 255, from PdfPig's copy of Adobe's metrics.</summary>

@@ -4,7 +4,7 @@ using UglyToad.PdfPig.Fonts.AdobeFontMetrics;
 using UglyToad.PdfPig.Fonts.Encodings;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 /// <summary>What a generated Apple Watch ECG PDF shows. Defaults match the genuine exports in apple-ecg-exports.md.</summary>
 internal sealed record AppleEcgPdfSpec
@@ -29,7 +29,13 @@ internal sealed record AppleEcgPdfSpec
     public IReadOnlyList<string>? Symptoms { get; init; }
 
     public bool A4 { get; init; }
-    public string Producer { get; init; } = "iOS Version 26.3.1 (Build 23D8133) Quartz PDFContext";
+    public string Producer { get; init; } = "iOS Version 26.3.1 (a) (Build 23D8133) Quartz PDFContext";
+
+    /// <summary>Draw the grey 1 mV calibration pulse at the start of the first strip, whose trace then starts after it.</summary>
+    public bool DrawCalibrationPulse { get; init; } = true;
+
+    /// <summary>What the calibration pulse rises by, in mV at the drawn gain: 1 in genuine exports; anything else makes a damaged file.</summary>
+    public double CalibrationPulseMillivolts { get; init; } = 1;
 
     /// <summary>
     /// Distance of the first strip's zero from the strip's middle, in points; each later strip adds 1.5 pt. The
@@ -48,6 +54,12 @@ internal sealed record AppleEcgPdfSpec
     /// <summary>Stroke every 128-point subpath on its own instead of one stroke per strip.</summary>
     public bool StrokeEachSubpath { get; init; }
 
+    /// <summary>Moves the first strip's trace right by this many sample steps (its points unchanged), to make a damaged strip.</summary>
+    public double FirstStripShiftSteps { get; init; }
+
+    /// <summary>Fraction of the compressed content stream written: less than 1 makes a truncated stream.</summary>
+    public double ContentStreamKept { get; init; } = 1;
+
     /// <summary>Sample indices (into <see cref="SignalMillivolts"/>) left out of the trace, to make a damaged strip.</summary>
     public IReadOnlySet<int> OmittedSamples { get; init; } = new HashSet<int>();
 }
@@ -56,7 +68,10 @@ internal sealed record AppleEcgPdfSpec
 /// Writes Apple Watch ECG PDFs laid out as the Health app's "Export a PDF for your doctor" does (see
 /// /work/shared/docs/apple-ecg-exports.md): header text in TJ arrays with per-glyph kerning and words split across
 /// text objects and fonts, the grey rule, three clipped strips with a 1 mm / 5 mm grid where every line is its own
-/// path, second ticks, and the trace in Apple's red as runs of 128-point subpaths under a y-flipping transform.
+/// path, second ticks, the grey 1 mV calibration pulse at the start of the first strip, and the trace in Apple's red
+/// as runs of 128-point subpaths under a y-flipping transform. The first strip's trace starts after the pulse (185
+/// sample steps in at 25 mm/s and 512 Hz), so the first samples of <see cref="AppleEcgPdfSpec.SignalMillivolts"/> are
+/// not drawn, as in genuine exports; the trace is never clamped to its strip.
 /// </summary>
 internal static class AppleEcgPdfGenerator
 {
@@ -65,6 +80,12 @@ internal static class AppleEcgPdfGenerator
     public const double StripHeight = 85;
     public const double StripWidthMm = 250;
     public const double PointsPerMm = 72 / 25.4;
+
+    /// <summary>Points per mm in the pulse's coordinates: Apple's rounding of 72 / 25.4 (5.6693 = 2 mm, 28.3465 = 10 mm).</summary>
+    private const double PulsePointsPerMm = 2.83465;
+
+    /// <summary>The pulse's corners in x, in points from the strip's left edge: 2 mm flat, 5 mm across the top, 2 mm flat.</summary>
+    private static readonly double[] PulseCornersX = [.. new[] { 0, 2, 2, 7, 7, 9 }.Select(mm => mm * PulsePointsPerMm)];
 
     /// <summary>Bottom edges of the three strips on the 612 pt high US Letter page.</summary>
     public static readonly double[] LetterStripBottoms = [308, 203.4565, 98.9131];
@@ -83,7 +104,7 @@ internal static class AppleEcgPdfGenerator
         }
 
         WriteFooter(page, spec);
-        return RawPdfWriter.Write(page.ToString(), width, height, spec.Producer);
+        return RawPdfWriter.Write(page.ToString(), width, height, spec.Producer, spec.ContentStreamKept);
     }
 
     public static string Write(AppleEcgPdfSpec spec, string folder, string fileName = "ecg.pdf")
@@ -92,6 +113,19 @@ internal static class AppleEcgPdfGenerator
         File.WriteAllBytes(path, Write(spec));
         return path;
     }
+
+    /// <summary>
+    /// Samples of the recording not drawn because the calibration pulse takes the first strip's start: the trace's first
+    /// point is the first whole sample step past the pulse's end (185 at 25 mm/s and 512 Hz, x = 25.606 pt).
+    /// </summary>
+    public static int UndrawnSamples(AppleEcgPdfSpec spec) =>
+        spec.DrawCalibrationPulse ? (int)Math.Ceiling(PulseCornersX[^1] / XStep(spec)) : 0;
+
+    /// <summary>Points per sample along x: the strip's width over the samples it holds.</summary>
+    public static double XStep(AppleEcgPdfSpec spec) => StripWidth / SamplesPerStrip(spec);
+
+    /// <summary>Samples one strip holds: 250 mm at the paper speed, times the rate (5120 at 25 mm/s and 512 Hz).</summary>
+    public static int SamplesPerStrip(AppleEcgPdfSpec spec) => (int)Math.Round(StripWidthMm / spec.PaperSpeedMmPerSecond * spec.SamplingRateHz);
 
     /// <summary>Apple's interpretation sentence for a classification (wording close to the Health app's).</summary>
     public static string DefaultInterpretation(string classification) => classification switch
@@ -161,16 +195,22 @@ internal static class AppleEcgPdfGenerator
     {
         var bottom = page.Height - 612 + LetterStripBottoms[strip];
         var top = bottom + StripHeight;
-        var stripSeconds = StripWidthMm / spec.PaperSpeedMmPerSecond;
-        var samplesPerStrip = (int)Math.Round(stripSeconds * spec.SamplingRateHz);
-        var first = strip * samplesPerStrip;
-        var count = Math.Clamp(spec.SignalMillivolts.Length - first, 0, samplesPerStrip);
+        var samplesPerStrip = SamplesPerStrip(spec);
+        var skipped = strip == 0 ? UndrawnSamples(spec) : 0;
+        var first = (strip * samplesPerStrip) + skipped;
+        var count = Math.Clamp(spec.SignalMillivolts.Length - first, 0, samplesPerStrip - skipped);
+        var zeroOffset = spec.TraceOffsetPoints + (1.5 * strip);
 
         page.Append("q ").Number(StripLeft).Append(' ').Number(bottom).Append(' ').Number(StripWidth).Append(' ').Number(StripHeight).Append(" re W n\n");
         WriteGrid(page, bottom, top);
+        if (strip == 0 && spec.DrawCalibrationPulse)
+        {
+            WriteCalibrationPulse(page, spec, top, zeroOffset);
+        }
+
         if (spec.DrawTrace && count > 0)
         {
-            WriteTrace(page, spec, top, spec.TraceOffsetPoints + (1.5 * strip), first, count, StripWidth / samplesPerStrip);
+            WriteTrace(page, spec, top, zeroOffset, first, count, skipped + (strip == 0 ? spec.FirstStripShiftSteps : 0));
         }
 
         page.Append("Q\n");
@@ -199,13 +239,36 @@ internal static class AppleEcgPdfGenerator
     }
 
     /// <summary>
-    /// The trace: under <c>1 0 0 -1 40 Y cm</c> with Y 2 pt above the strip, so a path y of Y - (page y); subpaths of
-    /// 128 points, each beginning with the previous one's last point.
+    /// The pulse in grey 0.4, 1 pt wide, under the same flip as the trace with its foot on the trace's zero level:
+    /// <c>0 0 m 5.6693 0 l 5.6693 -28.3465 l 19.84255 -28.3465 l 19.84255 0 l 25.51185 0 l S</c> at 10 mm/mV.
     /// </summary>
-    private static void WriteTrace(PageContent page, AppleEcgPdfSpec spec, double top, double offset, int first, int count, double xStep)
+    private static void WriteCalibrationPulse(PageContent page, AppleEcgPdfSpec spec, double top, double offset)
+    {
+        var foot = ZeroLevel(top, offset);
+        var rise = spec.CalibrationPulseMillivolts * spec.GainMmPerMillivolt * PulsePointsPerMm;
+        double[] cornersY = [0, 0, -rise, -rise, 0, 0];
+        page.Append("q 1 0 0 -1 ").Number(StripLeft).Append(' ').Number(foot).Append(" cm 0.4 G 1 w 1 j\n");
+        for (var i = 0; i < PulseCornersX.Length; i++)
+        {
+            page.Number(PulseCornersX[i]).Append(' ').Number(cornersY[i]).Append(i == 0 ? " m " : " l ");
+        }
+
+        page.Append("S Q\n");
+    }
+
+    /// <summary>Page y of a strip's 0 mV: <paramref name="offset"/> points above the strip's middle.</summary>
+    private static double ZeroLevel(double top, double offset) => top - (StripHeight / 2) + offset;
+
+    /// <summary>
+    /// The trace: under <c>1 0 0 -1 40 Y cm</c> with Y 2 pt above the strip, so a path y of Y - (page y); subpaths of
+    /// 128 points, each beginning with the previous one's last point. The first point is <paramref name="skipped"/>
+    /// sample steps into the strip. Values are written as they are, however far past the strip they reach.
+    /// </summary>
+    private static void WriteTrace(PageContent page, AppleEcgPdfSpec spec, double top, double offset, int first, int count, double skipped)
     {
         var flipY = top + 2;
-        var middle = top - (StripHeight / 2) + offset;
+        var zero = ZeroLevel(top, offset);
+        var xStep = XStep(spec);
         var pointsPerMillivolt = spec.GainMmPerMillivolt * PointsPerMm;
         var kept = Enumerable.Range(first, count).Where(i => !spec.OmittedSamples.Contains(i)).ToArray();
 
@@ -217,8 +280,8 @@ internal static class AppleEcgPdfGenerator
             for (var k = start; k <= end; k++)
             {
                 var sample = kept[k];
-                var pathY = flipY - (middle + (spec.SignalMillivolts[sample] * pointsPerMillivolt));
-                page.Number((sample - first) * xStep).Append(' ').Number(pathY).Append(k == start ? " m\n" : " l\n");
+                var pathY = flipY - (zero + (spec.SignalMillivolts[sample] * pointsPerMillivolt));
+                page.Number((sample - first + skipped) * xStep).Append(' ').Number(pathY).Append(k == start ? " m\n" : " l\n");
             }
 
             if (spec.StrokeEachSubpath)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EcgScope.Formats.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf;
 
 /// <summary>
 /// The facts line under the strips: "25 mm/s, 10 mm/mV, Lead I, 512Hz, iOS 26.3.1, watchOS 11.1, Watch7,8, Algorithm

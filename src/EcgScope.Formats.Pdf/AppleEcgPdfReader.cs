@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using EcgScope.Core;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Graphics;
 
-namespace EcgScope.Formats.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf;
 
 /// <summary>
 /// Reads the PDF the Health app exports for an Apple Watch ECG ("Export a PDF for your doctor") from the trace's
@@ -19,6 +18,9 @@ namespace EcgScope.Formats.AppleHealth.Pdf;
 /// <para>The recorded time ("Recorded on Mar 2, 2025 at 9:41 AM") is the phone's local clock without a time zone:
 /// <see cref="EcgRecord.StartTime"/> carries that clock time with offset +00:00, and
 /// <c>Properties["timeZone"]</c> says the zone is unknown.</para>
+/// <para>Apple draws a 1 mV calibration pulse where the first strip begins and starts that strip's trace after it
+/// (185 samples in at 25 mm/s and 512 Hz): those samples are NaN, so that sample i lies at i / rate and the second
+/// strip starts at 10 s. The pulse's height must match the footer's gain.</para>
 /// <para>The person's name and date of birth are on the page but are never read into the record.</para>
 /// </remarks>
 public sealed class AppleEcgPdfReader : IEcgFormatReader
@@ -26,12 +28,8 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     /// <summary>RGB of the trace in Apple's exports.</summary>
     private const string TraceColour = "RGB (0.8039, 0.0392, 0.1255)";
 
-    /// <summary>What Quartz, Apple's PDF engine, writes as the producer; iOS adds "iOS Version … (Build …)" before it.</summary>
-    private const string QuartzProducer = "Quartz PDFContext";
-
     private const string Name = "Apple Health ECG PDF";
 
-    private const int TailLength = 16 * 1024;
     private const double PointsPerMm = 72 / 25.4;
 
     /// <inheritdoc />
@@ -39,36 +37,13 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
 
     /// <inheritdoc />
     /// <remarks>
-    /// Claims a PDF whose producer is Quartz (the Info dictionary sits at the end of Apple's files, so the last
-    /// 16 kB are searched too). Any other Mac- or iPhone-made PDF passes this cheap test and is then refused by
-    /// <see cref="Read"/> as "not an Apple Health ECG export".
+    /// Claims every PDF (<c>%PDF-</c> at the start): this is EcgScope's only PDF reader, and what makes a PDF an Apple
+    /// ECG export is its page (three clipped strips, the red trace, the footer stating speed, gain, lead and rate),
+    /// which only <see cref="Read"/> parses. Any other PDF is refused there as "not an Apple Health ECG export", with
+    /// what it lacks. The producer is not used: the Info dictionary sits at the end of Apple's files, more than 16 kB
+    /// from it, and "Quartz PDFContext" would not tell an ECG from any other PDF an Apple device makes.
     /// </remarks>
-    public bool CanRead(string path, ReadOnlySpan<byte> head)
-    {
-        if (!head.StartsWith("%PDF-"u8))
-        {
-            return false;
-        }
-
-        var producer = Encoding.ASCII.GetBytes(QuartzProducer);
-        if (head.IndexOf(producer) >= 0)
-        {
-            return true;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var tail = new byte[(int)Math.Min(TailLength, stream.Length)];
-            stream.Seek(-tail.Length, SeekOrigin.End);
-            stream.ReadExactly(tail);
-            return tail.AsSpan().IndexOf(producer) >= 0;
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
     /// <inheritdoc />
     public EcgRecord Read(string path, EcgReadOptions options)
@@ -122,7 +97,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         {
             throw new EcgFormatException(path, hasTrace
                 ? "no footer stating paper speed, gain, lead and sampling rate (\"25 mm/s, 10 mm/mV, Lead I, 512Hz, …\") under the trace."
-                : $"not an Apple Health ECG export: no footer stating paper speed or gain (\"25 mm/s, 10 mm/mV, …\") and no trace in Apple's {TraceColour}.");
+                : $"not an Apple Health ECG export (the only kind of PDF EcgScope reads): no footer stating paper speed or gain (\"25 mm/s, 10 mm/mV, …\") and no trace in Apple's {TraceColour}.");
         }
 
         var footer = AppleEcgFooter.Parse(footerRun, out var missing);
@@ -138,40 +113,90 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
 
         var xStep = footer.PaperSpeedMmPerSecond * PointsPerMm / footer.SamplingRateHz;
         var strips = AppleEcgTrace.ReadStrips(page.Paths, xStep, reason => new EcgFormatException(path, reason));
-        CheckStripLengths(path, strips, xStep);
+        CheckJoins(path, strips, xStep);
+        var calibration = CheckCalibration(path, page.Paths, footer.GainMmPerMillivolt);
 
         var samples = ToCentredMillivolts(strips, footer.GainMmPerMillivolt);
         var header = AppleEcgHeader.Parse(runs, strips.Max(strip => strip.Clip.Top));
         return new EcgRecord([EcgLead.FromOwnedArray(footer.Lead, samples)], new SamplingRate(footer.SamplingRateHz))
         {
             StartTime = header.Recorded is { } recorded ? new DateTimeOffset(recorded, TimeSpan.Zero) : null,
-            Metadata = BuildMetadata(header, footer, page.Producer, strips.Count),
+            Metadata = BuildMetadata(header, footer, page.Producer, strips, calibration),
         };
     }
 
-    /// <summary>Every strip but the last must be full: as many samples as its width holds at one x step each.</summary>
-    private static void CheckStripLengths(string path, IReadOnlyList<StripTrace> strips, double xStep)
+    /// <summary>
+    /// Checks that the strips join into one recording: strip k's last sample and strip k + 1's first are consecutive.
+    /// Each strip's points sit on whole sample steps from its left edge (<see cref="StripTrace.FirstSample"/>), so
+    /// every strip but the last must end on the last step its width holds, and every strip but the first must start
+    /// on its left edge. The first may start late: Apple draws the calibration pulse there and the trace after it.
+    /// </summary>
+    private static void CheckJoins(string path, IReadOnlyList<StripTrace> strips, double xStep)
     {
-        for (var i = 0; i < strips.Count - 1; i++)
+        for (var i = 0; i < strips.Count; i++)
         {
-            var full = (int)Math.Round(strips[i].Clip.Width / xStep);
-            if (strips[i].Heights.Length < full)
+            var (strip, full) = (strips[i], StripSamples(strips[i], xStep));
+            if (i > 0 && strip.FirstSample > 0)
             {
-                throw new EcgFormatException(path, string.Create(CultureInfo.InvariantCulture,
-                    $"strip {i + 1} has {strips[i].Heights.Length} samples but its width holds {full} and a strip follows: samples are missing."));
+                throw new EcgFormatException(path, Invariant(
+                    $"strip {i + 1}: the trace starts {strip.FirstSample} samples after the strip's left edge ({strip.Clip.Left:0.###} pt), where the strip before it ended: samples are missing."));
+            }
+
+            if (strip.EndSample > full)
+            {
+                throw new EcgFormatException(path, Invariant(
+                    $"strip {i + 1}: the trace runs {strip.EndSample - full} samples past the strip's right edge ({strip.Clip.Right:0.###} pt), which holds {full}."));
+            }
+
+            if (i < strips.Count - 1 && strip.EndSample < full)
+            {
+                throw new EcgFormatException(path, Invariant(
+                    $"strip {i + 1} has {strip.Heights.Length} samples from sample {strip.FirstSample}, but its width holds {full} and a strip follows: samples are missing."));
             }
         }
     }
 
+    /// <summary>How many samples a strip's width holds: 5120 for 250 mm at 25 mm/s and 512 Hz.</summary>
+    private static int StripSamples(StripTrace strip, double xStep) => (int)Math.Round(strip.Clip.Width / xStep);
+
+    /// <summary>
+    /// Measures every calibration pulse against the footer's gain. A mismatch is an error, not a warning: pulse and
+    /// footer state the same scale on the same page, and when they disagree every amplitude read is wrong by that
+    /// factor with no way to tell which one is right. A page without a pulse is read with the footer's gain unchecked.
+    /// </summary>
+    /// <returns>What the record's <c>Properties["calibration"]</c> says.</returns>
+    private static string CheckCalibration(string path, IReadOnlyList<PdfPath> paths, double gainMmPerMillivolt)
+    {
+        var pulses = AppleEcgCalibrationPulse.FindAll(paths);
+        if (pulses.Count == 0)
+        {
+            return "no 1 mV calibration pulse on the page: the footer's gain is unchecked";
+        }
+
+        foreach (var pulse in pulses)
+        {
+            if (pulse.CheckGain(gainMmPerMillivolt, PointsPerMm) is { } mismatch)
+            {
+                throw new EcgFormatException(path, mismatch);
+            }
+        }
+
+        return Invariant($"1 mV pulse {pulses[0].HeightPoints:0.###} pt high, as the footer's {gainMmPerMillivolt:0.###} mm/mV gives");
+    }
+
     /// <summary>
     /// mV = (page y) / (72 / 25.4 pt per mm) / (gain in mm/mV), page y being Y − y_path under Apple's flip; then each
-    /// strip less its median, since the page gives no zero line and each strip's offset is arbitrary.
+    /// strip less its median, since the page gives no zero line and each strip's offset is arbitrary. The samples
+    /// before the first strip's trace (under the calibration pulse) were never drawn: they are NaN, so that sample
+    /// i stays at time i / rate and the second strip starts at exactly its width in seconds (10 s).
     /// </summary>
     private static double[] ToCentredMillivolts(IReadOnlyList<StripTrace> strips, double gainMmPerMillivolt)
     {
-        var samples = new double[strips.Sum(strip => strip.Heights.Length)];
+        var undrawn = strips[0].FirstSample;
+        var samples = new double[undrawn + strips.Sum(strip => strip.Heights.Length)];
+        samples.AsSpan(0, undrawn).Fill(double.NaN);
         var pointsPerMillivolt = PointsPerMm * gainMmPerMillivolt;
-        var offset = 0;
+        var offset = undrawn;
         foreach (var strip in strips)
         {
             var target = samples.AsSpan(offset, strip.Heights.Length);
@@ -195,7 +220,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
-    private static EcgMetadata BuildMetadata(AppleEcgHeader header, AppleEcgFooter footer, string? producer, int stripCount)
+    private static EcgMetadata BuildMetadata(AppleEcgHeader header, AppleEcgFooter footer, string? producer, IReadOnlyList<StripTrace> strips, string calibration)
     {
         var software = new List<string>();
         var properties = ImmutableDictionary.CreateBuilder<string, string>();
@@ -232,7 +257,11 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
         Add("recordedOn", header.RecordedOn);
         Add("timeZone", "unknown: the PDF gives the local clock time only; StartTime carries it with offset +00:00");
         Add("baseline", "median-subtracted per strip");
-        Add("strips", stripCount.ToString(CultureInfo.InvariantCulture));
+        Add("strips", strips.Count.ToString(CultureInfo.InvariantCulture));
+        Add("calibration", calibration);
+        var undrawn = strips[0].FirstSample;
+        Add("undrawnSamples", undrawn == 0 ? null : Invariant(
+            $"{undrawn} ({undrawn / footer.SamplingRateHz:0.###} s) at the start, under the calibration pulse: NaN"));
         return new EcgMetadata
         {
             SourceFormat = Name,
@@ -244,6 +273,8 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
             Properties = properties.ToImmutable(),
         };
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record PdfFirstPage(IReadOnlyList<Letter> Letters, IReadOnlyList<PdfPath> Paths, string? Producer);
 }

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EcgScope.Formats.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf;
 
 /// <summary>
 /// What the page says above the strips, less the person's name and date of birth (never read, for privacy):

@@ -1,9 +1,8 @@
 using System.Text;
 using EcgScope.Core;
-using EcgScope.Formats.AppleHealth.Pdf;
 using EcgScope.Testing;
 
-namespace EcgScope.Formats.Tests.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf.Tests;
 
 public sealed class AppleEcgPdfMalformedTests
 {
@@ -19,16 +18,56 @@ public sealed class AppleEcgPdfMalformedTests
     }
 
     [Fact]
-    public void Non_apple_pdf_is_refused_clearly_and_not_claimed()
+    public void Non_apple_pdf_is_claimed_then_refused_clearly()
     {
         var content = "BT /F1 12 Tf 1 0 0 1 72 720 Tm (Quarterly report) Tj ET\n0 0 0 RG 1 w 72 700 m 540 700 l S\n";
         var bytes = RawPdfWriter.Write(content, 612, 792, "LibreOffice 7.4");
         var path = Save(bytes);
 
         var error = Assert.Throws<EcgFormatException>(() => Reader.Read(path, EcgReadOptions.Default));
-        Assert.Contains("not an Apple Health ECG export", error.Reason, StringComparison.Ordinal);
-        Assert.False(Reader.CanRead(path, bytes));
-        Assert.Throws<EcgFormatException>(() => EcgFile.Read(path));
+        Assert.StartsWith("not an Apple Health ECG export (the only kind of PDF EcgScope reads): no footer", error.Reason, StringComparison.Ordinal);
+        Assert.True(Reader.CanRead(path, bytes)); // the only PDF reader: it claims the file to say why it is not an export
+        var viaEcgFile = Assert.Throws<EcgFormatException>(() => EcgFile.BuiltIn.With(Reader).Read(path));
+        Assert.Equal(error.Reason, viaEcgFile.Reason);
+    }
+
+    [Fact]
+    public void Missing_footer_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FooterFacts = string.Empty }));
+
+        Assert.StartsWith("no footer stating paper speed, gain, lead and sampling rate", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(2)]
+    [InlineData(-1)]
+    public void Calibration_pulse_contradicting_the_footer_gain_is_refused(double pulseMillivolts)
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), CalibrationPulseMillivolts = pulseMillivolts }));
+
+        Assert.StartsWith($"the 1 mV calibration pulse at x = 40 pt is {pulseMillivolts * 28.3465:0.###} pt high", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("pt high, but the footer's 10 mm/mV makes 1 mV 28.346 pt", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibration_pulse_within_two_percent_is_accepted()
+    {
+        var record = Reader.Read(Save(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), CalibrationPulseMillivolts = 1.015 })), EcgReadOptions.Default);
+
+        Assert.Equal(15360, record.SampleCount);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.05)]
+    public void Truncated_content_stream_is_refused(double kept)
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), ContentStreamKept = kept }));
+
+        TestContext.Current.TestOutputHelper?.WriteLine(error.Reason);
+        Assert.False(string.IsNullOrWhiteSpace(error.Reason));
     }
 
     [Fact]
@@ -66,7 +105,23 @@ public sealed class AppleEcgPdfMalformedTests
             OmittedSamples = new HashSet<int> { 5118, 5119 },
         }));
 
-        Assert.Contains("strip 1 has 5118 samples", error.Reason, StringComparison.Ordinal);
+        Assert.Contains("strip 1 has 4933 samples from sample 185, but its width holds 5120 and a strip follows", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strip_running_past_its_right_edge_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FirstStripShiftSteps = 2 }));
+
+        Assert.Equal("strip 1: the trace runs 2 samples past the strip's right edge (748.667 pt), which holds 5120.", error.Reason);
+    }
+
+    [Fact]
+    public void Trace_between_sample_steps_is_refused()
+    {
+        var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FirstStripShiftSteps = -0.5 }));
+
+        Assert.Equal("strip 1: the trace starts at x = 65.537 pt, 184.5 sample steps from the strip's left edge (40 pt), not on a whole step.", error.Reason);
     }
 
     [Fact]

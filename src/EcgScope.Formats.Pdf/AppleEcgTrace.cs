@@ -2,12 +2,20 @@ using System.Globalization;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics;
 
-namespace EcgScope.Formats.AppleHealth.Pdf;
+namespace EcgScope.Formats.Pdf;
 
-/// <summary>One strip's trace: the y of every point, in page points (up is positive), and the strip it was drawn in.</summary>
+/// <summary>One strip's trace: the y of every point, in page points (up is positive), and where in the strip it starts.</summary>
 /// <param name="Clip">The strip's clipping rectangle.</param>
+/// <param name="FirstSample">
+/// Sample steps from the strip's left edge to the trace's first point: 0 for a full strip, 185 for Apple's first strip,
+/// whose trace starts after the calibration pulse.
+/// </param>
 /// <param name="Heights">Page y of each point, one point per sample.</param>
-internal sealed record StripTrace(PdfRectangle Clip, double[] Heights);
+internal sealed record StripTrace(PdfRectangle Clip, int FirstSample, double[] Heights)
+{
+    /// <summary>Sample steps from the left edge to one past the trace's last point.</summary>
+    public int EndSample => FirstSample + Heights.Length;
+}
 
 /// <summary>
 /// Finds the ECG trace among the page's paths and turns it into samples. The trace is every stroked path in Apple's
@@ -23,6 +31,9 @@ internal static class AppleEcgTrace
 
     /// <summary>Relative deviation allowed between the x step on the page and the one paper speed and rate imply.</summary>
     private const double StepTolerance = 0.01;
+
+    /// <summary>How far, in sample steps, a strip's first or last point may lie from a whole number of steps from its left edge.</summary>
+    private const double WholeStepTolerance = 0.25;
 
     /// <summary>Whether a path is part of the ECG trace: stroked in Apple's trace red.</summary>
     public static bool IsTrace(PdfPath path)
@@ -72,12 +83,12 @@ internal static class AppleEcgTrace
 
         return strips
             .OrderByDescending(s => s.Clip.Top)
-            .Select((s, index) => new StripTrace(s.Clip, Sample(s.Subpaths, s.Clip, xStep, index + 1, fail)))
+            .Select((s, index) => Sample(s.Subpaths, s.Clip, xStep, index + 1, fail))
             .ToList();
     }
 
-    /// <summary>Chains the subpaths into one point per sample and checks the x spacing.</summary>
-    private static double[] Sample(List<PdfSubpath> subpaths, PdfRectangle clip, double xStep, int strip, Func<string, Exception> fail)
+    /// <summary>Chains the subpaths into one point per sample, checks the x spacing and places the points on whole sample steps.</summary>
+    private static StripTrace Sample(List<PdfSubpath> subpaths, PdfRectangle clip, double xStep, int strip, Func<string, Exception> fail)
     {
         var points = new List<PdfPoint>(subpaths.Count * 128);
         foreach (var subpath in subpaths)
@@ -105,11 +116,6 @@ internal static class AppleEcgTrace
             throw fail(Invariant($"strip {strip}: the trace has no points."));
         }
 
-        if (Math.Abs(points[0].X - clip.Left) > xStep / 2)
-        {
-            throw fail(Invariant($"strip {strip}: the trace starts at x = {points[0].X:0.###} pt, {(points[0].X - clip.Left) / xStep:0.#} samples after the strip's left edge ({clip.Left:0.###} pt): samples are missing."));
-        }
-
         var heights = new double[points.Count];
         for (var i = 0; i < points.Count; i++)
         {
@@ -122,7 +128,26 @@ internal static class AppleEcgTrace
             heights[i] = points[i].Y;
         }
 
-        return heights;
+        var firstSample = WholeStepsFromLeft(points[0], clip, xStep, strip, "starts", fail);
+        var lastSample = WholeStepsFromLeft(points[^1], clip, xStep, strip, "ends", fail);
+        if (lastSample != firstSample + points.Count - 1)
+        {
+            throw fail(Invariant(
+                $"strip {strip}: its {points.Count} points span {lastSample - firstSample + 1} sample steps from x = {points[0].X:0.###} to {points[^1].X:0.###} pt: the x steps drift from one sample each."));
+        }
+
+        return new StripTrace(clip, firstSample, heights);
+    }
+
+    /// <summary>Sample steps from the strip's left edge to <paramref name="point"/>, which must lie on a whole step.</summary>
+    private static int WholeStepsFromLeft(PdfPoint point, PdfRectangle clip, double xStep, int strip, string which, Func<string, Exception> fail)
+    {
+        var steps = (point.X - clip.Left) / xStep;
+        var whole = (int)Math.Round(steps);
+        return whole >= 0 && Math.Abs(steps - whole) <= WholeStepTolerance
+            ? whole
+            : throw fail(Invariant(
+                $"strip {strip}: the trace {which} at x = {point.X:0.###} pt, {steps:0.##} sample steps from the strip's left edge ({clip.Left:0.###} pt), not on a whole step."));
     }
 
     private static bool IsSamePoint(PdfPoint a, PdfPoint b, double xStep) =>
