@@ -39,10 +39,10 @@ public sealed class InfoCommandTests
         var run = CliRun.Of("info", header, "--format", "json");
 
         Assert.Equal(2, run.ExitCode);
-        var error = run.Json;
+        var error = run.Json.GetProperty("error");
         Assert.Equal(header, error.GetProperty("file").GetString());
         Assert.Equal(1, error.GetProperty("line").GetInt32());
-        Assert.Contains("fast", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("fast", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.CommandLine;
+using EcgScope.Core;
 using EcgScope.Formats;
+using EcgScope.Formats.Wfdb;
 
 namespace EcgScope.Cli.Commands;
 
@@ -16,8 +18,33 @@ internal static class InfoCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = EcgFile.Detect(path);
-            return InfoReport.From(path, reader.Read(path, options.ReadOptions(parse)), reader.FormatName);
+            var record = reader.Read(path, options.ReadOptions(parse));
+            return InfoReport.From(path, record, reader.FormatName, PerLeadAnnotations(path, record));
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Counts of the annotation files named after the leads beside a WFDB header (LUDB's 1.i, 1.ii, …, 1.v6), by
+    /// lead; empty for other records.
+    /// </summary>
+    private static Dictionary<string, int> PerLeadAnnotations(string path, EcgRecord record)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!path.EndsWith(".hea", StringComparison.OrdinalIgnoreCase))
+        {
+            return counts;
+        }
+
+        foreach (var lead in record.LeadNames)
+        {
+            var extension = lead.ToLowerInvariant();
+            if (File.Exists(Path.ChangeExtension(path, extension)))
+            {
+                counts[lead] = WfdbReader.ReadAnnotations(path, extension).Length;
+            }
+        }
+
+        return counts;
     }
 }

@@ -51,7 +51,7 @@ public sealed record AnalysisPipeline(CleaningApplied Cleaning, ImmutableArray<M
             new("R-peaks", unfiltered, $"{detectorName} applies the band-pass its paper defines"),
             new("signal quality", unfiltered, "the indices are defined on the unfiltered lead; basSQI measures the baseline wander the band-pass removes"),
             new("median beat", AnalysisInput.BandPassedLead, "beat shapes are compared without wander and noise"),
-            new("heart rate and HRV", AnalysisInput.CorrectedRPeaks, "ectopic, missed and extra beats corrected (Lipponen & Tarvainen 2019)"),
+            new("heart rate and HRV", AnalysisInput.CorrectedRPeaks, "ectopic, missed and extra beats corrected by Lipponen & Tarvainen 2019's method"),
         ]);
     }
 }

@@ -15,8 +15,16 @@ namespace EcgScope.Signal.Analysis;
 /// </summary>
 public static class EcgAnalysis
 {
+    /// <summary>
+    /// Lowest sampling rate analysed, in Hz: a QRS complex (80–120 ms) needs about two samples, and both detectors
+    /// find every beat of a synthetic ECG at this rate.
+    /// </summary>
+    public const double MinimumSamplingRateHz = 20;
+
     /// <summary>Analyses every lead of <paramref name="record"/>, reporting one step per lead.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The record is sampled below <see cref="MinimumSamplingRateHz"/>,
+    /// or the mains frequency is at or above its Nyquist frequency.</exception>
     public static EcgAnalysisResult Analyze(
         EcgRecord record,
         EcgAnalysisOptions? options = null,
@@ -25,6 +33,12 @@ public static class EcgAnalysis
     {
         ArgumentNullException.ThrowIfNull(record);
         options ??= EcgAnalysisOptions.Default;
+        if (record.SamplingRate.Hertz < MinimumSamplingRateHz)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(record), record.SamplingRate.Hertz, $"The analysis needs a sampling rate of at least {MinimumSamplingRateHz} Hz.");
+        }
+
         var cleaning = CleaningFor(record.SamplingRate, options);
         var notched = Notch(record, cleaning);
         var cleaned = EcgFilters.BandPass(notched, cleaning.HighPassHz, cleaning.LowPassHz);

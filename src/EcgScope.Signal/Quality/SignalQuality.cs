@@ -253,7 +253,7 @@ public static class SignalQuality
     {
         var ratio = 1 - (spectrum.BandPower(0, 1) / spectrum.BandPower(0, 40));
         var level = ratio >= 0.95 ? QualityLevel.Optimal : ratio >= 0.9 ? QualityLevel.Suspicious : QualityLevel.Unqualified;
-        return new QualityIndex("basSQI", ratio, level, Text($"basSQI: {1 - ratio:P1} of the 0–40 Hz power is baseline wander below 1 Hz (basSQI {ratio:0.###}; Zhao 2018: optimal from 0.95, unqualified below 0.9)"), QualityRuleSet.Zhao2018);
+        return new QualityIndex("basSQI", ratio, level, Text($"basSQI: {1 - ratio:P1} of the 0–40 Hz power is baseline wander below 1 Hz (basSQI {ratio:0.###}; Zhao 2018: optimal from 0.95, unqualified below 0.9, which counts as suspicious here as the band-pass removes wander)"), QualityRuleSet.Zhao2018);
     }
 
     private static QualityIndex TemplateCorrelation(ReadOnlySpan<double> signal, SamplingRate samplingRate, ReadOnlySpan<int> rPeaks)
