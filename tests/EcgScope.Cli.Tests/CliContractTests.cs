@@ -13,6 +13,7 @@ public sealed class CliContractTests
     [InlineData("analyze", "--format", "xml")]
     [InlineData("analyze", "--detector")]
     [InlineData("analyze", "--mains", "fifty")]
+    [InlineData("analyze", "--mains", "0.5")]
     [InlineData("analyze", "--sampling-rate", "-3")]
     [InlineData("info", "extra-argument")]
     [InlineData("frobnicate")]

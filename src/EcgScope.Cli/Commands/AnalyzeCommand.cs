@@ -18,7 +18,7 @@ internal static class AnalyzeCommand
             Description = $"R-peak detector: {DetectorNames.List}.",
             DefaultValueFactory = _ => RPeakDetectors.Default.Name,
         };
-        var mains = NumberOption.Hertz("--mains", "Mains frequency to notch out: 50 or 60 (Hz). Default: none.");
+        var mains = NumberOption.OneOf("--mains", "Mains frequency to notch out: 50 or 60 (Hz). Default: none.", 50, 60);
         var peaks = new Option<bool>("--peaks") { Description = "Include every R-peak time (seconds) in the output." };
         var options = new CommonOptions();
         var command = new Command("analyze", "Clean an ECG and measure heart rate, HRV, signal quality and R-peaks for every lead.")
