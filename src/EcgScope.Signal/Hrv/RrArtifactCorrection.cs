@@ -272,28 +272,21 @@ public static class RrArtifactCorrection
     /// <summary>α times the quartile deviation, (Q3 − Q1)/2, of |values| over a centred <see cref="ThresholdWindow"/>.</summary>
     private static double[] Threshold(double[] values)
     {
-        var thresholds = new double[values.Length];
-        var window = new double[ThresholdWindow];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var start = Math.Max(0, i - (ThresholdWindow / 2));
-            var end = Math.Min(values.Length, i + (ThresholdWindow / 2) + 1);
-            var span = window.AsSpan(0, end - start);
-            for (var k = start; k < end; k++)
-            {
-                span[k - start] = Math.Abs(values[k]);
-            }
-
-            span.Sort();
-            thresholds[i] = Alpha * (Statistics.QuantileOfSorted(span, 0.75) - Statistics.QuantileOfSorted(span, 0.25)) / 2;
-        }
-
-        return thresholds;
+        var magnitudes = values.Select(Math.Abs).ToArray();
+        return OverCentredWindows(magnitudes, ThresholdWindow, sorted =>
+            Alpha * (Statistics.QuantileOfSorted(sorted, 0.75) - Statistics.QuantileOfSorted(sorted, 0.25)) / 2);
     }
 
-    private static double[] RunningMedian(double[] values, int width)
+    private static double[] RunningMedian(double[] values, int width) =>
+        OverCentredWindows(values, width, sorted => Statistics.QuantileOfSorted(sorted, 0.5));
+
+    /// <summary>
+    /// <paramref name="statistic"/> of the sorted values in a window of <paramref name="width"/> centred on each
+    /// index, cut at the ends (pandas' <c>rolling(width, center=True, min_periods=1)</c>).
+    /// </summary>
+    private static double[] OverCentredWindows(double[] values, int width, Func<Span<double>, double> statistic)
     {
-        var medians = new double[values.Length];
+        var results = new double[values.Length];
         var window = new double[width];
         for (var i = 0; i < values.Length; i++)
         {
@@ -301,9 +294,10 @@ public static class RrArtifactCorrection
             var end = Math.Min(values.Length, i + (width / 2) + 1);
             var span = window.AsSpan(0, end - start);
             values.AsSpan(start, end - start).CopyTo(span);
-            medians[i] = Statistics.Median(span);
+            span.Sort();
+            results[i] = statistic(span);
         }
 
-        return medians;
+        return results;
     }
 }
