@@ -37,11 +37,7 @@ public sealed record EcgAnalysisResult(
     RecordSummary Summary,
     AnalysisPipeline Pipeline,
     string DetectorName,
-    EcgAnalysisOptions Options)
-{
-    /// <summary>The cleaning filters actually applied.</summary>
-    public CleaningApplied Cleaning => Pipeline.Cleaning;
-}
+    EcgAnalysisOptions Options);
 
 /// <summary>The cleaning filters applied to a record, all zero-phase.</summary>
 /// <param name="HighPassHz">Lower band edge (baseline wander removal), Hz.</param>
