@@ -17,16 +17,31 @@ internal static class NumberOption
         CustomParser = Parse,
     };
 
+    /// <summary>An optional frequency in Hz that must be one of <paramref name="allowed"/>.</summary>
+    public static Option<double?> OneOf(string name, string description, params double[] allowed) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var value = Parse(result);
+            return value is { } hertz && !allowed.Contains(hertz)
+                ? Refuse(result, $"must be {string.Join(" or ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))} Hz")
+                : value;
+        },
+    };
+
     private static double? Parse(ArgumentResult result)
     {
         var text = result.Tokens[^1].Value;
-        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value))
-        {
-            return value;
-        }
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
+            ? value
+            : Refuse(result, "not a positive number of hertz (use a dot for decimals, e.g. 512.5)");
+    }
 
+    private static double? Refuse(ArgumentResult result, string why)
+    {
         var option = (result.Parent as OptionResult)?.Option.Name ?? "value";
-        result.AddError($"{option} {text}: not a positive number of hertz (use a dot for decimals, e.g. 512.5).");
+        result.AddError($"{option} {result.Tokens[^1].Value}: {why}.");
         return null;
     }
 }

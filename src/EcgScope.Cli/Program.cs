@@ -1,3 +1,3 @@
 using EcgScope.Cli;
 
-return EcgScopeCommand.Create().Parse(args).Invoke();
+return EcgScopeCommand.Run(args);

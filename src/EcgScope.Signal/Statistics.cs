@@ -46,6 +46,23 @@ internal static class Statistics
         return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
+    /// <summary>
+    /// The <paramref name="q"/>-quantile (0..1) of values already sorted ascending, linearly interpolated between the
+    /// two nearest ranks (NumPy's and pandas' default); NaN for none.
+    /// </summary>
+    public static double QuantileOfSorted(ReadOnlySpan<double> sorted, double q)
+    {
+        if (sorted.IsEmpty)
+        {
+            return double.NaN;
+        }
+
+        var position = q * (sorted.Length - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+    }
+
     /// <summary>Pearson correlation of two equally long signals; 0 when either is constant.</summary>
     public static double Correlation(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {

@@ -73,7 +73,8 @@ public sealed class AnalyzeCommandTests
     {
         var run = CliRun.Of("analyze", TestData.File("mitdb", "100.hea"), "--sampling-rate", "250,5");
 
-        Assert.NotEqual(0, run.ExitCode);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
         Assert.Contains("use a dot for decimals", run.Error, StringComparison.Ordinal);
     }
 
@@ -83,7 +84,8 @@ public sealed class AnalyzeCommandTests
         var run = CliRun.Of("analyze", TestData.File("ptbxl", "records100", "00000", "00001_lr.hea"), "--mains", "50", "--format", "json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("above 100 Hz", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("above 100 Hz", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("--mains", run.Json.GetProperty("error").GetProperty("option").GetString());
     }
 
     [Fact]
@@ -92,9 +94,14 @@ public sealed class AnalyzeCommandTests
         var run = CliRun.Of("analyze", TestData.File("mitdb", "100.hea"), "--mains", "60", "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        var cleaning = run.Json.GetProperty("cleaning");
-        Assert.Equal(0.5, cleaning.GetProperty("highPassHz").GetDouble());
-        Assert.Equal(40, cleaning.GetProperty("lowPassHz").GetDouble());
-        Assert.Equal(60, cleaning.GetProperty("notchHz").GetDouble());
+        var pipeline = run.Json.GetProperty("pipeline");
+        Assert.Equal(0.5, pipeline.GetProperty("highPassHz").GetDouble());
+        Assert.Equal(40, pipeline.GetProperty("lowPassHz").GetDouble());
+        Assert.Equal(60, pipeline.GetProperty("notchHz").GetDouble());
+        var inputs = pipeline.GetProperty("measures").EnumerateArray().ToDictionary(m => m.GetProperty("measure").GetString()!, m => m.GetProperty("input").GetString());
+        Assert.Equal("notched lead", inputs["R-peaks"]);
+        Assert.Equal("notched lead", inputs["signal quality"]);
+        Assert.Equal("band-passed lead", inputs["median beat"]);
+        Assert.Equal("corrected R-peaks", inputs["heart rate and HRV"]);
     }
 }

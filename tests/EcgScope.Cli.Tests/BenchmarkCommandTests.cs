@@ -107,7 +107,7 @@ public sealed class BenchmarkCommandTests
         var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--lead", lead, "--format", "json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(reason, run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(reason, run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

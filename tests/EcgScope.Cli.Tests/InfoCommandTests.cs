@@ -39,10 +39,10 @@ public sealed class InfoCommandTests
         var run = CliRun.Of("info", header, "--format", "json");
 
         Assert.Equal(2, run.ExitCode);
-        var error = run.Json;
+        var error = run.Json.GetProperty("error");
         Assert.Equal(header, error.GetProperty("file").GetString());
         Assert.Equal(1, error.GetProperty("line").GetInt32());
-        Assert.Contains("fast", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("fast", error.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,5 +52,32 @@ public sealed class InfoCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Info_counts_ludb_per_lead_annotations()
+    {
+        var run = CliRun.Of("info", TestData.File("ludb", "data", "1.hea"), "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var leads = run.Json.GetProperty("leads").EnumerateArray().ToArray();
+        Assert.Equal(12, leads.Length);
+        Assert.All(leads, lead => Assert.True(lead.GetProperty("annotationCount").GetInt32() > 0));
+        // LUDB's 1.i: P, QRS and T waves of 10 s, each with onset, peak and offset.
+        Assert.Equal(48, leads[0].GetProperty("annotationCount").GetInt32());
+    }
+
+    [Fact]
+    public void Info_says_when_a_header_gives_no_checksum()
+    {
+        var folder = TestData.TempFolder();
+        var header = Path.Combine(folder, "plain.hea");
+        File.WriteAllText(header, "plain 1 100 4\nplain.dat 16 200 16 0\n");
+        File.WriteAllBytes(Path.Combine(folder, "plain.dat"), [1, 0, 2, 0, 3, 0, 4, 0]);
+
+        var run = CliRun.Of("info", header);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("checksum not given", run.Output, StringComparison.Ordinal);
     }
 }

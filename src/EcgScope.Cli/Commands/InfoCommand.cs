@@ -1,4 +1,6 @@
 using System.CommandLine;
+using EcgScope.Core;
+using EcgScope.Formats.Wfdb;
 
 namespace EcgScope.Cli.Commands;
 
@@ -15,8 +17,18 @@ internal static class InfoCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = SupportedFiles.Reader.Detect(path);
-            return InfoReport.From(path, reader.Read(path, options.ReadOptions(parse)), reader.FormatName);
+            var record = reader.Read(path, options.ReadOptions(parse));
+            return InfoReport.From(path, record, reader.FormatName, PerLeadAnnotations(path, record));
         }));
         return command;
     }
+
+    /// <summary>
+    /// Counts of the annotation files named after the leads beside a WFDB header (LUDB's 1.i, 1.ii, …, 1.v6), by
+    /// lead; empty for other records.
+    /// </summary>
+    private static Dictionary<string, int> PerLeadAnnotations(string path, EcgRecord record) =>
+        path.EndsWith(".hea", StringComparison.OrdinalIgnoreCase)
+            ? WfdbDatabase.ReadLeadAnnotations(path, record.LeadNames).ToDictionary(lead => lead.Key, lead => lead.Value.Length, StringComparer.Ordinal)
+            : [];
 }

@@ -22,15 +22,19 @@ internal sealed record InfoReport(
     int AnnotationCount,
     int BeatAnnotationCount) : ITextReport
 {
-    /// <summary>The report for <paramref name="record"/>; the format is the one the reader names in the record, else its own name.</summary>
-    public static InfoReport From(string file, EcgRecord record, string readerName) => new(
+    /// <summary>
+    /// The report for <paramref name="record"/> read from <paramref name="file"/>; the format is the one the reader
+    /// names in the record, else <paramref name="readerName"/>. <paramref name="leadAnnotations"/> counts the
+    /// annotations of each lead's own file (LUDB's 1.i, 1.ii, …), by lead name.
+    /// </summary>
+    public static InfoReport From(string file, EcgRecord record, string readerName, IReadOnlyDictionary<string, int>? leadAnnotations = null) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
         record.SamplingRate.Hertz,
         record.SampleCount,
         record.DurationSeconds,
         record.StartTime,
-        [.. record.Leads.Select(LeadSummary.Of)],
+        [.. record.Leads.Select(lead => LeadSummary.Of(lead, leadAnnotations?.GetValueOrDefault(lead.Name)))],
         record.Metadata.Device,
         record.Metadata.Software,
         record.Metadata.DeviceClassification,
@@ -58,7 +62,7 @@ internal sealed record InfoReport(
         {
             writer.WriteLine(string.Create(
                 text,
-                $"    {lead.Name,-8} {lead.MinimumMv,8:0.000} to {lead.MaximumMv,7:0.000} mV, {lead.MissingSamples} missing"));
+                $"    {lead.Name,-8} {lead.MinimumMv,8:0.000} to {lead.MaximumMv,7:0.000} mV, {lead.MissingSamples} missing{(lead.AnnotationCount is { } count ? $", {count} annotations in its own file" : "")}"));
         }
 
         foreach (var (name, value) in Properties)
@@ -81,10 +85,10 @@ internal sealed record InfoReport(
     }
 }
 
-/// <summary>Range and gaps of one lead.</summary>
-internal sealed record LeadSummary(string Name, double MinimumMv, double MaximumMv, int MissingSamples)
+/// <summary>Range and gaps of one lead, and the annotations of its own file when it has one (LUDB).</summary>
+internal sealed record LeadSummary(string Name, double MinimumMv, double MaximumMv, int MissingSamples, int? AnnotationCount)
 {
-    public static LeadSummary Of(EcgLead lead)
+    public static LeadSummary Of(EcgLead lead, int? annotationCount)
     {
         double minimum = double.PositiveInfinity, maximum = double.NegativeInfinity;
         var missing = 0;
@@ -100,6 +104,8 @@ internal sealed record LeadSummary(string Name, double MinimumMv, double Maximum
             maximum = Math.Max(maximum, sample);
         }
 
-        return missing == lead.Length ? new(lead.Name, double.NaN, double.NaN, missing) : new(lead.Name, minimum, maximum, missing);
+        return missing == lead.Length
+            ? new(lead.Name, double.NaN, double.NaN, missing, annotationCount)
+            : new(lead.Name, minimum, maximum, missing, annotationCount);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EcgScope.Core;
 
 namespace EcgScope.Formats.Wfdb;
@@ -27,6 +28,27 @@ public static class WfdbDatabase
         File.Exists(Path.ChangeExtension(headerPath, "." + extension));
 
     /// <summary>
+    /// The annotations of each lead that has an annotation file named after it beside the header, as LUDB keeps them
+    /// ("1.i", "1.ii", ... "1.v6"; the lead's name as written or in lower case), with <see cref="Annotation.Channel"/>
+    /// set to the lead's index.
+    /// </summary>
+    /// <exception cref="EcgFormatException">An annotation file is malformed.</exception>
+    public static IReadOnlyDictionary<string, ImmutableArray<Annotation>> ReadLeadAnnotations(string headerPath, IEnumerable<string> leadNames)
+    {
+        ArgumentNullException.ThrowIfNull(leadNames);
+        var annotations = new Dictionary<string, ImmutableArray<Annotation>>(StringComparer.Ordinal);
+        foreach (var lead in leadNames)
+        {
+            if (LeadAnnotator(headerPath, lead) is { } annotator)
+            {
+                annotations[lead] = WfdbReader.ReadAnnotations(headerPath, annotator);
+            }
+        }
+
+        return annotations;
+    }
+
+    /// <summary>
     /// Reads a record whose annotations are kept per lead, in files named after the leads as LUDB does ("1.i",
     /// "1.ii", ... "1.v6"): every lead's annotations, each with <see cref="Annotation.Channel"/> set to its lead,
     /// in time order, in place of any record-wide (<c>.atr</c>) annotations. Leads without such a file have none.
@@ -35,10 +57,15 @@ public static class WfdbDatabase
     public static EcgRecord ReadWithLeadAnnotations(string headerPath)
     {
         var record = new WfdbReader().Read(headerPath, EcgReadOptions.Default);
-        var annotations = record.LeadNames
-            .Where(lead => HasAnnotations(headerPath, lead))
-            .SelectMany(lead => WfdbReader.ReadAnnotations(headerPath, lead))
+        var annotations = ReadLeadAnnotations(headerPath, record.LeadNames).Values
+            .SelectMany(lead => lead)
             .OrderBy(annotation => annotation.SampleIndex);
         return record with { Annotations = [.. annotations] };
     }
+
+    private static string? LeadAnnotator(string headerPath, string lead) =>
+        lead.Length == 0 ? null
+        : HasAnnotations(headerPath, lead) ? lead
+        : HasAnnotations(headerPath, lead.ToLowerInvariant()) ? lead.ToLowerInvariant()
+        : null;
 }

@@ -18,7 +18,10 @@ namespace EcgScope.Formats.Wfdb;
 /// </remarks>
 public sealed class WfdbReader : IEcgFormatReader
 {
-    /// <summary>Metadata property telling how many signals had their checksum verified: "N of M verified".</summary>
+    /// <summary>
+    /// Metadata property telling how many of the checksums the header gives were verified: "N of M verified", with
+    /// ", K not given" for signals without one, or "checksum not given" when no signal has one.
+    /// </summary>
     public const string ChecksumsProperty = "WFDB checksums";
 
     /// <summary>Metadata property holding the record name from the header.</summary>
@@ -70,6 +73,15 @@ public sealed class WfdbReader : IEcgFormatReader
         return File.Exists(headerPath) ? ForSignalNamed(WfdbHeaderParser.Parse(headerPath), extension, annotations) : annotations;
     }
 
+    /// <summary>"2 of 2 verified", "0 of 1 verified, 2 not given" or "checksum not given".</summary>
+    private static string ChecksumSummary(WfdbHeader header, int verified)
+    {
+        var given = header.Signals.Count(signal => signal.Checksum is not null);
+        var missing = header.Signals.Length - given;
+        return given == 0 ? "checksum not given"
+            : string.Create(CultureInfo.InvariantCulture, $"{verified} of {given} verified{(missing > 0 ? $", {missing} not given" : "")}");
+    }
+
     /// <summary>Builds the record from decoded signals, attaching metadata and annotations.</summary>
     internal static EcgRecord BuildRecord(WfdbHeader header, string headerPath, WfdbSignals signals, string annotationExtension)
     {
@@ -81,8 +93,7 @@ public sealed class WfdbReader : IEcgFormatReader
 
         var properties = ImmutableDictionary<string, string>.Empty
             .Add(RecordNameProperty, header.RecordName)
-            .Add(ChecksumsProperty, string.Create(
-                CultureInfo.InvariantCulture, $"{signals.VerifiedChecksums} of {header.Signals.Length} verified"));
+            .Add(ChecksumsProperty, ChecksumSummary(header, signals.VerifiedChecksums));
         if (header.BaseTime is { } time && header.BaseDate is null)
         {
             properties = properties.Add("WFDB base time", time.ToString("c", CultureInfo.InvariantCulture));

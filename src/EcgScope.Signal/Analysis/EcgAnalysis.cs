@@ -8,13 +8,23 @@ using EcgScope.Signal.Quality;
 namespace EcgScope.Signal.Analysis;
 
 /// <summary>
-/// The common analysis of an ECG, composed of the library's steps: clean (zero-phase band-pass, optional mains
-/// notch), detect R-peaks, heart rate, HRV, signal quality and the median beat, for every lead.
+/// The common analysis of an ECG, composed of the library's steps for every lead: the mains notch when asked, R-peak
+/// detection and signal quality on the notched lead (each defines its own filtering), artefact correction of the
+/// R-peaks, heart rate and HRV from the corrected R-peaks, the median beat of the band-passed lead; then a
+/// record-level summary. <see cref="EcgAnalysisResult.Pipeline"/> says which signal each measure used.
 /// </summary>
 public static class EcgAnalysis
 {
+    /// <summary>
+    /// Lowest sampling rate analysed, in Hz: a QRS complex (80–120 ms) needs about two samples, and both detectors
+    /// find every beat of a synthetic ECG at this rate.
+    /// </summary>
+    public const double MinimumSamplingRateHz = 20;
+
     /// <summary>Analyses every lead of <paramref name="record"/>, reporting one step per lead.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The record is sampled below <see cref="MinimumSamplingRateHz"/>,
+    /// or the mains frequency is at or above its Nyquist frequency.</exception>
     public static EcgAnalysisResult Analyze(
         EcgRecord record,
         EcgAnalysisOptions? options = null,
@@ -23,21 +33,30 @@ public static class EcgAnalysis
     {
         ArgumentNullException.ThrowIfNull(record);
         options ??= EcgAnalysisOptions.Default;
+        if (record.SamplingRate.Hertz < MinimumSamplingRateHz)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(record), record.SamplingRate.Hertz, $"The analysis needs a sampling rate of at least {MinimumSamplingRateHz} Hz.");
+        }
+
         var cleaning = CleaningFor(record.SamplingRate, options);
-        var cleaned = Clean(record, cleaning);
+        var notched = Notch(record, cleaning);
+        var cleaned = EcgFilters.BandPass(notched, cleaning.HighPassHz, cleaning.LowPassHz);
         var leads = ImmutableArray.CreateBuilder<LeadAnalysis>(record.Leads.Length);
         for (var index = 0; index < record.Leads.Length; index++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report(new WorkProgress(index, record.Leads.Length, record.Leads[index].Name));
-            leads.Add(AnalyzeLead(record.Leads[index], cleaned.Leads[index], record.SamplingRate, options));
+            leads.Add(AnalyzeLead(notched.Leads[index], cleaned.Leads[index], record.SamplingRate, options));
         }
 
         progress?.Report(new WorkProgress(record.Leads.Length, record.Leads.Length));
-        return new EcgAnalysisResult(cleaned, leads.MoveToImmutable(), options.Detector.Name, cleaning, options);
+        var analysed = leads.MoveToImmutable();
+        return new EcgAnalysisResult(
+            cleaned, analysed, RecordSummary.From(analysed), AnalysisPipeline.For(cleaning, options.Detector.Name), options.Detector.Name, options);
     }
 
-    /// <summary>The record band-passed (and notched) as <paramref name="options"/> say.</summary>
+    /// <summary>The record notched (when asked) and band-passed as <paramref name="options"/> say.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The mains frequency is at or above the record's Nyquist frequency.</exception>
     public static EcgRecord Clean(EcgRecord record, EcgAnalysisOptions options)
     {
@@ -65,22 +84,25 @@ public static class EcgAnalysis
         return new CleaningApplied(options.HighPassHz, Math.Min(options.LowPassHz, 0.45 * rate.Hertz), options.MainsHz);
     }
 
-    private static EcgRecord Clean(EcgRecord record, CleaningApplied cleaning)
-    {
-        var cleaned = EcgFilters.BandPass(record, cleaning.HighPassHz, cleaning.LowPassHz);
-        return cleaning.NotchHz is { } mains ? EcgFilters.Notch(cleaned, mains) : cleaned;
-    }
+    private static EcgRecord Clean(EcgRecord record, CleaningApplied cleaning) =>
+        EcgFilters.BandPass(Notch(record, cleaning), cleaning.HighPassHz, cleaning.LowPassHz);
 
-    private static LeadAnalysis AnalyzeLead(EcgLead raw, EcgLead cleaned, SamplingRate rate, EcgAnalysisOptions options)
+    private static EcgRecord Notch(EcgRecord record, CleaningApplied cleaning) =>
+        cleaning.NotchHz is { } mains ? EcgFilters.Notch(record, mains) : record;
+
+    private static LeadAnalysis AnalyzeLead(EcgLead unfiltered, EcgLead cleaned, SamplingRate rate, EcgAnalysisOptions options)
     {
-        // Detectors carry the preprocessing their papers define, so they see the raw lead.
-        var peaks = options.Detector.Detect(raw.Span, rate);
+        // Detectors carry the preprocessing their papers define, and the quality indices are defined on the
+        // unfiltered lead, so both see the lead before the band-pass (notched when asked).
+        var peaks = options.Detector.Detect(unfiltered.Span, rate);
+        var corrected = RrArtifactCorrection.Correct(peaks, rate);
         return new LeadAnalysis(
-            raw.Name,
+            unfiltered.Name,
             [.. peaks],
-            HeartRate.FromRPeaks(peaks, rate),
-            HrvAnalysis.FromRPeaks(peaks, rate),
-            SignalQuality.Assess(raw.Name, raw.Span, rate, peaks),
+            corrected,
+            HeartRate.FromRPeaks(corrected.RPeaks.AsSpan(), rate),
+            HrvAnalysis.FromRPeaks(corrected.RPeaks.AsSpan(), rate),
+            SignalQuality.Assess(unfiltered.Name, unfiltered.Span, rate, peaks),
             BeatSegmenter.Template(cleaned, peaks, rate, options.BeatWindow));
     }
 }

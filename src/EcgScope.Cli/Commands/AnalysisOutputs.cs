@@ -1,0 +1,136 @@
+using EcgScope.Signal.Analysis;
+using EcgScope.Signal.Hrv;
+using EcgScope.Signal.Quality;
+
+namespace EcgScope.Cli.Commands;
+
+// The JSON of `ecgscope analyze` is made of these CLI-owned records, mapped field by field from the library's results,
+// so that renaming a library property or enum member cannot change what scripts read. Snapshot tests pin the shape.
+
+/// <summary>The analysis steps and the signal every measure was taken from.</summary>
+internal sealed record PipelineOutput(string Steps, double HighPassHz, double LowPassHz, double? NotchHz, IReadOnlyList<MeasureInputOutput> Measures)
+{
+    public static PipelineOutput From(AnalysisPipeline pipeline) => new(
+        pipeline.Steps,
+        pipeline.Cleaning.HighPassHz,
+        pipeline.Cleaning.LowPassHz,
+        pipeline.Cleaning.NotchHz,
+        [.. pipeline.Measures.Select(m => new MeasureInputOutput(m.Measure, InputName(m.Input), m.Reason))]);
+
+    /// <summary>The input as words and as the JSON value.</summary>
+    public static string InputName(AnalysisInput input) => input switch
+    {
+        AnalysisInput.RawLead => "raw lead",
+        AnalysisInput.NotchedLead => "notched lead",
+        AnalysisInput.BandPassedLead => "band-passed lead",
+        AnalysisInput.CorrectedRPeaks => "corrected R-peaks",
+        _ => throw new ArgumentOutOfRangeException(nameof(input), input, null),
+    };
+}
+
+/// <summary>One measure and its input.</summary>
+internal sealed record MeasureInputOutput(string Measure, string Input, string Reason);
+
+/// <summary>The record-level summary over the leads.</summary>
+internal sealed record SummaryOutput(
+    double? ConsensusHeartRateBpm,
+    IReadOnlyList<string> HeartRateLeads,
+    string? ReferenceLead,
+    double? IrregularIntervalPercent,
+    string Regularity,
+    string WorstVerdict,
+    IReadOnlyList<string> WorstLeads)
+{
+    public static SummaryOutput From(RecordSummary summary) => new(
+        summary.ConsensusHeartRateBpm,
+        summary.HeartRateLeads,
+        summary.ReferenceLead,
+        summary.IrregularIntervalShare * 100,
+        summary.Regularity switch
+        {
+            RhythmRegularity.Regular => "regular",
+            RhythmRegularity.Irregular => "irregular",
+            _ => "unknown",
+        },
+        QualityOutput.VerdictName(summary.WorstVerdict),
+        summary.WorstLeads);
+}
+
+/// <summary>Beats changed by artefact correction, by class.</summary>
+internal sealed record RrCorrectionsOutput(int Ectopic, int Missed, int Extra, int LongShort, int Total)
+{
+    public static RrCorrectionsOutput From(RrCorrectionCounts counts) =>
+        new(counts.Ectopic, counts.Missed, counts.Extra, counts.LongShort, counts.Total);
+}
+
+/// <summary>Time-domain HRV (Task Force 1996).</summary>
+internal sealed record HrvTimeDomainOutput(
+    double MeanNnMs,
+    double SdnnMs,
+    double RmssdMs,
+    double SdsdMs,
+    double Pnn50Percent,
+    double Pnn20Percent,
+    double MedianNnMs,
+    double MinNnMs,
+    double MaxNnMs,
+    double CvNn,
+    double MeanHeartRateBpm,
+    double TriangularIndex,
+    int NnCount,
+    int SuccessiveDifferenceCount)
+{
+    public static HrvTimeDomainOutput From(HrvTimeDomain t) => new(
+        t.MeanNnMs, t.SdnnMs, t.RmssdMs, t.SdsdMs, t.Pnn50Percent, t.Pnn20Percent, t.MedianNnMs, t.MinNnMs, t.MaxNnMs,
+        t.CvNn, t.MeanHeartRateBpm, t.TriangularIndex, t.NnCount, t.SuccessiveDifferenceCount);
+}
+
+/// <summary>Frequency-domain HRV (Task Force 1996 bands).</summary>
+internal sealed record HrvFrequencyDomainOutput(
+    double? VlfMs2, double LfMs2, double HfMs2, double LfPeakHz, double HfPeakHz, double LfHfRatio, double LfNu, double HfNu, double TotalMs2)
+{
+    public static HrvFrequencyDomainOutput From(HrvFrequencyDomain f) =>
+        new(f.VlfMs2, f.LfMs2, f.HfMs2, f.LfPeakHz, f.HfPeakHz, f.LfHfRatio, f.LfNu, f.HfNu, f.TotalMs2);
+}
+
+/// <summary>Poincaré SD1/SD2.</summary>
+internal sealed record PoincareOutput(double Sd1Ms, double Sd2Ms, double Sd1Sd2Ratio)
+{
+    public static PoincareOutput From(PoincarePlot p) => new(p.Sd1Ms, p.Sd2Ms, p.Sd1Sd2Ratio);
+}
+
+/// <summary>Signal quality of one lead: the verdict and every index behind it.</summary>
+internal sealed record QualityOutput(string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<QualityIndexOutput> Indices)
+{
+    public static QualityOutput From(LeadQuality quality) => new(
+        VerdictName(quality.Verdict),
+        [.. quality.Reasons],
+        [.. quality.Indices.Select(i => new QualityIndexOutput(i.Name, i.Value, LevelName(i.Level), RuleSetName(i.RuleSet), i.Explanation))]);
+
+    public static string VerdictName(QualityVerdict verdict) => verdict switch
+    {
+        QualityVerdict.Excellent => "excellent",
+        QualityVerdict.Acceptable => "acceptable",
+        QualityVerdict.Unacceptable => "unacceptable",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    private static string LevelName(QualityLevel level) => level switch
+    {
+        QualityLevel.Optimal => "optimal",
+        QualityLevel.Suspicious => "suspicious",
+        QualityLevel.Unqualified => "unqualified",
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
+
+    private static string RuleSetName(QualityRuleSet ruleSet) => ruleSet switch
+    {
+        QualityRuleSet.Zhao2018 => "zhao2018",
+        QualityRuleSet.Orphanidou2015 => "orphanidou2015",
+        QualityRuleSet.RecordingDefects => "recordingDefects",
+        _ => throw new ArgumentOutOfRangeException(nameof(ruleSet), ruleSet, null),
+    };
+}
+
+/// <summary>One quality index.</summary>
+internal sealed record QualityIndexOutput(string Name, double Value, string Level, string RuleSet, string Explanation);
