@@ -87,7 +87,7 @@ public sealed class BenchmarkCommandTests
         var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--snr", "6", "--format", "json");
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--noise", run.Json.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("--noise", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -61,14 +61,35 @@ internal struct BiquadPair
     }
 
     /// <summary>Filters one sample through both sections: lane 0 is the first section's output, lane 1 the second's.</summary>
-    public Vector128<double> Next(double value)
+    public Vector128<double> Next(double value) => Next(Vector128.Create(value));
+
+    /// <summary>Filters one sample per section: lane 0 of <paramref name="x"/> goes to the first, lane 1 to the second.</summary>
+    public Vector128<double> Next(Vector128<double> x)
     {
-        var x = Vector128.Create(value);
         var y = Vector128.FusedMultiplyAdd(negativeA1, y1, (b0 * x) + (b1 * x1) + (b2 * x2) - (a2 * y2));
         x2 = x1;
         x1 = x;
         y2 = y1;
         y1 = y;
         return y;
+    }
+}
+
+/// <summary>
+/// Two <see cref="Biquad"/>s in series, run in one vector: the second section filters the first one's output of the
+/// previous sample, so both advance in one step and the cascade costs about what one section costs. The price is one
+/// sample of extra delay: <see cref="Next"/> returns the cascade's output for the sample before the one given.
+/// </summary>
+internal struct BiquadCascade(Biquad first, Biquad second)
+{
+    private BiquadPair sections = new(first, second);
+    private double firstOutput;
+
+    /// <summary>Feeds one sample; returns the cascade's output for the previous sample (0 for the first call).</summary>
+    public double Next(double value)
+    {
+        var outputs = sections.Next(Vector128.Create(value, firstOutput));
+        firstOutput = outputs.GetElement(0);
+        return outputs.GetElement(1);
     }
 }
