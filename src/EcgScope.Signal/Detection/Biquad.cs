@@ -61,11 +61,9 @@ internal struct BiquadPair
     }
 
     /// <summary>Filters one sample through both sections: lane 0 is the first section's output, lane 1 the second's.</summary>
-    public Vector128<double> Next(double value) => Next(Vector128.Create(value));
-
-    /// <summary>Filters one sample per section: lane 0 of <paramref name="x"/> goes to the first, lane 1 to the second.</summary>
-    public Vector128<double> Next(Vector128<double> x)
+    public Vector128<double> Next(double value)
     {
+        var x = Vector128.Create(value);
         var y = Vector128.FusedMultiplyAdd(negativeA1, y1, (b0 * x) + (b1 * x1) + (b2 * x2) - (a2 * y2));
         x2 = x1;
         x1 = x;
@@ -76,20 +74,39 @@ internal struct BiquadPair
 }
 
 /// <summary>
-/// Two <see cref="Biquad"/>s in series, run in one vector: the second section filters the first one's output of the
-/// previous sample, so both advance in one step and the cascade costs about what one section costs. The price is one
-/// sample of extra delay: <see cref="Next"/> returns the cascade's output for the sample before the one given.
+/// Two <see cref="Biquad"/>s in series, run in the two lanes of one vector: the second section filters the first one's
+/// output of the previous step, so both advance together and the cascade costs about what one section costs. The
+/// price is one sample of delay: <see cref="Next"/> returns the cascade's output for the sample before the one given.
 /// </summary>
-internal struct BiquadCascade(Biquad first, Biquad second)
+/// <remarks>
+/// The new input enters last (one fused multiply-add after everything that is already known), because in the second
+/// lane it is the first lane's previous output: the loop-carried path is then one lane move and two fused
+/// multiply-adds. The rounding differs from <see cref="Biquad.Next"/> in the last bits.
+/// </remarks>
+internal struct BiquadCascade
 {
-    private BiquadPair sections = new(first, second);
-    private double firstOutput;
+    private readonly Vector128<double> b0, b1, b2, negativeA1, a2;
+    private Vector128<double> x1, x2, y1, y2;
+
+    public BiquadCascade(Biquad first, Biquad second)
+    {
+        b0 = Vector128.Create(first.b0, second.b0);
+        b1 = Vector128.Create(first.b1, second.b1);
+        b2 = Vector128.Create(first.b2, second.b2);
+        negativeA1 = Vector128.Create(-first.a1, -second.a1);
+        a2 = Vector128.Create(first.a2, second.a2);
+    }
 
     /// <summary>Feeds one sample; returns the cascade's output for the previous sample (0 for the first call).</summary>
     public double Next(double value)
     {
-        var outputs = sections.Next(Vector128.Create(value, firstOutput));
-        firstOutput = outputs.GetElement(0);
-        return outputs.GetElement(1);
+        var x = Vector128.Create(value, y1.GetElement(0));
+        var known = Vector128.FusedMultiplyAdd(negativeA1, y1, (b1 * x1) + (b2 * x2) - (a2 * y2));
+        var y = Vector128.FusedMultiplyAdd(b0, x, known);
+        x2 = x1;
+        x1 = x;
+        y2 = y1;
+        y1 = y;
+        return y.GetElement(1);
     }
 }
