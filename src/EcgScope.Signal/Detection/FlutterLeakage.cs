@@ -18,7 +18,8 @@ internal static class FlutterLeakage
         var mean = Sum(window) / window.Length;
         var absolute = SumAbsoluteDeviation(window[1..], (float)mean);
         var difference = SumAbsoluteDifference(window[1..], window[..^1]);
-        var period = difference > 0 ? (int)Math.Round((Math.PI * absolute / difference) + 0.5) : 0;
+        // Kuo & Dillman: N = the integer part of (pi * sum|x| / sum|x - x'| + 1/2), i.e. rounded to the nearest.
+        var period = difference > 0 ? (int)Math.Floor((Math.PI * absolute / difference) + 0.5) : 0;
         if (period < 1 || period >= window.Length / 2)
         {
             return 1.0;
