@@ -63,4 +63,14 @@ public sealed class LibraryPackageTests(PackedSolution packed)
         Assert.Contains(("EcgScope.Core", packed.Version), packed.Package("EcgScope.Signal").Dependencies);
         Assert.Empty(packed.Package("EcgScope.Core").Dependencies);
     }
+
+    [Fact]
+    public void Only_the_pdf_package_pulls_in_PdfPig()
+    {
+        // A program that reads WFDB or EDF files must not pull a PDF library in with EcgScope.Formats.
+        Assert.DoesNotContain(packed.Package("EcgScope.Formats").Dependencies, dependency => dependency.Id == "PdfPig");
+        var pdf = packed.Package("EcgScope.Formats.Pdf").Dependencies;
+        Assert.Contains(pdf, dependency => dependency.Id == "PdfPig");
+        Assert.Contains(("EcgScope.Formats", packed.Version), pdf);
+    }
 }
