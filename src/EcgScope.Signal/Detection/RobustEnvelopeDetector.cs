@@ -328,7 +328,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
     /// <param name="Height">The RMS envelope there.</param>
     /// <param name="Slope">The steepest band-passed slope within the envelope window.</param>
     /// <param name="NoiseRatio">For a detection: the noise level over the QRS level when it was accepted.</param>
-    private readonly record struct Candidate(int Position, float Height, float Slope, double NoiseRatio = 0);
+    private readonly record struct Candidate(int Position, float Height, float Slope, float NoiseRatio = 0);
 
     /// <summary>Drops the noise peaks that split an ordinary RR interval in noisy stretches (see the remarks).</summary>
     private static class ExtraBeats
@@ -499,7 +499,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
                 rrIntervals.Add(candidate.Position - detected[^1].Position);
             }
 
-            detected.Add(candidate with { NoiseRatio = noiseLevels.Median() / signalLevels.Median() });
+            detected.Add(candidate with { NoiseRatio = (float)(noiseLevels.Median() / signalLevels.Median()) });
             signalLevels.Add(candidate.Height);
             firstSinceLast = index + 1;
         }
