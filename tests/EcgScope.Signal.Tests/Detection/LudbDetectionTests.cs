@@ -28,7 +28,7 @@ public sealed class LudbDetectionTests
         var leadII = rows.Where(row => row.Case == "ii").Aggregate(default(DetectionScore), (sum, row) => sum + row.Whole);
         TestContext.Current.TestOutputHelper?.WriteLine($"all leads: {all}, F1 {all.F1:P2}; lead II: {leadII}, F1 {leadII.F1:P2}");
 
-        // Measured: all leads F1 99.20 %, lead II 99.51 %.
+        // Measured: all leads F1 99.22 %, lead II 99.51 %.
         Assert.True(all.F1 >= 0.99, $"all leads: {all}");
         Assert.True(leadII.F1 >= 0.993, $"lead II: {leadII}");
 
