@@ -37,6 +37,9 @@ public sealed class EcgSource
     /// <summary>The file's path, or the name given for a stream (an upload's file name, an archive entry's path).</summary>
     public string Name { get; }
 
+    /// <summary>The path of a file source; null for a stream.</summary>
+    public string? FilePath => path;
+
     /// <summary>The other files of the record: the file's folder for a path, the given set for a stream.</summary>
     public IEcgRecordFiles Files { get; }
 

@@ -3,8 +3,9 @@ using EcgScope.Core;
 namespace EcgScope.Formats;
 
 /// <summary>
-/// Reads one file format into an <see cref="EcgRecord"/>, from an <see cref="EcgSource"/>: a file on disk or a stream
-/// with a display name. The path members are shorthand for <see cref="EcgSource.FromFile"/>.
+/// Reads one file format into an <see cref="EcgRecord"/>, from a path or from an <see cref="EcgSource"/> (a file, or
+/// a stream with a display name). Every built-in reader reads sources; a reader that implements only the path members
+/// reads file sources and refuses streams.
 /// </summary>
 public interface IEcgFormatReader
 {
@@ -12,18 +13,34 @@ public interface IEcgFormatReader
     string FormatName { get; }
 
     /// <summary>
+    /// Whether the file looks like this format, judged from its content (<paramref name="head"/> holds up to the
+    /// first 4096 bytes) and, where the content cannot tell, its name.
+    /// </summary>
+    bool CanRead(string path, ReadOnlySpan<byte> head);
+
+    /// <summary>Reads the file. Throws <see cref="EcgFormatException"/> for malformed content.</summary>
+    EcgRecord Read(string path, EcgReadOptions options);
+
+    /// <summary>
     /// Whether the source looks like this format, judged from its content (<paramref name="head"/> holds up to the
     /// first 4096 bytes) and, where the content cannot tell, its <see cref="EcgSource.Name"/> and the other files of its
-    /// record.
+    /// record. By default, <see cref="CanRead(string, ReadOnlySpan{byte})"/> with the source's name.
     /// </summary>
-    bool CanRead(EcgSource source, ReadOnlySpan<byte> head);
+    bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return CanRead(source.Name, head);
+    }
 
-    /// <summary>Reads the source. Throws <see cref="EcgFormatException"/>, naming the source, for malformed content.</summary>
-    EcgRecord Read(EcgSource source, EcgReadOptions options);
-
-    /// <summary>Whether the file at <paramref name="path"/>, whose first bytes are <paramref name="head"/>, looks like this format.</summary>
-    bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <summary>Reads the file at <paramref name="path"/>. Throws <see cref="EcgFormatException"/> for malformed content.</summary>
-    EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
+    /// <summary>
+    /// Reads the source. Throws <see cref="EcgFormatException"/>, naming the source, for malformed content. By default,
+    /// <see cref="Read(string, EcgReadOptions)"/> for a file, and <see cref="NotSupportedException"/> for a stream.
+    /// </summary>
+    EcgRecord Read(EcgSource source, EcgReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source.FilePath is { } path
+            ? Read(path, options)
+            : throw new NotSupportedException($"the {FormatName} reader reads files only, not a stream such as '{source.Name}'.");
+    }
 }
