@@ -58,13 +58,13 @@ public sealed class EcgSource
     /// <param name="stream">Any readable stream; it need not seek.</param>
     /// <param name="name">The display name, such as the upload's file name; its extension counts as a file's does.</param>
     /// <param name="files">The other files of the record, if any (for a WFDB header, its signal files).</param>
-    /// <param name="maxBytes">The most bytes read; more is refused.</param>
+    /// <param name="maxBytes">The most bytes read, at most <see cref="Array.MaxLength"/>; more is refused.</param>
     /// <exception cref="EcgFormatException">The stream holds more than <paramref name="maxBytes"/> bytes.</exception>
     public static EcgSource FromStream(Stream stream, string name, IEcgRecordFiles? files = null, long maxBytes = DefaultMaxStreamBytes)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        CheckLimit(maxBytes);
         var bytes = Buffer(stream, name, maxBytes);
         return new EcgSource(name, null, new Lazy<byte[]>(bytes), files ?? RecordFileSet.Empty);
     }
@@ -99,20 +99,45 @@ public sealed class EcgSource
         return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end, refusing more than <paramref name="maxBytes"/> bytes.</summary>
-    internal static byte[] Buffer(Stream stream, string name, long maxBytes)
+    /// <summary>Throws unless <paramref name="maxBytes"/> is a size one array can have.</summary>
+    internal static void CheckLimit(long maxBytes)
     {
-        if (stream.CanSeek && stream.Length - stream.Position > maxBytes)
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxBytes, Array.MaxLength);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end, refusing more than <paramref name="maxBytes"/> bytes. When the length
+    /// is known (a seekable stream, a zip entry's <paramref name="expectedLength"/>), the bytes are read into one array
+    /// of that size; a stream that then holds more or less than it said is still read whole.
+    /// </summary>
+    internal static byte[] Buffer(Stream stream, string name, long maxBytes, long? expectedLength = null)
+    {
+        var known = expectedLength ?? (stream.CanSeek ? stream.Length - stream.Position : null);
+        if (known > maxBytes)
         {
             throw TooLong(name, maxBytes);
         }
 
-        using var memory = new MemoryStream();
+        var bytes = new byte[known ?? 0];
+        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        if (read < bytes.Length)
+        {
+            return bytes[..read];
+        }
+
         var chunk = ArrayPool<byte>.Shared.Rent(1 << 16);
         try
         {
-            int read;
-            while ((read = stream.Read(chunk)) > 0)
+            read = stream.Read(chunk);
+            if (read == 0)
+            {
+                return bytes; // the usual case when the length was known: nothing more
+            }
+
+            using var memory = new MemoryStream();
+            memory.Write(bytes);
+            do
             {
                 if (memory.Length + read > maxBytes)
                 {
@@ -121,13 +146,13 @@ public sealed class EcgSource
 
                 memory.Write(chunk, 0, read);
             }
+            while ((read = stream.Read(chunk)) > 0);
+            return memory.ToArray();
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
         }
-
-        return memory.ToArray();
     }
 
     private static EcgFormatException TooLong(string name, long maxBytes) => new(name, string.Create(CultureInfo.InvariantCulture,

@@ -41,7 +41,7 @@ public sealed class RecordFileSet : IEcgRecordFiles
     public static RecordFileSet FromStreams(IEnumerable<KeyValuePair<string, Stream>> streams, long maxBytes = EcgSource.DefaultMaxStreamBytes)
     {
         ArgumentNullException.ThrowIfNull(streams);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        EcgSource.CheckLimit(maxBytes);
         return Create(streams.Select(file => (file.Key, new Lazy<byte[]>(EcgSource.Buffer(file.Value, file.Key, maxBytes)))));
     }
 
@@ -53,13 +53,13 @@ public sealed class RecordFileSet : IEcgRecordFiles
     public static RecordFileSet FromZip(ZipArchive archive, long maxBytes = EcgSource.DefaultMaxStreamBytes)
     {
         ArgumentNullException.ThrowIfNull(archive);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        EcgSource.CheckLimit(maxBytes);
         return Create(archive.Entries
             .Where(entry => entry.Name.Length > 0) // folders are entries with an empty name
             .Select(entry => (entry.FullName, new Lazy<byte[]>(() =>
             {
                 using var stream = entry.Open();
-                return EcgSource.Buffer(stream, entry.FullName, maxBytes);
+                return EcgSource.Buffer(stream, entry.FullName, maxBytes, entry.Length);
             }))));
     }
 

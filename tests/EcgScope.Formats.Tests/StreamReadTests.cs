@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using EcgScope.Core;
+using EcgScope.Formats.Kardia;
 using EcgScope.Formats.Tests.Edf;
 using EcgScope.Testing;
 
@@ -108,6 +109,29 @@ public sealed class StreamReadTests
     }
 
     [Fact]
+    public void A_WFDB_signal_file_of_a_set_is_read_through_its_header()
+    {
+        using var zip = Zip(("100.hea", TestData.File("mitdb", "100.hea")), ("100.dat", TestData.File("mitdb", "100.dat")));
+        var files = RecordFileSet.FromZip(zip);
+
+        Assert.Equal("WFDB", EcgFile.BuiltIn.Detect(files.Open("100.dat")).FormatName);
+        RecordAssert.Equal(EcgFile.Read(files.Open("100.hea")), EcgFile.Read(files.Open("100.dat")));
+        Assert.Throws<FileNotFoundException>(() => files.Open("100.atr"));
+    }
+
+    [Fact]
+    public void A_reader_with_only_path_members_reads_file_sources_and_refuses_streams()
+    {
+        var path = TestData.File("alivecor", "1_lead.atc");
+        IEcgFormatReader reader = new PathOnlyReader();
+
+        Assert.Equal(EcgFile.Read(path).SampleCount, reader.Read(EcgSource.FromFile(path), EcgReadOptions.Default).SampleCount);
+        Assert.True(reader.CanRead(EcgSource.FromStream(new MemoryStream([1]), "x.atc"), "ALIVE\0\0\0"u8));
+        var error = Assert.Throws<NotSupportedException>(() => reader.Read(EcgSource.FromStream(new MemoryStream([1]), "x.atc"), EcgReadOptions.Default));
+        Assert.Equal("the path-only reader reads files only, not a stream such as 'x.atc'.", error.Message);
+    }
+
+    [Fact]
     public void A_header_whose_signal_file_is_missing_names_it()
     {
         using var zip = Zip(("mitdb/100.hea", TestData.File("mitdb", "100.hea")), ("mitdb/100.atr", TestData.File("mitdb", "100.atr")));
@@ -183,6 +207,16 @@ public sealed class StreamReadTests
         RecordAssert.Equal(expected, record);
         Assert.Equal(EcgFile.Detect(path), EcgFile.BuiltIn.Detect(EcgSource.FromStream(new NonSeekableStream(File.ReadAllBytes(path)), name)));
         return record;
+    }
+
+    /// <summary>A reader written before sources existed: path members only.</summary>
+    private sealed class PathOnlyReader : IEcgFormatReader
+    {
+        public string FormatName => "path-only";
+
+        public bool CanRead(string path, ReadOnlySpan<byte> head) => head.StartsWith("ALIVE"u8) && path.EndsWith(".atc", StringComparison.Ordinal);
+
+        public EcgRecord Read(string path, EcgReadOptions options) => new KardiaReader().Read(path, options);
     }
 
     private static ZipArchive Zip(params (string Name, string Path)[] files)
