@@ -43,4 +43,8 @@ public static class EcgFile
     /// <exception cref="EcgFormatException">No built-in reader recognises the file.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist, or the path is a folder.</exception>
     public static IEcgFormatReader Detect(string path) => BuiltIn.Detect(path);
+
+    /// <summary>The built-in reader that recognises <paramref name="source"/>.</summary>
+    /// <exception cref="EcgFormatException">No built-in reader recognises the content.</exception>
+    public static IEcgFormatReader Detect(EcgSource source) => BuiltIn.Detect(source);
 }
