@@ -18,7 +18,10 @@ namespace EcgScope.Formats;
 /// </remarks>
 public sealed class EcgSource
 {
-    /// <summary>The most bytes a stream is buffered by default: 256 MiB, above a day of 2-lead Holter ECG in any format read here.</summary>
+    /// <summary>
+    /// The most bytes a stream is buffered by default: 256 MiB, more than a day of 2-lead ECG at 500 Hz in 16-bit
+    /// binary (173 MB); the same day as CSV text is several times larger and needs a larger limit, or a file.
+    /// </summary>
     public const long DefaultMaxStreamBytes = 256L << 20;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
