@@ -47,7 +47,8 @@ public sealed class RecordFileSet : IEcgRecordFiles
 
     /// <summary>
     /// The files of a zip archive, by their full names in it ("mitdb/100.hea"); an entry is decompressed only when a
-    /// reader needs it. The archive must stay open while the set is read.
+    /// reader needs it. The archive must stay open while the set is read and, as a <see cref="ZipArchive"/> allows,
+    /// be read from one thread at a time.
     /// </summary>
     /// <exception cref="ArgumentException">Two entries have the same name.</exception>
     public static RecordFileSet FromZip(ZipArchive archive, long maxBytes = EcgSource.DefaultMaxStreamBytes)
