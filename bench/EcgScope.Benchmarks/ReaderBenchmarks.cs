@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using EcgScope.Core;
@@ -11,11 +12,26 @@ namespace EcgScope.Benchmarks;
 public class ReaderBenchmarks
 {
     private string csvPath = "";
+    private byte[] mitBihZip = [];
 
-    /// <summary>MIT-BIH record 100 written as a three-column CSV (time, MLII, V5): 650 000 rows.</summary>
+    /// <summary>
+    /// MIT-BIH record 100 written as a three-column CSV (time, MLII, V5): 650 000 rows; and its three files zipped in
+    /// memory, as an upload of the record would come.
+    /// </summary>
     [GlobalSetup]
-    public void WriteCsv()
+    public void WriteFiles()
     {
+        var zip = new MemoryStream();
+        using (var archive = new ZipArchive(zip, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var extension in new[] { "hea", "dat", "atr" })
+            {
+                archive.CreateEntryFromFile(BenchmarkData.File("mitdb", "100." + extension), "100." + extension);
+            }
+        }
+
+        mitBihZip = zip.ToArray();
+
         var record = EcgFile.Read(BenchmarkData.File("mitdb", "100.hea"));
         csvPath = Path.Combine(Path.GetTempPath(), "ecgscope-bench-100.csv");
         var text = new StringBuilder("time,MLII (mV),V5 (mV)\n");
@@ -32,6 +48,13 @@ public class ReaderBenchmarks
 
     [Benchmark(Description = "WFDB 212, MIT-BIH 100 (2 x 650 000 samples + .atr)")]
     public EcgRecord WfdbMitBih() => EcgFile.Read(BenchmarkData.File("mitdb", "100.hea"));
+
+    [Benchmark(Description = "WFDB 212, MIT-BIH 100 from a zip archive in memory")]
+    public EcgRecord WfdbMitBihZip()
+    {
+        using var archive = new ZipArchive(new MemoryStream(mitBihZip), ZipArchiveMode.Read);
+        return EcgFile.Read(RecordFileSet.FromZip(archive).Open("100.hea"));
+    }
 
     [Benchmark(Description = "WFDB 16, PTB-XL 00001_hr (12 x 5 000 samples)")]
     public EcgRecord WfdbPtbXl() => EcgFile.Read(BenchmarkData.File("ptbxl", "records500", "00000", "00001_hr.hea"));

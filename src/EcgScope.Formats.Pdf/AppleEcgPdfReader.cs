@@ -39,23 +39,28 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     /// <remarks>
     /// Claims every PDF (<c>%PDF-</c> at the start): this is EcgScope's only PDF reader, and what makes a PDF an Apple
     /// ECG export is its page (three clipped strips, the red trace, the footer stating speed, gain, lead and rate),
-    /// which only <see cref="Read"/> parses. Any other PDF is refused there as "not an Apple Health ECG export", with
+    /// which only <see cref="Read(EcgSource, EcgReadOptions)"/> parses. Any other PDF is refused there as "not an Apple Health ECG export", with
     /// what it lacks. The producer is not used: the Info dictionary sits at the end of Apple's files, more than 16 kB
     /// from it, and "Quartz PDFContext" would not tell an ECG from any other PDF an Apple device makes.
     /// </remarks>
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
+
+    /// <inheritdoc />
     public bool CanRead(string path, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
+
+    /// <inheritdoc />
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        using var stream = source.OpenRead();
+        return ReadPage(source.Name, OpenFirstPage(source.Name, stream));
+    }
 
     /// <inheritdoc />
     public EcgRecord Read(string path, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: no such file.", path);
-        }
-
-        var page = OpenFirstPage(path);
-        return ReadPage(path, page);
+        return File.Exists(path) ? Read(EcgSource.FromFile(path), options) : throw new FileNotFoundException($"{path}: no such file.", path);
     }
 
     /// <summary>
@@ -63,11 +68,11 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     /// it throws many exception types for damaged files, each meaning "not readable", while an exception from our own
     /// code after it is a bug and must not be disguised as a bad file.
     /// </summary>
-    private static PdfFirstPage OpenFirstPage(string path)
+    private static PdfFirstPage OpenFirstPage(string path, Stream content)
     {
         try
         {
-            using var document = PdfDocument.Open(path, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(content, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
             if (document.NumberOfPages < 1)
             {
                 throw new EcgFormatException(path, "the PDF has no page.");

@@ -26,7 +26,7 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
     public string FormatName => Format;
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) =>
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
         TextLines.LooksLikeText(head) && LooksLikeAppleHealthCsv(TextLines.Decode(head));
 
     /// <summary>
@@ -62,10 +62,18 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
     }
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
+
+    /// <inheritdoc />
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var text = TextLines.ReadAll(path);
+        var path = source.Name;
+        var text = source.ReadAllText();
         var header = new Dictionary<AppleHealthCsvField, (string Value, int Line)>();
         var samples = new double[CountLines(text)];
         var sampleCount = 0;

@@ -35,9 +35,10 @@ public sealed class CsvEcgReader : IEcgFormatReader
     public string FormatName => Format;
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head)
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
-        if (!Extensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase) || !TextLines.LooksLikeText(head))
+        ArgumentNullException.ThrowIfNull(source);
+        if (!Extensions.Contains(Path.GetExtension(source.Name), StringComparer.OrdinalIgnoreCase) || !TextLines.LooksLikeText(head))
         {
             return false;
         }
@@ -61,10 +62,18 @@ public sealed class CsvEcgReader : IEcgFormatReader
     }
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
+
+    /// <inheritdoc />
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var text = TextLines.ReadAll(path);
+        var path = source.Name;
+        var text = source.ReadAllText();
         var lines = ContentLines(text);
         if (lines.Count == 0)
         {

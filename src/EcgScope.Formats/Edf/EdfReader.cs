@@ -36,14 +36,22 @@ public sealed class EdfReader : IEcgFormatReader
     public string FormatName => "EDF/EDF+";
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) =>
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
         head.Length >= EdfHeader.BlockSize && head[..8].SequenceEqual("0       "u8) && IsDigits(head.Slice(184, 8).Trim((byte)' '));
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
+
+    /// <inheritdoc />
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        using var stream = File.OpenRead(path);
+        var path = source.Name;
+        using var stream = source.OpenRead();
         var header = EdfHeader.Read(path, stream);
         var selection = EdfSignalSelection.Choose(path, header, options.Unit);
         var samplesPerRecord = selection.Leads[0].Signal.SamplesPerRecord;

@@ -45,10 +45,20 @@ public sealed class KardiaReader : IEcgFormatReader
 
     /// <inheritdoc />
     /// <remarks>A file that starts with the ATC signature <c>ALIVE\0\0\0</c>, whatever its name.</remarks>
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => KardiaFile.HasSignature(head);
+
+    /// <inheritdoc />
     public bool CanRead(string path, ReadOnlySpan<byte> head) => KardiaFile.HasSignature(head);
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => ToRecord(KardiaFile.Read(path));
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return ToRecord(KardiaFile.Parse(source.ReadAllBytes().Span, source.Name));
+    }
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
 
     /// <summary>The record of a parsed ATC file.</summary>
     public static EcgRecord ToRecord(KardiaFile file)

@@ -25,28 +25,37 @@ public sealed class MatReader : IEcgFormatReader
 
     /// <inheritdoc />
     /// <remarks>A <c>.mat</c> file that starts with a Level 4 header, or with MATLAB 5's text header (which
-    /// <see cref="Read"/> then rejects with a clear message).</remarks>
-    public bool CanRead(string path, ReadOnlySpan<byte> head)
+    /// <see cref="Read(EcgSource, EcgReadOptions)"/> then rejects with a clear message).</remarks>
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        return path.EndsWith(".mat", StringComparison.OrdinalIgnoreCase)
+        ArgumentNullException.ThrowIfNull(source);
+        return source.Name.EndsWith(".mat", StringComparison.OrdinalIgnoreCase)
             && (MatV4Reader.LooksLikeLevel4(head) || MatV4Reader.IsLevel5OrLater(head));
     }
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
+
+    /// <inheritdoc />
+    /// <remarks>The header is looked up in <see cref="EcgSource.Files"/>: beside a file, or in a stream's <see cref="RecordFileSet"/>.</remarks>
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var matrices = MatV4Reader.Read(path);
+        var matrices = MatV4Reader.Read(source.ReadAllBytes().Span, source.Name);
         var matrix = matrices.FirstOrDefault(m => m.Name == "val") ?? matrices[0];
-        var headerPath = Path.ChangeExtension(path, ".hea");
-        return File.Exists(headerPath) ? ReadWithHeader(path, headerPath, matrix, options) : ReadAlone(path, matrix, options);
+        return source.Files.Find(WfdbReader.CompanionName(source, "hea")) is { } header
+            ? ReadWithHeader(source, header, matrix, options)
+            : ReadAlone(source.Name, matrix, options);
     }
 
-    private static EcgRecord ReadWithHeader(string path, string headerPath, MatV4Matrix matrix, EcgReadOptions options)
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
+
+    private static EcgRecord ReadWithHeader(EcgSource source, EcgSource headerSource, MatV4Matrix matrix, EcgReadOptions options)
     {
-        var header = WfdbHeaderParser.Parse(headerPath);
+        var (path, headerPath) = (source.Name, headerSource.Name);
+        var header = WfdbHeaderParser.Parse(headerSource.ReadAllText(), headerPath);
         var fileName = Path.GetFileName(path);
         if (header.Signals.IsEmpty || header.Signals.Any(s => !string.Equals(s.FileName, fileName, StringComparison.Ordinal)))
         {
@@ -76,7 +85,7 @@ public sealed class MatReader : IEcgFormatReader
         }
 
         var signals = WfdbSignalDecoder.FromFrames(header, headerPath, frames, sampleCount);
-        return WfdbReader.BuildRecord(header, headerPath, signals, options.AnnotationExtension);
+        return WfdbReader.BuildRecord(header, headerSource, signals, options.AnnotationExtension);
     }
 
     private static EcgRecord ReadAlone(string path, MatV4Matrix matrix, EcgReadOptions options)

@@ -2,13 +2,11 @@ using System.Text;
 
 namespace EcgScope.Formats.Text;
 
-/// <summary>Reads a text file as UTF-8 (with or without a byte order mark) and walks its lines (LF, CRLF or CR).</summary>
+/// <summary>Decodes the start of a text file as UTF-8 (with or without a byte order mark) and walks lines (LF, CRLF or CR).</summary>
+/// <remarks>Whole files are read with <see cref="EcgSource.ReadAllText"/>.</remarks>
 internal static class TextLines
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-
-    /// <summary>The text of <paramref name="path"/>; invalid UTF-8 bytes become U+FFFD, which no parser accepts.</summary>
-    public static string ReadAll(string path) => File.ReadAllText(path, Utf8);
 
     /// <summary>The text of the first bytes of a file, without a byte order mark.</summary>
     public static string Decode(ReadOnlySpan<byte> head)

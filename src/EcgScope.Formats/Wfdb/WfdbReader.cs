@@ -38,22 +38,34 @@ public sealed class WfdbReader : IEcgFormatReader
 
     /// <inheritdoc />
     /// <remarks>A <c>.hea</c> file, or a <c>.dat</c> file with a <c>.hea</c> beside it.</remarks>
-    public bool CanRead(string path, ReadOnlySpan<byte> head)
+    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        return HasExtension(path, ".hea") || (HasExtension(path, ".dat") && File.Exists(Path.ChangeExtension(path, ".hea")));
+        ArgumentNullException.ThrowIfNull(source);
+        return HasExtension(source.Name, ".hea") || (HasExtension(source.Name, ".dat") && source.Files.Find(CompanionName(source, "hea")) is not null);
     }
 
     /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
+    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The header's signal files and the annotation file are looked up in <see cref="EcgSource.Files"/>: beside a file,
+    /// or in the same <see cref="RecordFileSet"/> as a stream. A missing signal file is an error naming it.
+    /// </remarks>
+    public EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
-        var headerPath = HasExtension(path, ".hea") ? path : Path.ChangeExtension(path, ".hea");
-        var header = WfdbHeaderParser.Parse(headerPath);
-        var signals = WfdbSignalDecoder.Read(header, headerPath);
-        return BuildRecord(header, headerPath, signals, options.AnnotationExtension);
+        var headerSource = HasExtension(source.Name, ".hea") ? source
+            : source.Files.Find(CompanionName(source, "hea"))
+                ?? throw new EcgFormatException(source.Name, $"no header '{CompanionName(source, "hea")}' beside the signal file");
+        var header = WfdbHeaderParser.Parse(headerSource.ReadAllText(), headerSource.Name);
+        var signals = WfdbSignalDecoder.Read(header, headerSource);
+        return BuildRecord(header, headerSource, signals, options.AnnotationExtension);
     }
+
+    /// <inheritdoc />
+    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
 
     /// <summary>
     /// Reads the annotation file <c>record.extension</c> beside the record's header (for example extension "atr",
@@ -83,7 +95,7 @@ public sealed class WfdbReader : IEcgFormatReader
     }
 
     /// <summary>Builds the record from decoded signals, attaching metadata and annotations.</summary>
-    internal static EcgRecord BuildRecord(WfdbHeader header, string headerPath, WfdbSignals signals, string annotationExtension)
+    internal static EcgRecord BuildRecord(WfdbHeader header, EcgSource headerSource, WfdbSignals signals, string annotationExtension)
     {
         var leads = ImmutableArray.CreateBuilder<EcgLead>(header.Signals.Length);
         for (var i = 0; i < header.Signals.Length; i++)
@@ -104,14 +116,14 @@ public sealed class WfdbReader : IEcgFormatReader
             properties = properties.Add(StartTimeNoteProperty, note);
         }
 
-        var annotationPath = RecordFile(headerPath, annotationExtension);
+        var annotationFile = headerSource.Files.Find(CompanionName(headerSource, annotationExtension));
         return new EcgRecord(leads.MoveToImmutable(), new SamplingRate(header.SamplingFrequency))
         {
             StartTime = header.StartTime,
             Metadata = new EcgMetadata { SourceFormat = "WFDB", Comments = header.Comments, Properties = properties },
-            Annotations = File.Exists(annotationPath)
-                ? ForSignalNamed(header, annotationExtension, MitAnnotationFile.Read(annotationPath))
-                : [],
+            Annotations = annotationFile is null
+                ? []
+                : ForSignalNamed(header, annotationExtension, MitAnnotationFile.Read(annotationFile.ReadAllBytes().Span, annotationFile.Name)),
         };
     }
 
@@ -147,6 +159,10 @@ public sealed class WfdbReader : IEcgFormatReader
         var known = HasExtension(recordPath, ".hea") || HasExtension(recordPath, ".dat") || HasExtension(recordPath, ".mat");
         return (known ? Path.ChangeExtension(recordPath, null) : recordPath) + "." + extension;
     }
+
+    /// <summary>"folder/100.hea" + "atr" -> "100.atr": the name of another file of the record, for its <see cref="EcgSource.Files"/>.</summary>
+    internal static string CompanionName(EcgSource source, string extension) =>
+        Path.GetFileNameWithoutExtension(source.Name) + "." + extension;
 
     private static bool HasExtension(string path, string extension) =>
         path.EndsWith(extension, StringComparison.OrdinalIgnoreCase);

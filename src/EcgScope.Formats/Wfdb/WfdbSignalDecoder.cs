@@ -13,8 +13,10 @@ internal sealed record WfdbSignals(double[][] Millivolts, int VerifiedChecksums)
 /// </summary>
 internal static class WfdbSignalDecoder
 {
-    public static WfdbSignals Read(WfdbHeader header, string headerPath)
+    /// <summary>Reads the signal files of <paramref name="header"/>, found in the header source's <see cref="EcgSource.Files"/>.</summary>
+    public static WfdbSignals Read(WfdbHeader header, EcgSource headerSource)
     {
+        var headerPath = headerSource.Name;
         if (header.SegmentCount is not null)
         {
             throw new EcgFormatException(headerPath, $"multi-segment records ({header.SegmentCount} segments) are not supported; read each segment's header instead");
@@ -30,7 +32,6 @@ internal static class WfdbSignalDecoder
             throw new EcgFormatException(headerPath, $"{header.SampleCount} samples per signal are more than this reader can hold in memory");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(headerPath)) ?? ".";
         var output = new double[header.Signals.Length][];
         var verified = 0;
         long? sampleCount = header.SampleCount;
@@ -38,13 +39,9 @@ internal static class WfdbSignalDecoder
         foreach (var group in groups.Where(g => !IsNullSignal(header, g)))
         {
             var first = header.Signals[group.Start];
-            var dataPath = Path.Combine(folder, first.FileName);
-            if (!File.Exists(dataPath))
-            {
-                throw new EcgFormatException(headerPath, $"signal file '{first.FileName}' does not exist");
-            }
-
-            var stream = DecodeFile(header, group, dataPath, ref sampleCount);
+            var dataFile = headerSource.Files.Find(first.FileName)
+                ?? throw new EcgFormatException(headerPath, $"signal file '{first.FileName}' does not exist");
+            var stream = DecodeFile(header, group, dataFile, ref sampleCount);
             try
             {
                 for (var s = group.Start; s < group.End; s++)
@@ -170,11 +167,12 @@ internal static class WfdbSignalDecoder
 
     // Decodes every stored sample of the group's frames into one array in file (frame) order. The array and the bytes
     // read come from the shared pool: they are large and live only while the samples are converted.
-    private static int[] DecodeFile(WfdbHeader header, FileGroup group, string dataPath, ref long? sampleCount)
+    private static int[] DecodeFile(WfdbHeader header, FileGroup group, EcgSource dataFile, ref long? sampleCount)
     {
         var offset = header.Signals[group.Start].ByteOffset;
-        using var file = File.OpenHandle(dataPath);
-        var fileLength = RandomAccess.GetLength(file);
+        var dataPath = dataFile.Name;
+        using var file = dataFile.OpenRead();
+        var fileLength = file.Length;
         var framesInFile = WfdbSampleFormat.SampleCapacity(group.Format, Math.Max(0, fileLength - offset)) / group.FrameSize;
         if (sampleCount is null)
         {
@@ -228,11 +226,12 @@ internal static class WfdbSignalDecoder
         return stream;
     }
 
-    private static void ReadExactly(Microsoft.Win32.SafeHandles.SafeFileHandle file, Span<byte> buffer, long offset, string dataPath)
+    private static void ReadExactly(Stream file, Span<byte> buffer, long offset, string dataPath)
     {
+        file.Position = offset;
         while (!buffer.IsEmpty)
         {
-            var read = RandomAccess.Read(file, buffer, offset);
+            var read = file.Read(buffer);
             if (read == 0)
             {
                 throw new EcgFormatException(dataPath, "the signal file ended while it was being read", byteOffset: offset);

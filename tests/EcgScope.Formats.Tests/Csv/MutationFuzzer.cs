@@ -6,7 +6,8 @@ namespace EcgScope.Formats.Tests.Csv;
 
 /// <summary>
 /// Seeded fuzzing by mutation of a valid file: truncation, byte overwrites (biased towards the header) and, for text,
-/// garbled lines. Every mutant must give a record or an <see cref="EcgFormatException"/>, nothing else.
+/// garbled lines. Every mutant must give a record or an <see cref="EcgFormatException"/>, nothing else, and read from
+/// a stream that cannot seek it must give the same: the same record, or the same error naming the stream.
 /// </summary>
 internal static class MutationFuzzer
 {
@@ -22,23 +23,33 @@ internal static class MutationFuzzer
         {
             var mutant = Mutate(original, random, isText);
             File.WriteAllBytes(path, mutant);
-            try
-            {
-                reader.CanRead(path, mutant.AsSpan(0, Math.Min(mutant.Length, 4096)));
-                reader.Read(path, options);
-                read++;
-            }
-            catch (EcgFormatException)
-            {
-                rejected++;
-            }
-            catch (Exception error) when (error is not Xunit.Sdk.IAssertionException)
-            {
-                Assert.Fail($"seed {seed}, mutant {i}: {error.GetType().Name}: {error.Message}\n{error.StackTrace}");
-            }
+            var fromFile = Outcome(() => reader.Read(path, options), seed, i);
+            var fromStream = Outcome(() => reader.Read(EcgSource.FromStream(new NonSeekableStream(mutant), "upload-" + fileName), options), seed, i);
+            reader.CanRead(path, mutant.AsSpan(0, Math.Min(mutant.Length, 4096)));
+            Assert.Equal(fromFile.Replace(path, "upload-" + fileName, StringComparison.Ordinal), fromStream);
+            (read, rejected) = fromFile.StartsWith("record", StringComparison.Ordinal) ? (read + 1, rejected) : (read, rejected + 1);
         }
 
         return (read, rejected);
+    }
+
+    // "record: N samples of L leads" or the error message; any exception other than EcgFormatException fails the test.
+    private static string Outcome(Func<EcgRecord> read, int seed, int mutant)
+    {
+        try
+        {
+            var record = read();
+            return $"record: {record.SampleCount} samples of {record.Leads.Length} leads, {record.Annotations.Length} annotations";
+        }
+        catch (EcgFormatException error)
+        {
+            return error.Message;
+        }
+        catch (Exception error) when (error is not Xunit.Sdk.IAssertionException)
+        {
+            Assert.Fail($"seed {seed}, mutant {mutant}: {error.GetType().Name}: {error.Message}\n{error.StackTrace}");
+            throw;
+        }
     }
 
     private static byte[] Mutate(byte[] original, Random random, bool isText) => random.Next(isText ? 3 : 2) switch
