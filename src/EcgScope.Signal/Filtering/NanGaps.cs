@@ -1,3 +1,6 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace EcgScope.Signal.Filtering;
 
 /// <summary>
@@ -38,7 +41,17 @@ internal static class NanGaps
     /// <summary>Whether <paramref name="samples"/> has a missing sample.</summary>
     public static bool Any(ReadOnlySpan<double> samples)
     {
-        foreach (var x in samples)
+        // x − x is 0 for every finite x and NaN otherwise: four samples per comparison (the detectors' clean path).
+        var vectors = MemoryMarshal.Cast<double, Vector256<double>>(samples);
+        foreach (var vector in vectors)
+        {
+            if (!Vector256.EqualsAll(vector - vector, Vector256<double>.Zero))
+            {
+                return true;
+            }
+        }
+
+        foreach (var x in samples[(vectors.Length * Vector256<double>.Count)..])
         {
             if (!double.IsFinite(x))
             {
