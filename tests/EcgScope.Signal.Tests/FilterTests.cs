@@ -10,6 +10,25 @@ public class FilterTests
     private static readonly SamplingRate Rate360 = new(360);
 
     [Fact]
+    public void Finds_a_missing_sample_wherever_it_is()
+    {
+        foreach (var missing in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+        {
+            for (var length = 1; length <= 11; length++)
+            {
+                var samples = Enumerable.Range(0, length).Select(i => (double)i).ToArray();
+                Assert.False(NanGaps.Any(samples));
+                for (var at = 0; at < length; at++)
+                {
+                    var gappy = (double[])samples.Clone();
+                    gappy[at] = missing;
+                    Assert.True(NanGaps.Any(gappy), $"{missing} at {at} of {length}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Second_order_low_pass_matches_scipy_butter_2_0_2()
     {
         // scipy.signal.butter(2, 0.2): cutoff 0.2 of Nyquist, i.e. 0.2 Hz at 2 Hz.

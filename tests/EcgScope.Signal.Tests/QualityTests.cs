@@ -121,10 +121,39 @@ public class QualityTests
         Assert.Contains("at least 2 s", Assert.Single(tooShort.Reasons), StringComparison.Ordinal);
 
         var samples = Clean().Record.Leads[0].Span.ToArray();
-        Array.Fill(samples, double.NaN, 0, 300); // 2.8 % missing
+        Array.Fill(samples, double.NaN, 3000, 300); // 2.8 % missing
         var gappy = Assess(samples);
         Assert.Equal(QualityLevel.Suspicious, Index(gappy, "missing").Level);
         Assert.Equal(QualityVerdict.Unacceptable, Assess(Enumerable.Repeat(double.NaN, 1000).ToArray()).Verdict);
+    }
+
+    [Theory]
+    [InlineData("100")]
+    [InlineData("103")]
+    public void Missing_samples_at_the_edges_are_not_defects_but_a_dropout_inside_is(string name)
+    {
+        // The first 0.36 s of an Apple Watch PDF are undrawn (NaN); the same run inside the record is a dropout.
+        var (lead, _, rate) = MitBih.Read(name);
+        lead = lead[..rate.SamplesIn(60)];
+        var run = rate.SamplesIn(0.36);
+        var detector = new RobustEnvelopeDetector();
+        var clean = SignalQuality.Assess("MLII", lead, rate, detector.Detect(lead, rate));
+        Assert.Equal(QualityVerdict.Excellent, clean.Verdict);
+
+        foreach (var edge in new[] { 0, lead.Length - run })
+        {
+            var edged = (double[])lead.Clone();
+            Array.Fill(edged, double.NaN, edge, run);
+            var quality = SignalQuality.Assess("MLII", edged, rate, detector.Detect(edged, rate));
+            Assert.Equal(clean.Verdict, quality.Verdict);
+            Assert.Equal(0, Index(quality, "missing").Value);
+        }
+
+        var inside = (double[])lead.Clone();
+        Array.Fill(inside, double.NaN, lead.Length / 2, run);
+        var dropout = SignalQuality.Assess("MLII", inside, rate, detector.Detect(inside, rate));
+        Assert.Equal(QualityLevel.Suspicious, Index(dropout, "missing").Level);
+        Assert.Equal(QualityVerdict.Acceptable, dropout.Verdict);
     }
 
     [Fact]

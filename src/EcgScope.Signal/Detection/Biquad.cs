@@ -8,6 +8,11 @@ namespace EcgScope.Signal.Detection;
 /// A running second-order Butterworth section (direct form I) for the detectors' single causal pass: the coefficients
 /// come from <see cref="Butterworth"/>, the state lives in the struct so the JIT keeps it in registers.
 /// </summary>
+/// <remarks>
+/// Deliberately separate from <see cref="SosFilter"/>, which runs whole arrays section by section (zero-phase, with
+/// SciPy's initial conditions): the detector fuses its four sections and the envelope into one pass over the
+/// samples, and running them through <see cref="SosFilter"/> would take about twice as long (docs/benchmarks.md).
+/// </remarks>
 internal struct Biquad
 {
     // Read by BiquadPair, which runs two sections side by side.

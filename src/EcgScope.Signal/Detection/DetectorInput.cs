@@ -1,4 +1,5 @@
 using EcgScope.Core;
+using EcgScope.Signal.Filtering;
 
 namespace EcgScope.Signal.Detection;
 
@@ -6,32 +7,24 @@ namespace EcgScope.Signal.Detection;
 internal static class DetectorInput
 {
     /// <summary>
-    /// Copies <paramref name="source"/> into <paramref name="target"/> relative to its first valid sample, bridging
-    /// missing samples (NaN, infinities) with the last valid value. Starting from zero keeps the filters from ringing
-    /// on the record's DC offset at the first sample.
+    /// Copies <paramref name="source"/> into <paramref name="target"/> relative to its first valid sample, with missing
+    /// samples bridged as <see cref="NanGaps.Bridge"/> bridges them (linear interpolation; held flat before the first
+    /// valid sample). Starting from zero keeps the filters from ringing on the record's DC offset at the first sample.
+    /// A source with no valid sample gives zeros.
     /// </summary>
     public static void CopyBridgingGaps(ReadOnlySpan<double> source, Span<double> target)
     {
-        var offset = 0.0;
-        foreach (var value in source)
+        NanGaps.Bridge(source, target);
+        var offset = target.IsEmpty ? 0 : target[0];
+        if (double.IsNaN(offset))
         {
-            if (double.IsFinite(value))
-            {
-                offset = value;
-                break;
-            }
+            target.Clear();
+            return;
         }
 
-        var last = 0.0;
-        for (var i = 0; i < source.Length; i++)
+        for (var i = 0; i < target.Length; i++)
         {
-            var value = source[i];
-            if (double.IsFinite(value))
-            {
-                last = value - offset;
-            }
-
-            target[i] = last;
+            target[i] -= offset;
         }
     }
 

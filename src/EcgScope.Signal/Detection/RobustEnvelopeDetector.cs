@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.Intrinsics;
 using EcgScope.Core;
+using EcgScope.Signal.Filtering;
 
 namespace EcgScope.Signal.Detection;
 
@@ -57,9 +58,19 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         var bandPassed = ArrayPool<float>.Shared.Rent(length);
         var meanEnergy = ArrayPool<float>.Shared.Rent(length);
         var baselineFree = ArrayPool<float>.Shared.Rent(length);
+
+        // Missing samples are bridged first, as everywhere in EcgScope (NanGaps); a lead without any is filtered as it is.
+        var bridged = NanGaps.Any(signalMillivolts) ? ArrayPool<double>.Shared.Rent(length) : null;
         try
         {
-            Filter(signalMillivolts, hertz, window, bandPassed.AsSpan(0, length), meanEnergy.AsSpan(0, length), baselineFree.AsSpan(0, length));
+            var input = signalMillivolts;
+            if (bridged is not null)
+            {
+                DetectorInput.CopyBridgingGaps(signalMillivolts, bridged.AsSpan(0, length));
+                input = bridged.AsSpan(0, length);
+            }
+
+            Filter(input, hertz, window, bandPassed.AsSpan(0, length), meanEnergy.AsSpan(0, length), baselineFree.AsSpan(0, length));
             var candidates = FindCandidates(meanEnergy.AsSpan(0, length), bandPassed.AsSpan(0, length), hertz, window);
             RemoveFlutter(candidates, baselineFree.AsSpan(0, length), hertz);
             var qrs = ExtraBeats.Remove(new Decision(hertz, candidates).Run(), hertz);
@@ -81,12 +92,17 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
             ArrayPool<float>.Shared.Return(bandPassed);
             ArrayPool<float>.Shared.Return(meanEnergy);
             ArrayPool<float>.Shared.Return(baselineFree);
+            if (bridged is not null)
+            {
+                ArrayPool<double>.Shared.Return(bridged);
+            }
         }
     }
 
     /// <summary>
-    /// Band-passes the signal and computes its centred mean energy over the window in one pass (the RMS envelope is
-    /// its square root, taken only at candidate peaks: same peaks, no square root per sample).
+    /// Band-passes the signal (every sample valid: gaps bridged) and computes its centred mean energy over the window
+    /// in one pass (the RMS envelope is its square root, taken only at candidate peaks: same peaks, no square root per
+    /// sample).
     /// </summary>
     private static void Filter(ReadOnlySpan<double> signal, double hertz, int window, Span<float> bandPassed, Span<float> meanEnergy, Span<float> baselineFree)
     {
@@ -94,17 +110,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         var highPasses = new BiquadPair(Biquad.HighPass(HighPassHertz, hertz), Biquad.HighPass(BaselineHertz, hertz));
         var lowPasses = new BiquadCascade(Biquad.LowPass(LowPassHertz, hertz), Biquad.LowPass(LowPassHertz, hertz));
         var half = window / 2;
-        var first = 0.0;
-        foreach (var value in signal)
-        {
-            if (double.IsFinite(value))
-            {
-                first = value;
-                break;
-            }
-        }
-
-        var last = first;
+        var first = signal[0];
         var sum = 0.0;
         double scale = 1.0f / window;
 
@@ -113,8 +119,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         var i = 0;
         for (; i < window; i++)
         {
-            last = double.IsFinite(signal[i]) ? signal[i] : last;
-            var highPassed = highPasses.Next(last - first);
+            var highPassed = highPasses.Next(signal[i] - first);
             baselineFree[i] = (float)highPassed.GetElement(1);
             var filtered = bandPassed[i] = (float)lowPasses.Next(highPassed.GetElement(0));
             sum += filtered * filtered;
@@ -126,8 +131,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
 
         for (; i < signal.Length; i++)
         {
-            last = double.IsFinite(signal[i]) ? signal[i] : last;
-            var highPassed = highPasses.Next(last - first);
+            var highPassed = highPasses.Next(signal[i] - first);
             baselineFree[i] = (float)highPassed.GetElement(1);
             var filtered = bandPassed[i] = (float)lowPasses.Next(highPassed.GetElement(0));
             sum += filtered * filtered;

@@ -9,6 +9,11 @@ namespace EcgScope.Signal.Filtering;
 /// designed for one sampling rate. Cascaded biquads stay numerically stable at orders where a single
 /// high-order transfer function would not.
 /// </summary>
+/// <remarks>
+/// The R-peak detectors' single causal pass uses its own running section (<c>Detection.Biquad</c>, same
+/// coefficients): it keeps its state in registers and fuses several sections with the envelope in one loop, which
+/// an array-at-a-time cascade cannot (docs/benchmarks.md).
+/// </remarks>
 public sealed class SosFilter
 {
     /// <summary>Creates a filter from its sections, designed for <paramref name="samplingRate"/>.</summary>

@@ -23,7 +23,8 @@ namespace EcgScope.Signal.Quality;
 /// over 3 s, longest over shortest RR below 2.2, and beats correlating at least 0.66 on average with the median
 /// beat. Failing any is unacceptable.</item>
 /// <item><b>Recording defects</b>, EcgScope's own because the spectral indices cannot see them: under
-/// <see cref="MinimumSeconds"/> s, missing samples, flat line (runs of <see cref="FlatRunSeconds"/> s without change:
+/// <see cref="MinimumSeconds"/> s, missing samples inside the recording (those before its first and after its last
+/// valid sample are its edges: the lead is assessed without them), flat line (runs of <see cref="FlatRunSeconds"/> s without change:
 /// a loose electrode) and clipping (samples pinned at the extremes: amplifier saturation). Unqualified is
 /// unacceptable, suspicious is acceptable.</item>
 /// </list>
@@ -74,22 +75,27 @@ public static class SignalQuality
     public static LeadQuality Assess(string leadName, ReadOnlySpan<double> samples, SamplingRate samplingRate, ReadOnlySpan<int> rPeaks = default)
     {
         RPeaks.RequireIncreasing(rPeaks);
+
+        // Missing samples before the first and after the last valid one are the edges of the recording (an Apple Watch
+        // PDF leaves its first 0.36 s undrawn), not defects of the signal: the lead is assessed without them.
+        var (start, end) = RecordedRange(samples);
+        if (start > 0 || end < samples.Length)
+        {
+            samples = samples[start..end];
+            rPeaks = Shifted(rPeaks, start, end);
+        }
+
         var indices = ImmutableArray.CreateBuilder<QualityIndex>();
         var seconds = samples.Length / samplingRate.Hertz;
         if (seconds < MinimumSeconds)
         {
-            indices.Add(new QualityIndex("length", seconds, QualityLevel.Unqualified, Text($"only {seconds:0.##} s of signal; at least {MinimumSeconds} s needed"), QualityRuleSet.RecordingDefects));
+            indices.Add(new QualityIndex("length", seconds, QualityLevel.Unqualified, Text($"only {seconds:0.##} s of recorded signal; at least {MinimumSeconds} s needed"), QualityRuleSet.RecordingDefects));
             return Judge(leadName, indices.ToImmutable());
         }
 
         var bridged = new double[samples.Length];
         NanGaps.Bridge(samples, bridged);
         indices.Add(Missing(samples));
-        if (double.IsNaN(bridged[0]))
-        {
-            return Judge(leadName, indices.ToImmutable()); // nothing but NaN
-        }
-
         indices.Add(FlatLine(bridged, samplingRate));
         indices.Add(Clipping(bridged));
         indices.Add(Kurtosis(bridged));
@@ -144,17 +150,51 @@ public static class SignalQuality
         _ => QualityVerdict.Excellent,
     };
 
+    /// <summary>From the first valid sample to one past the last; (0, 0) when there is none.</summary>
+    private static (int Start, int End) RecordedRange(ReadOnlySpan<double> samples)
+    {
+        var start = 0;
+        while (start < samples.Length && !double.IsFinite(samples[start]))
+        {
+            start++;
+        }
+
+        var end = samples.Length;
+        while (end > start && !double.IsFinite(samples[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    /// <summary>The peaks in [<paramref name="start"/>, <paramref name="end"/>), counted from <paramref name="start"/>.</summary>
+    private static int[] Shifted(ReadOnlySpan<int> rPeaks, int start, int end)
+    {
+        var shifted = new List<int>(rPeaks.Length);
+        foreach (var peak in rPeaks)
+        {
+            if (peak >= start && peak < end)
+            {
+                shifted.Add(peak - start);
+            }
+        }
+
+        return [.. shifted];
+    }
+
+    /// <summary>Dropouts inside the recording (the edges are already cut off).</summary>
     private static QualityIndex Missing(ReadOnlySpan<double> samples)
     {
         var missing = 0;
         foreach (var x in samples)
         {
-            missing += double.IsNaN(x) ? 1 : 0;
+            missing += double.IsFinite(x) ? 0 : 1;
         }
 
         var share = (double)missing / samples.Length;
         var level = share == 0 ? QualityLevel.Optimal : share <= 0.05 ? QualityLevel.Suspicious : QualityLevel.Unqualified;
-        return new QualityIndex("missing", share, level, Text($"missing samples: {share:P1} of the lead (suspicious above 0, unqualified above 5 %)"), QualityRuleSet.RecordingDefects);
+        return new QualityIndex("missing", share, level, Text($"missing samples: {share:P1} of the recording (dropouts inside it; suspicious above 0, unqualified above 5 %)"), QualityRuleSet.RecordingDefects);
     }
 
     private static QualityIndex FlatLine(ReadOnlySpan<double> signal, SamplingRate samplingRate)
