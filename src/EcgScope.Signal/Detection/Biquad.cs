@@ -47,29 +47,32 @@ internal struct Biquad
     private static double BelowNyquist(double cutoffHertz, double samplingHertz) => Math.Min(cutoffHertz, 0.45 * samplingHertz);
 }
 
+/// <summary>The coefficients of two <see cref="Biquad"/>s, one per lane of a vector (a1 negated for the fused multiply-add).</summary>
+internal readonly struct BiquadLanes(Biquad first, Biquad second)
+{
+    public readonly Vector128<double> B0 = Vector128.Create(first.b0, second.b0);
+    public readonly Vector128<double> B1 = Vector128.Create(first.b1, second.b1);
+    public readonly Vector128<double> B2 = Vector128.Create(first.b2, second.b2);
+    public readonly Vector128<double> NegativeA1 = Vector128.Create(-first.a1, -second.a1);
+    public readonly Vector128<double> A2 = Vector128.Create(first.a2, second.a2);
+}
+
 /// <summary>
 /// Two <see cref="Biquad"/>s fed the same input, run in the two lanes of one vector. Each lane performs exactly the
 /// operations of <see cref="Biquad.Next"/> in the same order, so its output is bit-identical to running them apart.
 /// </summary>
 internal struct BiquadPair
 {
-    private readonly Vector128<double> b0, b1, b2, negativeA1, a2;
+    private readonly BiquadLanes c;
     private Vector128<double> x1, x2, y1, y2;
 
-    public BiquadPair(Biquad first, Biquad second)
-    {
-        b0 = Vector128.Create(first.b0, second.b0);
-        b1 = Vector128.Create(first.b1, second.b1);
-        b2 = Vector128.Create(first.b2, second.b2);
-        negativeA1 = Vector128.Create(-first.a1, -second.a1);
-        a2 = Vector128.Create(first.a2, second.a2);
-    }
+    public BiquadPair(Biquad first, Biquad second) => c = new BiquadLanes(first, second);
 
     /// <summary>Filters one sample through both sections: lane 0 is the first section's output, lane 1 the second's.</summary>
     public Vector128<double> Next(double value)
     {
         var x = Vector128.Create(value);
-        var y = Vector128.FusedMultiplyAdd(negativeA1, y1, (b0 * x) + (b1 * x1) + (b2 * x2) - (a2 * y2));
+        var y = Vector128.FusedMultiplyAdd(c.NegativeA1, y1, (c.B0 * x) + (c.B1 * x1) + (c.B2 * x2) - (c.A2 * y2));
         x2 = x1;
         x1 = x;
         y2 = y1;
@@ -90,24 +93,17 @@ internal struct BiquadPair
 /// </remarks>
 internal struct BiquadCascade
 {
-    private readonly Vector128<double> b0, b1, b2, negativeA1, a2;
+    private readonly BiquadLanes c;
     private Vector128<double> x1, x2, y1, y2;
 
-    public BiquadCascade(Biquad first, Biquad second)
-    {
-        b0 = Vector128.Create(first.b0, second.b0);
-        b1 = Vector128.Create(first.b1, second.b1);
-        b2 = Vector128.Create(first.b2, second.b2);
-        negativeA1 = Vector128.Create(-first.a1, -second.a1);
-        a2 = Vector128.Create(first.a2, second.a2);
-    }
+    public BiquadCascade(Biquad first, Biquad second) => c = new BiquadLanes(first, second);
 
     /// <summary>Feeds one sample; returns the cascade's output for the previous sample (0 for the first call).</summary>
     public double Next(double value)
     {
         var x = Vector128.Create(value, y1.GetElement(0));
-        var known = Vector128.FusedMultiplyAdd(negativeA1, y1, (b1 * x1) + (b2 * x2) - (a2 * y2));
-        var y = Vector128.FusedMultiplyAdd(b0, x, known);
+        var known = Vector128.FusedMultiplyAdd(c.NegativeA1, y1, (c.B1 * x1) + (c.B2 * x2) - (c.A2 * y2));
+        var y = Vector128.FusedMultiplyAdd(c.B0, x, known);
         x2 = x1;
         x1 = x;
         y2 = y1;
