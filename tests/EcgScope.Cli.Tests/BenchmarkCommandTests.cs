@@ -122,16 +122,5 @@ public sealed class BenchmarkCommandTests
         Assert.InRange(lead.GetProperty("rPeakCount").GetInt32(), 70, 78);
     }
 
-    private static string SampleFolder() => Path.Combine(RepositoryRoot(), "samples");
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "EcgScope.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("EcgScope.slnx not found above the test binaries.");
-    }
+    private static string SampleFolder() => TestData.RepositoryFile("samples");
 }

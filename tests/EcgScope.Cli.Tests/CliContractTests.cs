@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EcgScope.Testing;
 
 namespace EcgScope.Cli.Tests;
@@ -6,7 +5,7 @@ namespace EcgScope.Cli.Tests;
 /// <summary>What scripts may rely on: exit codes, where errors and help go, and that options are named as typed.</summary>
 public sealed class CliContractTests
 {
-    private static readonly string Sample = Path.GetFullPath(Path.Combine(Folder(), "..", "..", "samples", "mitdb-100-60s.hea"));
+    private static readonly string Sample = TestData.RepositoryFile("samples", "mitdb-100-60s.hea");
 
     [Theory]
     [InlineData("analyze", "--bogus")]
@@ -86,6 +85,4 @@ public sealed class CliContractTests
         Assert.Contains("bpm (median over leads", run.Output, StringComparison.Ordinal);
         Assert.Single(run.Output.Split('\n'), line => line.Contains("HRV frequency domain", StringComparison.Ordinal));
     }
-
-    private static string Folder([CallerFilePath] string thisFile = "") => Path.GetDirectoryName(thisFile)!;
 }

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 
 namespace EcgScope.Cli.Tests;
 
@@ -19,11 +18,11 @@ public sealed class JsonSnapshotTests
     [InlineData("error-mains-too-high", "analyze", "--mains", "500")]
     public void Json_output_matches_its_snapshot(string snapshot, string command, params string[] options)
     {
-        var samplePath = Path.Combine(RepositoryRoot(), Sample);
+        var samplePath = TestData.RepositoryFile(Sample);
         var run = CliRun.Of([command, samplePath, "--format", "json", .. options]);
         var actual = run.Output.Replace(samplePath, Sample, StringComparison.Ordinal);
 
-        var file = Path.Combine(SnapshotFolder(), snapshot + ".json");
+        var file = TestData.RepositoryFile("tests", "EcgScope.Cli.Tests", "Snapshots", snapshot + ".json");
         if (Environment.GetEnvironmentVariable("ECGSCOPE_UPDATE_SNAPSHOTS") == "1")
         {
             File.WriteAllText(file, actual);
@@ -33,8 +32,4 @@ public sealed class JsonSnapshotTests
         Assert.Equal(File.ReadAllText(file), actual);
         Assert.Equal(snapshot.StartsWith("error", StringComparison.Ordinal) ? 2 : 0, run.ExitCode);
     }
-
-    private static string SnapshotFolder([CallerFilePath] string thisFile = "") => Path.Combine(Path.GetDirectoryName(thisFile)!, "Snapshots");
-
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "") => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", ".."));
 }

@@ -12,7 +12,7 @@ namespace EcgScope.Packaging.Tests;
 public sealed class PackedSolution : IAsyncLifetime
 {
     /// <summary>The repository root: the nearest folder above the tests that holds EcgScope.slnx.</summary>
-    public string RepositoryRoot { get; } = FindRepositoryRoot();
+    public string RepositoryRoot { get; } = TestData.RepositoryRoot;
 
     /// <summary>The folder holding the .nupkg and .snupkg files.</summary>
     public string Folder { get; } = TestData.TempFolder();
@@ -55,18 +55,5 @@ public sealed class PackedSolution : IAsyncLifetime
         }
 
         return ValueTask.CompletedTask;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "EcgScope.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds EcgScope.slnx.");
     }
 }

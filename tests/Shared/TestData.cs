@@ -31,6 +31,28 @@ internal static class TestData
         return folder;
     }
 
+    /// <summary>
+    /// The repository's root: the first folder above the test binaries that holds EcgScope.slnx. Not found through
+    /// [CallerFilePath]: CI builds with deterministic source paths ("/_/..."), which exist on no disk.
+    /// </summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>A file of the repository, for example ("samples", "mitdb-100-60s.hea").</summary>
+    public static string RepositoryFile(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
+
+    private static string FindRepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(folder.FullName, "EcgScope.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} holds EcgScope.slnx.");
+    }
+
     /// <summary>A file inside a dataset.</summary>
     public static string File(string dataset, params string[] parts) => Path.Combine([Require(dataset), .. parts]);
 
