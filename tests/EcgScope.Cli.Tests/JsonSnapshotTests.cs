@@ -1,3 +1,4 @@
+using EcgScope.Testing;
 
 namespace EcgScope.Cli.Tests;
 
