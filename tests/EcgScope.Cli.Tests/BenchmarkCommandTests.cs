@@ -82,6 +82,24 @@ public sealed class BenchmarkCommandTests
     }
 
     [Fact]
+    public void Fused_leads_are_scored_against_each_leads_own_reference()
+    {
+        var folder = TestData.TempFolder();
+        foreach (var file in Directory.EnumerateFiles(TestData.File("ludb", "data"), "1.*"))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var run = CliRun.Of("benchmark", "qrs", "--data", folder, "--fuse-leads", "--detector", "robust-envelope", "--format", "json", "--timing-runs", "1");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(run.Json.GetProperty("fusedLeads").GetBoolean());
+        var cases = run.Json.GetProperty("runs")[0].GetProperty("detectors")[0].GetProperty("cases").EnumerateArray().ToArray();
+        Assert.Equal(12, cases.Length);
+        Assert.All(cases, c => Assert.Equal(0, c.GetProperty("whole").GetProperty("falseNegatives").GetInt32()));
+    }
+
+    [Fact]
     public void An_snr_without_noise_is_an_input_error()
     {
         var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--snr", "6", "--format", "json");

@@ -46,6 +46,10 @@ internal static class BenchmarkCommand
         {
             Description = "Signal-to-noise ratios in dB for --noise (repeatable). Default: 24, 18, 12, 6, 0 and -6, as in the Noise Stress Test Database.",
         };
+        var fuse = new Option<bool>("--fuse-leads")
+        {
+            Description = "Detect on every lead of each record and keep the beats that at least half of the leads found (scored against each case's own reference).",
+        };
         var runs = new Option<int>("--timing-runs")
         {
             Description = "Runs per record for timing; the median is reported.",
@@ -54,7 +58,7 @@ internal static class BenchmarkCommand
         var format = new CommonOptions().Format;
         var command = new Command("qrs", "Score R-peak detectors (TP, FP, FN, Se, +P, F1 per record and in total, ±150 ms one-to-one) and time them.")
         {
-            data, detector, lead, record, noise, snr, runs, format,
+            data, detector, lead, record, noise, snr, fuse, runs, format,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(format), () =>
         {
@@ -75,7 +79,7 @@ internal static class BenchmarkCommand
 
             var cases = QrsBenchmarkCases.Find(folder, parse.GetValue(record) ?? [], leadIndex);
             var conditions = Conditions(parse.GetValue(noise), parse.GetValue(snr) ?? []);
-            var options = QrsBenchmarkOptions.Default with { TimingRuns = timingRuns };
+            var options = QrsBenchmarkOptions.Default with { TimingRuns = timingRuns, FuseLeads = parse.GetValue(fuse) };
             var runsDone = conditions.Select(condition => new BenchmarkRun(
                 condition.Label,
                 condition.NoiseName,

@@ -14,6 +14,7 @@ internal sealed record BenchmarkQrsReport(
     int CaseCount,
     double ToleranceMs,
     double WarmUpSeconds,
+    bool FusedLeads,
     IReadOnlyList<RunReport> Runs) : ITextReport
 {
     /// <summary>Up to this many cases a text report lists every case; beyond it, totals only (JSON has every case).</summary>
@@ -24,11 +25,13 @@ internal sealed record BenchmarkQrsReport(
         runs.Count == 0 || runs[0].Result.Detectors.IsEmpty ? 0 : runs[0].Result.Detectors[0].Cases.Length,
         options.Tolerance.TotalMilliseconds,
         options.WarmUp.TotalSeconds,
+        options.FuseLeads,
         [.. runs.Select(RunReport.From)]);
 
     public void WriteText(TextWriter writer)
     {
-        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"QRS detection on {CaseCount} cases in {Data}: ±{ToleranceMs:0} ms one-to-one matching"));
+        var fused = FusedLeads ? ", beats fused across all leads" : "";
+        writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"QRS detection on {CaseCount} cases in {Data}: ±{ToleranceMs:0} ms one-to-one matching{fused}"));
         var perCase = CaseCount <= MostRowsInText && Runs.Count == 1;
         foreach (var run in Runs)
         {

@@ -19,6 +19,12 @@ public sealed record QrsBenchmarkOptions
 
     /// <summary>How many times each detector runs on each case; the median time is reported. At least 1.</summary>
     public int TimingRuns { get; init; } = 5;
+
+    /// <summary>
+    /// Whether each detector runs on every lead of the record and the beats are fused across leads
+    /// (<see cref="LeadFusion"/>) instead of running on the case's lead alone; the reference stays the case's.
+    /// </summary>
+    public bool FuseLeads { get; init; }
 }
 
 /// <summary>One detector on one case.</summary>
@@ -27,7 +33,8 @@ public sealed record QrsBenchmarkOptions
 /// <param name="Whole">The score over the case's scored span.</param>
 /// <param name="AfterWarmUp">The score over the part of that span from <see cref="QrsBenchmarkOptions.WarmUp"/> on;
 /// it has no reference beat (and so no ratios) when the record is shorter than the warm-up.</param>
-/// <param name="MedianMilliseconds">Median wall-clock time of one detection run over the lead.</param>
+/// <param name="MedianMilliseconds">Median wall-clock time of one detection run over the lead (over every lead when
+/// they are fused).</param>
 public sealed record QrsCaseResult(string Case, int SampleCount, DetectionScore Whole, DetectionScore AfterWarmUp, double MedianMilliseconds);
 
 /// <summary>One detector over all cases: per-case rows and gross totals.</summary>
@@ -118,7 +125,7 @@ public static class QrsBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
-            detections = detector.Detect(lead.Span, record.SamplingRate);
+            detections = options.FuseLeads ? LeadFusion.Detect(detector, record) : detector.Detect(lead.Span, record.SamplingRate);
             times[run] = clock.Elapsed.TotalMilliseconds;
         }
 
