@@ -39,7 +39,9 @@ internal sealed record SummaryOutput(
     double? IrregularIntervalPercent,
     string Regularity,
     string WorstVerdict,
-    IReadOnlyList<string> WorstLeads)
+    IReadOnlyList<string> WorstLeads,
+    int? FusedBeatCount,
+    double? FusedHeartRateBpm)
 {
     public static SummaryOutput From(RecordSummary summary) => new(
         summary.ConsensusHeartRateBpm,
@@ -53,7 +55,9 @@ internal sealed record SummaryOutput(
             _ => "unknown",
         },
         QualityOutput.VerdictName(summary.WorstVerdict),
-        summary.WorstLeads);
+        summary.WorstLeads,
+        summary.FusedBeatCount,
+        summary.FusedHeartRateBpm);
 }
 
 /// <summary>Beats changed by artefact correction, by class.</summary>

@@ -75,6 +75,12 @@ internal sealed record AnalyzeReport(
         writer.WriteLine(Summary.ConsensusHeartRateBpm is { } bpm
             ? string.Create(Text, $"    heart rate       {bpm:0} bpm (median over leads {string.Join(", ", Summary.HeartRateLeads)})")
             : "    heart rate       not measurable in any lead");
+        if (Summary.FusedBeatCount is { } beats)
+        {
+            var fusedRate = Summary.FusedHeartRateBpm is { } fusedBpm ? string.Create(Text, $", {fusedBpm:0} bpm from them") : "";
+            writer.WriteLine(string.Create(Text, $"    fused beats      {beats} found by at least half of the {Leads.Count} leads{fusedRate}"));
+        }
+
         writer.WriteLine(Summary.IrregularIntervalPercent is { } percent
             ? string.Create(Text, $"    rhythm           {Summary.Regularity}: {percent:0.#} % of successive RR intervals change by more than 20 % (lead {Summary.ReferenceLead})")
             : "    rhythm           unknown: too few beats");

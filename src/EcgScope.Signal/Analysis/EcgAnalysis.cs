@@ -53,7 +53,7 @@ public static class EcgAnalysis
         progress?.Report(new WorkProgress(record.Leads.Length, record.Leads.Length));
         var analysed = leads.MoveToImmutable();
         return new EcgAnalysisResult(
-            cleaned, analysed, RecordSummary.From(analysed), AnalysisPipeline.For(cleaning, options.Detector.Name), options.Detector.Name, options);
+            cleaned, analysed, RecordSummary.From(analysed, record.SamplingRate), AnalysisPipeline.For(cleaning, options.Detector.Name), options.Detector.Name, options);
     }
 
     /// <summary>The record notched (when asked) and band-passed as <paramref name="options"/> say.</summary>

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using EcgScope.Core;
+using EcgScope.Signal.Detection;
+using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
 
 namespace EcgScope.Signal.Analysis;
@@ -30,6 +33,11 @@ public enum RhythmRegularity
 /// <see cref="IrregularShare"/>.</param>
 /// <param name="WorstVerdict">The worst lead verdict.</param>
 /// <param name="WorstLeads">The leads with <paramref name="WorstVerdict"/>; empty when every lead is excellent.</param>
+/// <param name="FusedBeatCount">For records of three leads or more: the beats at least half of the leads found
+/// (<see cref="LeadFusion"/>), so that a beat lost in a noisy lead or a spike in one lead does not count; null for
+/// fewer leads.</param>
+/// <param name="FusedHeartRateBpm">The median heart rate of those beats after artefact correction, bpm; null without
+/// fused beats.</param>
 public sealed record RecordSummary(
     double? ConsensusHeartRateBpm,
     ImmutableArray<string> HeartRateLeads,
@@ -37,16 +45,21 @@ public sealed record RecordSummary(
     double? IrregularIntervalShare,
     RhythmRegularity Regularity,
     QualityVerdict WorstVerdict,
-    ImmutableArray<string> WorstLeads)
+    ImmutableArray<string> WorstLeads,
+    int? FusedBeatCount,
+    double? FusedHeartRateBpm)
 {
+    /// <summary>The fewest leads whose beats are fused: with two, half is one lead and fusion would be the union.</summary>
+    public const int FewestLeadsToFuse = 3;
+
     /// <summary>Share of large successive RR changes from which the rhythm is called irregular.</summary>
     public const double IrregularShare = 0.1;
 
     /// <summary>Relative change between successive intervals counted as large (20 %).</summary>
     public const double LargeChange = 0.2;
 
-    /// <summary>Summarises <paramref name="leads"/> (at least one).</summary>
-    public static RecordSummary From(IReadOnlyList<LeadAnalysis> leads)
+    /// <summary>Summarises <paramref name="leads"/> (at least one), whose R-peaks are sampled at <paramref name="rate"/>.</summary>
+    public static RecordSummary From(IReadOnlyList<LeadAnalysis> leads, SamplingRate rate)
     {
         ArgumentNullException.ThrowIfNull(leads);
         var withRate = leads.Where(lead => lead.HeartRate is not null).ToArray();
@@ -58,6 +71,8 @@ public sealed record RecordSummary(
         var reference = withRate.OrderBy(lead => lead.Quality.Verdict).FirstOrDefault();
         var share = reference is null ? null : IrregularShareOf(reference.Corrected.RPeaks.AsSpan());
         var worst = leads.Max(lead => lead.Quality.Verdict);
+        var fused = leads.Count >= FewestLeadsToFuse ? LeadFusion.Fuse([.. leads.Select(lead => lead.RPeaks.ToArray())], rate) : null;
+        var fusedRate = fused is null ? null : HeartRate.FromRPeaks(RrArtifactCorrection.Correct(fused, rate).RPeaks.AsSpan(), rate);
         return new RecordSummary(
             consensus,
             [.. consensusLeads.Select(lead => lead.LeadName)],
@@ -65,7 +80,9 @@ public sealed record RecordSummary(
             share,
             share is not { } value ? RhythmRegularity.Unknown : value >= IrregularShare ? RhythmRegularity.Irregular : RhythmRegularity.Regular,
             worst,
-            worst == QualityVerdict.Excellent ? [] : [.. leads.Where(lead => lead.Quality.Verdict == worst).Select(lead => lead.LeadName)]);
+            worst == QualityVerdict.Excellent ? [] : [.. leads.Where(lead => lead.Quality.Verdict == worst).Select(lead => lead.LeadName)],
+            fused?.Length,
+            fusedRate?.MedianBpm);
     }
 
     private static double? IrregularShareOf(ReadOnlySpan<int> peaks)

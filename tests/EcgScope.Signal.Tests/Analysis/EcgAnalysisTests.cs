@@ -37,6 +37,36 @@ public sealed class EcgAnalysisTests
     }
 
     [Fact]
+    public void Three_or_more_leads_get_beats_fused_across_leads_that_a_spike_in_one_lead_cannot_add_to()
+    {
+        // Three copies of the synthetic lead; the third also carries a sharp 3 mV artifact every 2.1 s.
+        var clean = Synthetic.Record.Leads[0].SamplesMillivolts.ToArray();
+        var spiked = (double[])clean.Clone();
+        for (var at = 700; at + 10 < spiked.Length; at += 1050)
+        {
+            for (var k = 0; k < 10; k++)
+            {
+                spiked[at + k] += 3.0;
+            }
+        }
+
+        var record = new EcgRecord(
+            [EcgLead.FromOwnedArray("A", (double[])clean.Clone()), EcgLead.FromOwnedArray("B", (double[])clean.Clone()), EcgLead.FromOwnedArray("C", spiked)],
+            Synthetic.Record.SamplingRate);
+
+        var result = EcgAnalysis.Analyze(record, cancellationToken: TestContext.Current.CancellationToken);
+        var summary = result.Summary;
+
+        Assert.True(result.Leads[2].RPeaks.Length > Synthetic.RPeaks.Length, "the artifacts should fool the detector on lead C alone");
+        Assert.Equal(Synthetic.RPeaks.Length, summary.FusedBeatCount);
+        Assert.Equal(60 / Synthetic.RrIntervalsSeconds.Average(), summary.FusedHeartRateBpm!.Value, 1.0);
+
+        // Two leads are not fused: half of two is one, and fusion would be their union.
+        var twoLeads = new EcgRecord([record.Leads[0], record.Leads[2]], record.SamplingRate);
+        Assert.Null(EcgAnalysis.Analyze(twoLeads, cancellationToken: TestContext.Current.CancellationToken).Summary.FusedBeatCount);
+    }
+
+    [Fact]
     public void Cleaning_removes_baseline_wander_and_mains_without_moving_r_peaks()
     {
         var options = new EcgAnalysisOptions { MainsHz = 50 };
