@@ -37,12 +37,19 @@ public static class WfdbDatabase
     {
         ArgumentNullException.ThrowIfNull(leadNames);
         var annotations = new Dictionary<string, ImmutableArray<Annotation>>(StringComparer.Ordinal);
+        var channel = 0;
         foreach (var lead in leadNames)
         {
             if (LeadAnnotator(headerPath, lead) is { } annotator)
             {
-                annotations[lead] = WfdbReader.ReadAnnotations(headerPath, annotator);
+                // The lead's position is its channel: no need to parse the header again for every lead's file.
+                var leadChannel = channel;
+                annotations[lead] = [.. MitAnnotationFile.Read(Path.ChangeExtension(headerPath, "." + annotator))
+                    .Select(annotation => annotation with { Channel = leadChannel })
+                    .OrderBy(annotation => annotation.SampleIndex)];
             }
+
+            channel++;
         }
 
         return annotations;

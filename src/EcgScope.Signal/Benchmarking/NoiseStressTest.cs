@@ -84,7 +84,7 @@ public static class NoiseStressTest
 
     private static double NoiseGain(EcgLead lead, EcgRecord clean, EcgLead noiseLead, double snrDecibels)
     {
-        var signal = SignalAmplitude.QrsPeakToPeak(lead.Span, clean.Annotations.Where(a => a.IsBeat), clean.SamplingRate);
+        var signal = SignalAmplitude.QrsPeakToPeak(lead.Span, clean.Annotations, clean.SamplingRate);
         if (!(signal > 0))
         {
             throw new ArgumentException($"Lead {lead.Name} has no normal beat annotation whose QRS amplitude can be measured.", nameof(clean));

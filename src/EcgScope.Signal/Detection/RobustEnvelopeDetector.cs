@@ -73,7 +73,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
             Filter(input, hertz, window, bandPassed.AsSpan(0, length), meanEnergy.AsSpan(0, length), baselineFree.AsSpan(0, length));
             var candidates = FindCandidates(meanEnergy.AsSpan(0, length), bandPassed.AsSpan(0, length), hertz, window);
             RemoveFlutter(candidates, baselineFree.AsSpan(0, length), hertz);
-            var qrs = ExtraBeats.Remove(new Decision(hertz, candidates).Run(), hertz);
+            var qrs = ExtraBeats.Remove(new Decision(hertz, candidates).Run());
 
             // The envelope peak lags the QRS's steep onset on wide (paced, ventricular) complexes: look back 100 ms.
             var lookBack = DetectorInput.Samples(0.100, hertz);
@@ -341,7 +341,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
         private const double IntervalTolerance = 0.2;
         private const double HeightFraction = 0.9;
 
-        public static List<Candidate> Remove(List<Candidate> qrs, double hertz)
+        public static List<Candidate> Remove(List<Candidate> qrs)
         {
             if (qrs.Count < 3)
             {
@@ -349,7 +349,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
             }
 
             var intervals = new RecentValues(8);
-            intervals.Fill(MedianInterval(qrs, hertz));
+            intervals.Fill(MedianInterval(qrs));
             var kept = new List<Candidate>(qrs.Count) { qrs[0] };
             for (var i = 1; i < qrs.Count - 1; i++)
             {
@@ -370,7 +370,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
             return kept;
         }
 
-        private static double MedianInterval(List<Candidate> qrs, double hertz)
+        private static double MedianInterval(List<Candidate> qrs)
         {
             var intervals = new double[qrs.Count - 1];
             for (var i = 1; i < qrs.Count; i++)
@@ -378,7 +378,7 @@ public sealed class RobustEnvelopeDetector : IRPeakDetector
                 intervals[i - 1] = qrs[i].Position - qrs[i - 1].Position;
             }
 
-            return intervals.Length > 0 ? Statistics.Median(intervals) : hertz;
+            return Statistics.Median(intervals);
         }
     }
 
