@@ -23,7 +23,7 @@ namespace EcgScope.Formats.Pdf;
 /// strip starts at 10 s. The pulse's height must match the footer's gain.</para>
 /// <para>The person's name and date of birth are on the page but are never read into the record.</para>
 /// </remarks>
-public sealed class AppleEcgPdfReader : IEcgFormatReader
+public sealed class AppleEcgPdfReader : EcgFormatReader
 {
     /// <summary>RGB of the trace in Apple's exports.</summary>
     private const string TraceColour = "RGB (0.8039, 0.0392, 0.1255)";
@@ -33,7 +33,7 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     private const double PointsPerMm = 72 / 25.4;
 
     /// <inheritdoc />
-    public string FormatName => Name;
+    public override string FormatName => Name;
 
     /// <inheritdoc />
     /// <remarks>
@@ -43,24 +43,14 @@ public sealed class AppleEcgPdfReader : IEcgFormatReader
     /// what it lacks. The producer is not used: the Info dictionary sits at the end of Apple's files, more than 16 kB
     /// from it, and "Quartz PDFContext" would not tell an ECG from any other PDF an Apple device makes.
     /// </remarks>
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => head.StartsWith("%PDF-"u8);
-
-    /// <inheritdoc />
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         using var stream = source.OpenRead();
         return ReadPage(source.Name, OpenFirstPage(source.Name, stream));
-    }
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return File.Exists(path) ? Read(EcgSource.FromFile(path), options) : throw new FileNotFoundException($"{path}: no such file.", path);
     }
 
     /// <summary>

@@ -4,8 +4,8 @@ namespace EcgScope.Formats;
 
 /// <summary>
 /// Reads one file format into an <see cref="EcgRecord"/>, from a path or from an <see cref="EcgSource"/> (a file, or
-/// a stream with a display name). Every built-in reader reads sources; a reader that implements only the path members
-/// reads file sources and refuses streams.
+/// a stream with a display name). Every built-in reader derives from <see cref="EcgFormatReader"/>, which reads paths
+/// as file sources; a reader that implements only the path members reads file sources and refuses streams.
 /// </summary>
 public interface IEcgFormatReader
 {

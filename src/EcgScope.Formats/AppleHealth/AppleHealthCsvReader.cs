@@ -15,7 +15,7 @@ namespace EcgScope.Formats.AppleHealth;
 /// Privacy: the Name and Date of Birth lines are read past and never stored. The record keeps only what analysis
 /// needs: start time, rate, lead, unit-converted samples, classification, symptoms, device and software version.
 /// </remarks>
-public sealed partial class AppleHealthCsvReader : IEcgFormatReader
+public sealed partial class AppleHealthCsvReader : EcgFormatReader
 {
     /// <summary>The name reported in <see cref="EcgMetadata.SourceFormat"/>.</summary>
     public const string Format = "Apple Health CSV";
@@ -23,10 +23,10 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
     private const int MinimumKnownKeys = 3;
 
     /// <inheritdoc />
-    public string FormatName => Format;
+    public override string FormatName => Format;
 
     /// <inheritdoc />
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
         TextLines.LooksLikeText(head) && LooksLikeAppleHealthCsv(TextLines.Decode(head));
 
     /// <summary>
@@ -62,13 +62,7 @@ public sealed partial class AppleHealthCsvReader : IEcgFormatReader
     }
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
-
-    /// <inheritdoc />
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);

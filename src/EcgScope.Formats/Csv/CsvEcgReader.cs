@@ -24,7 +24,7 @@ namespace EcgScope.Formats.Csv;
 /// </list>
 /// Files that a specific reader owns (Apple Health CSV) are not claimed.
 /// </remarks>
-public sealed class CsvEcgReader : IEcgFormatReader
+public sealed class CsvEcgReader : EcgFormatReader
 {
     /// <summary>The name reported in <see cref="EcgMetadata.SourceFormat"/>.</summary>
     public const string Format = "CSV";
@@ -32,10 +32,10 @@ public sealed class CsvEcgReader : IEcgFormatReader
     private static readonly string[] Extensions = [".csv", ".tsv", ".txt", ".tab"];
 
     /// <inheritdoc />
-    public string FormatName => Format;
+    public override string FormatName => Format;
 
     /// <inheritdoc />
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(source);
         if (!Extensions.Contains(Path.GetExtension(source.Name), StringComparer.OrdinalIgnoreCase) || !TextLines.LooksLikeText(head))
@@ -62,13 +62,7 @@ public sealed class CsvEcgReader : IEcgFormatReader
     }
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
-
-    /// <inheritdoc />
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);

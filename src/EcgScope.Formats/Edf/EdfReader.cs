@@ -22,7 +22,7 @@ namespace EcgScope.Formats.Edf;
 /// (EDF has no time zone).</item>
 /// </list>
 /// </remarks>
-public sealed class EdfReader : IEcgFormatReader
+public sealed class EdfReader : EcgFormatReader
 {
     /// <summary>The name reported for plain EDF files.</summary>
     public const string Format = "EDF";
@@ -33,20 +33,14 @@ public sealed class EdfReader : IEcgFormatReader
     private const int BatchBytes = 1 << 20;
 
     /// <inheritdoc />
-    public string FormatName => "EDF/EDF+";
+    public override string FormatName => "EDF/EDF+";
 
     /// <inheritdoc />
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head) =>
         head.Length >= EdfHeader.BlockSize && head[..8].SequenceEqual("0       "u8) && IsDigits(head.Slice(184, 8).Trim((byte)' '));
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
-
-    /// <inheritdoc />
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);

@@ -14,7 +14,7 @@ namespace EcgScope.Formats.Kardia;
 /// record's <see cref="TemplatesProperty"/> says which were stored, and <see cref="KardiaFile.Read"/> gives
 /// their samples. Nothing that identifies a person or a device (recording UUID, phone UDID, serial number) is read.
 /// </remarks>
-public sealed class KardiaReader : IEcgFormatReader
+public sealed class KardiaReader : EcgFormatReader
 {
     /// <summary>The name reported in <see cref="EcgMetadata.SourceFormat"/>.</summary>
     public const string Format = "Kardia ATC";
@@ -41,24 +41,18 @@ public sealed class KardiaReader : IEcgFormatReader
     public const string SkippedBlocksProperty = "Kardia skipped blocks";
 
     /// <inheritdoc />
-    public string FormatName => Format;
+    public override string FormatName => Format;
 
     /// <inheritdoc />
     /// <remarks>A file that starts with the ATC signature <c>ALIVE\0\0\0</c>, whatever its name.</remarks>
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => KardiaFile.HasSignature(head);
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head) => KardiaFile.HasSignature(head);
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => KardiaFile.HasSignature(head);
-
-    /// <inheritdoc />
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         return ToRecord(KardiaFile.Parse(source.ReadAllBytes().Span, source.Name));
     }
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
 
     /// <summary>The record of a parsed ATC file.</summary>
     public static EcgRecord ToRecord(KardiaFile file)

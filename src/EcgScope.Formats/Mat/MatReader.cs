@@ -18,15 +18,15 @@ namespace EcgScope.Formats.Mat;
 /// NaN, while with a header every value must be an integer ADC value. The matrix named "val" is used when there is one, else the
 /// first matrix.
 /// </remarks>
-public sealed class MatReader : IEcgFormatReader
+public sealed class MatReader : EcgFormatReader
 {
     /// <inheritdoc />
-    public string FormatName => "MATLAB v4";
+    public override string FormatName => "MATLAB v4";
 
     /// <inheritdoc />
     /// <remarks>A <c>.mat</c> file that starts with a Level 4 header, or with MATLAB 5's text header (which
     /// <see cref="Read(EcgSource, EcgReadOptions)"/> then rejects with a clear message).</remarks>
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(source);
         return source.Name.EndsWith(".mat", StringComparison.OrdinalIgnoreCase)
@@ -34,11 +34,8 @@ public sealed class MatReader : IEcgFormatReader
     }
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <inheritdoc />
     /// <remarks>The header is looked up in <see cref="EcgSource.Files"/>: beside a file, or in a stream's <see cref="RecordFileSet"/>.</remarks>
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -48,9 +45,6 @@ public sealed class MatReader : IEcgFormatReader
             ? ReadWithHeader(source, header, matrix, options)
             : ReadAlone(source.Name, matrix, options);
     }
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
 
     private static EcgRecord ReadWithHeader(EcgSource source, EcgSource headerSource, MatV4Matrix matrix, EcgReadOptions options)
     {

@@ -16,7 +16,7 @@ namespace EcgScope.Formats.Wfdb;
 /// <see cref="EcgMetadata.Properties"/> under <see cref="ChecksumsProperty"/>. Signals with several samples per frame
 /// are reduced to one value per frame by averaging, as WFDB's <c>getvec</c> does.
 /// </remarks>
-public sealed class WfdbReader : IEcgFormatReader
+public sealed class WfdbReader : EcgFormatReader
 {
     /// <summary>
     /// Metadata property telling how many of the checksums the header gives were verified: "N of M verified", with
@@ -34,25 +34,22 @@ public sealed class WfdbReader : IEcgFormatReader
     public const string StartTimeNoteProperty = "WFDB start time";
 
     /// <inheritdoc />
-    public string FormatName => "WFDB";
+    public override string FormatName => "WFDB";
 
     /// <inheritdoc />
     /// <remarks>A <c>.hea</c> file, or a <c>.dat</c> file with a <c>.hea</c> beside it.</remarks>
-    public bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
+    public override bool CanRead(EcgSource source, ReadOnlySpan<byte> head)
     {
         ArgumentNullException.ThrowIfNull(source);
         return HasExtension(source.Name, ".hea") || (HasExtension(source.Name, ".dat") && source.Files.Find(CompanionName(source, "hea")) is not null);
     }
 
     /// <inheritdoc />
-    public bool CanRead(string path, ReadOnlySpan<byte> head) => CanRead(EcgSource.FromFile(path), head);
-
-    /// <inheritdoc />
     /// <remarks>
     /// The header's signal files and the annotation file are looked up in <see cref="EcgSource.Files"/>: beside a file,
     /// or in the same <see cref="RecordFileSet"/> as a stream. A missing signal file is an error naming it.
     /// </remarks>
-    public EcgRecord Read(EcgSource source, EcgReadOptions options)
+    public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,9 +60,6 @@ public sealed class WfdbReader : IEcgFormatReader
         var signals = WfdbSignalDecoder.Read(header, headerSource);
         return BuildRecord(header, headerSource, signals, options.AnnotationExtension);
     }
-
-    /// <inheritdoc />
-    public EcgRecord Read(string path, EcgReadOptions options) => Read(EcgSource.FromFile(path), options);
 
     /// <summary>
     /// Reads the annotation file <c>record.extension</c> beside the record's header (for example extension "atr",
