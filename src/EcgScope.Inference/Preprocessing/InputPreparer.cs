@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using EcgScope.Core;
+using EcgScope.Signal.Filtering;
+using EcgScope.Signal.Normalization;
+using EcgScope.Signal.Resampling;
+
+namespace EcgScope.Inference.Preprocessing;
+
+/// <summary>
+/// Applies an <see cref="InputSpec"/> to a record: picks the leads, resamples, filters, cuts windows and normalises each.
+/// Training and serving both go through here, so a model always sees what it was trained on.
+/// </summary>
+public static class InputPreparer
+{
+    /// <summary>
+    /// Windows shorter than this share of <see cref="InputSpec.WindowSeconds"/> at a long record's end are dropped
+    /// (the last full window already covers most of them).
+    /// </summary>
+    private const double MinimumTailShare = 0.5;
+
+    /// <summary>Picks and resamples the leads and filters them: the record as the model's windows will be cut from it.</summary>
+    public static EcgRecord Condition(EcgRecord record, InputSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(spec);
+        var picked = record.WithLeads(PickLeads(record, spec.Leads), record.SamplingRate);
+        var resampled = Math.Abs(picked.SamplingRate.Hertz - spec.SampleRateHz) < 1e-9
+            ? picked
+            : Resampler.Resample(picked, new SamplingRate(spec.SampleRateHz));
+        return EcgFilters.BandPass(resampled, spec.HighPassHz, spec.LowPassHz);
+    }
+
+    /// <summary>The whole record as windows: one from the start, then every full window after it.</summary>
+    public static PreparedInput Prepare(EcgRecord record, InputSpec spec)
+    {
+        var conditioned = Condition(record, spec);
+        var length = conditioned.SampleCount;
+        var window = spec.WindowSamples;
+        var starts = new List<int> { 0 };
+        for (var start = window; start + (int)(window * MinimumTailShare) <= length; start += window)
+        {
+            // The last window ends at the record's end, overlapping the one before rather than padding.
+            starts.Add(Math.Min(start, Math.Max(0, length - window)));
+        }
+
+        return Cut(conditioned, spec, starts.Distinct().ToArray());
+    }
+
+    /// <summary>Windows starting at <paramref name="starts"/> (samples of the conditioned record).</summary>
+    public static PreparedInput Cut(EcgRecord conditioned, InputSpec spec, int[] starts)
+    {
+        ArgumentNullException.ThrowIfNull(conditioned);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(starts);
+        var window = spec.WindowSamples;
+        var leads = conditioned.Leads.Length;
+        var samples = new float[starts.Length * leads * window];
+        var valid = new int[starts.Length];
+        var scratch = new double[window];
+        for (var w = 0; w < starts.Length; w++)
+        {
+            var take = Math.Clamp(conditioned.SampleCount - starts[w], 0, window);
+            valid[w] = take;
+            for (var l = 0; l < leads; l++)
+            {
+                var source = conditioned.Leads[l].Span.Slice(starts[w], take);
+                var target = samples.AsSpan((w * leads + l) * window, window);
+                Normalize(source, scratch.AsSpan(0, take), spec.Normalization);
+                for (var i = 0; i < take; i++)
+                {
+                    // Missing samples (NaN) become the lead's normalised zero, like the padding.
+                    target[i] = double.IsFinite(scratch[i]) ? (float)scratch[i] : 0f;
+                }
+            }
+        }
+
+        return new PreparedInput(samples, starts.Length, leads, window, starts, valid);
+    }
+
+    private static void Normalize(ReadOnlySpan<double> source, Span<double> target, InputNormalization normalization)
+    {
+        switch (normalization)
+        {
+            case InputNormalization.ZScore:
+                Normalizer.ZScore(source, target);
+                break;
+            case InputNormalization.MinMax:
+                Normalizer.MinMax(source, target);
+                break;
+            default:
+                source.CopyTo(target);
+                break;
+        }
+    }
+
+    private static ImmutableArray<EcgLead> PickLeads(EcgRecord record, ImmutableArray<string> leads)
+    {
+        if (leads.Length == 1)
+        {
+            var lead = record.Leads.Length == 1 ? record.Leads[0] : record.FindLead(leads[0]) ?? record.Leads[0];
+            return [lead];
+        }
+
+        var missing = leads.Where(name => record.FindLead(name) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException(
+                $"This model reads the leads {string.Join(", ", leads)}; the record lacks {string.Join(", ", missing)} (it has {string.Join(", ", record.LeadNames)}).",
+                nameof(record));
+        }
+
+        return [.. leads.Select(name => record.FindLead(name)!)];
+    }
+}
