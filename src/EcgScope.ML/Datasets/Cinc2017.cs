@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using EcgScope.Core;
 
 namespace EcgScope.ML.Datasets;
@@ -42,7 +41,7 @@ public static class Cinc2017
             if (label < 0)
             {
                 throw new EcgFormatException(
-                    $"{reference}, line {lineNumber.ToString(CultureInfo.InvariantCulture)}: expected 'RECORD,CLASS' with CLASS one of {string.Join(" ", ReferenceCodes)}, found '{line}'.");
+                    reference, $"expected 'RECORD,CLASS' with CLASS one of {string.Join(" ", ReferenceCodes)}, found '{line}'", lineNumber);
             }
 
             var name = fields[0].Trim();
