@@ -1,0 +1,124 @@
+using System.Globalization;
+using EcgScope.ML.Export.Onnx;
+using TorchSharp;
+
+namespace EcgScope.ML.Export;
+
+/// <summary>
+/// Writes one ONNX graph node by node: weights become initializers, each operation a node whose output names the
+/// value it produces, so exporters read like the network's forward pass. <see cref="ToModel"/> wraps the graph in a
+/// model with its operator sets and metadata.
+/// </summary>
+internal sealed class OnnxGraphBuilder(string graphName)
+{
+    /// <summary>IR version 8 is the one that goes with opset 17 (and ai.onnx.ml 3); every ONNX Runtime since 1.14 reads it.</summary>
+    private const long IrVersion = 8;
+
+    private readonly GraphProto graph = new() { Name = graphName };
+    private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal);
+
+    /// <summary>Declares that nodes of <paramref name="domain"/> ("" for the standard operators) follow opset <paramref name="version"/>.</summary>
+    public OnnxGraphBuilder Import(string domain, long version)
+    {
+        opsets[domain] = version;
+        return this;
+    }
+
+    /// <summary>A float graph input; a string dimension is symbolic (dynamic), a number fixed.</summary>
+    public void AddInput(string name, params object[] dimensions) => graph.Input.Add(FloatValue(name, dimensions));
+
+    /// <summary>A float graph output, dimensions as in <see cref="AddInput"/>.</summary>
+    public void AddOutput(string name, params object[] dimensions) => graph.Output.Add(FloatValue(name, dimensions));
+
+    /// <summary>A float constant of the given shape; returns its name.</summary>
+    public string AddInitializer(string name, IEnumerable<float> values, params long[] dimensions)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        tensor.Dims.AddRange(dimensions);
+        tensor.FloatData.AddRange(values);
+        graph.Initializer.Add(tensor);
+        return name;
+    }
+
+    /// <summary>An int64 constant (shapes, axes); returns its name.</summary>
+    public string AddInt64Initializer(string name, params long[] values)
+    {
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        tensor.Int64Data.AddRange(values);
+        graph.Initializer.Add(tensor);
+        return name;
+    }
+
+    /// <summary>A TorchSharp tensor as a float constant of its own shape; returns its name.</summary>
+    public string AddInitializer(string name, torch.Tensor tensor)
+    {
+        ArgumentNullException.ThrowIfNull(tensor);
+        using var values = tensor.detach().cpu().to_type(torch.ScalarType.Float32).contiguous();
+        return AddInitializer(name, values.data<float>().ToArray(), tensor.shape);
+    }
+
+    /// <summary>Adds a node of the standard domain that writes <paramref name="output"/>; returns that name.</summary>
+    public string AddNode(string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes) =>
+        AddNode("", opType, inputs, output, attributes);
+
+    /// <summary>Adds a node of <paramref name="domain"/> that writes <paramref name="output"/>; returns that name.</summary>
+    public string AddNode(string domain, string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { Name = output + "_" + opType, OpType = opType, Domain = domain };
+        node.Input.AddRange(inputs);
+        node.Output.Add(output);
+        node.Attribute.AddRange(attributes);
+        graph.Node.Add(node);
+        return output;
+    }
+
+    /// <summary>The graph as a model, stamped with EcgScope as its producer and with <paramref name="metadata"/>.</summary>
+    public ModelProto ToModel(IEnumerable<KeyValuePair<string, string>> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var model = new ModelProto
+        {
+            IrVersion = IrVersion,
+            ProducerName = "EcgScope.ML",
+            ProducerVersion = typeof(OnnxGraphBuilder).Assembly.GetName().Version?.ToString() ?? "",
+            Graph = graph,
+        };
+        model.OpsetImport.AddRange(opsets.Select(o => new OperatorSetIdProto { Domain = o.Key, Version = o.Value }));
+        model.MetadataProps.AddRange(metadata.Select(m => new StringStringEntryProto { Key = m.Key, Value = m.Value }));
+        return model;
+    }
+
+    /// <summary>An integer attribute.</summary>
+    public static AttributeProto Int(string name, long value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    /// <summary>A float attribute.</summary>
+    public static AttributeProto Float(string name, float value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };
+
+    /// <summary>An integer list attribute.</summary>
+    public static AttributeProto Ints(string name, params long[] values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
+    private static ValueInfoProto FloatValue(string name, object[] dimensions)
+    {
+        var shape = new TensorShapeProto();
+        foreach (var dimension in dimensions)
+        {
+            shape.Dim.Add(dimension is string symbol
+                ? new TensorShapeProto.Types.Dimension { DimParam = symbol }
+                : new TensorShapeProto.Types.Dimension { DimValue = Convert.ToInt64(dimension, CultureInfo.InvariantCulture) });
+        }
+
+        return new ValueInfoProto
+        {
+            Name = name,
+            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape } },
+        };
+    }
+}
