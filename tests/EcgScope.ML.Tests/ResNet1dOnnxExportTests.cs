@@ -1,0 +1,125 @@
+using EcgScope.Inference;
+using EcgScope.Inference.Preprocessing;
+using EcgScope.ML.Export;
+using EcgScope.ML.Networks;
+using EcgScope.Testing;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace EcgScope.ML.Tests;
+
+/// <summary>A seeded ResNet1d with non-trivial batch-norm statistics, exported once and loaded in ONNX Runtime.</summary>
+public sealed class ResNet1dExportFixture : IDisposable
+{
+    public ResNet1dExportFixture()
+    {
+        manual_seed(20171);
+        Network = new ResNet1d(new ResNet1dShape { Leads = 1, Classes = 4 });
+        using (var noGrad = no_grad())
+        {
+            // Affine parameters away from 1 and 0, so a swapped scale and bias would show.
+            foreach (var norm in Network.modules().OfType<BatchNorm1d>())
+            {
+                norm.weight!.uniform_(0.5, 1.5);
+                norm.bias!.uniform_(-0.5, 0.5);
+            }
+
+            // A fresh head gives logits of ±0.2, whose softmax hides differences; a trained one spreads them over units.
+            Network.Head.weight!.normal_(0, 1);
+        }
+
+        // Forward passes in train mode move the running mean and variance off 0 and 1.
+        Network.train();
+        for (var pass = 0; pass < 5; pass++)
+        {
+            using var scope = NewDisposeScope();
+            Network.forward(randn(8, 1, 3000) * 2 + 0.5);
+        }
+
+        Network.eval();
+        Path = System.IO.Path.Combine(TestData.TempFolder(), "resnet1d.onnx");
+        ResNet1dOnnxExporter.Export(Network, Path);
+        Model = OnnxModel.Load(Path);
+    }
+
+    public ResNet1d Network { get; }
+
+    public string Path { get; }
+
+    public OnnxModel Model { get; }
+
+    public void Dispose()
+    {
+        Model.Dispose();
+        Network.Dispose();
+    }
+}
+
+public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITestOutputHelper output) : IClassFixture<ResNet1dExportFixture>
+{
+    private static readonly InputSpec Cinc100Hz = new() { SampleRateHz = 100, WindowSeconds = 30, Leads = ["I"] };
+
+    [Fact]
+    public void Batch_norm_statistics_are_not_the_initial_ones()
+    {
+        using var mean = fixture.Network.StemNorm.running_mean!.abs().max();
+        Assert.True(mean.item<float>() > 0.01f);
+    }
+
+    [Theory]
+    [InlineData(3, 3000)]
+    [InlineData(1, 1000)]
+    [InlineData(5, 4321)]
+    public void Onnx_runtime_agrees_with_torchsharp_on_random_windows(int batch, int samples)
+    {
+        var input = OnnxParity.RandomSamples(batch * samples, seed: batch * 7919 + samples);
+        long[] shape = [batch, 1, samples];
+
+        var onnx = fixture.Model.Run(input, shape);
+
+        Assert.Equal(batch, onnx.Rows);
+        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        output.WriteLine($"batch {batch} × {samples} samples: {agreement}");
+    }
+
+    [Fact]
+    public void Onnx_runtime_agrees_with_torchsharp_on_cinc_2017_records()
+    {
+        var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
+
+        var onnx = fixture.Model.Run(input, shape);
+
+        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        output.WriteLine($"{shape[0]} CinC 2017 windows: {agreement}");
+    }
+
+    [Fact]
+    public void Feature_map_matches_the_networks_last_feature_map()
+    {
+        var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
+
+        var onnx = fixture.Model.Run(input, shape);
+
+        using var noGrad = no_grad();
+        using var torchMap = fixture.Network.FeatureMap(tensor(input, shape));
+        Assert.Equal([onnx.Rows, onnx.Channels, onnx.TimeSteps], torchMap.shape.Select(d => (int)d));
+        Assert.True(OnnxParity.MaxAbsDifference(torchMap.data<float>().ToArray(), onnx.FeatureMap!) < OnnxParity.LogitTolerance);
+    }
+
+    [Fact]
+    public void Input_that_does_not_fill_its_shape_is_refused()
+    {
+        Assert.Throws<ArgumentException>(() => fixture.Model.Run(new float[10], 1, 1, 11));
+    }
+
+    [Fact]
+    public void Model_names_its_producer_architecture_and_classes()
+    {
+        Assert.True(fixture.Model.HasFeatureMap);
+        Assert.Equal("ResNet1d", fixture.Model.Metadata[ResNet1dOnnxExporter.ArchitectureKey]);
+        Assert.Equal("4", fixture.Model.Metadata["ecgscope.classes"]);
+        var file = Export.Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(fixture.Path));
+        Assert.Equal("EcgScope.ML", file.ProducerName);
+        Assert.Equal(17, file.OpsetImport.Single().Version);
+    }
+}
