@@ -15,6 +15,8 @@ internal static class EcgScopeCommand
             InfoCommand.Create(),
             AnalyzeCommand.Create(),
             BenchmarkCommand.Create(),
+            ClassifyCommand.Create(),
+            ModelsCommand.Create(),
         };
 
     /// <summary>

@@ -19,6 +19,9 @@ public sealed class OnnxModel : IDisposable
     /// <summary>The optional last feature map of a network: [batch, channels, time] floats.</summary>
     public const string FeatureMapName = "featureMap";
 
+    /// <summary>The optional class activation map of a network: [batch, classes, time] floats (head weights × feature map).</summary>
+    public const string ClassActivationName = "classActivation";
+
     private readonly InferenceSession session;
     private readonly string[] outputNames;
 
@@ -36,7 +39,7 @@ public sealed class OnnxModel : IDisposable
         }
 
         HasFeatureMap = session.OutputMetadata.ContainsKey(FeatureMapName);
-        outputNames = HasFeatureMap ? [LogitsName, FeatureMapName] : [LogitsName];
+        outputNames = [LogitsName, .. new[] { FeatureMapName, ClassActivationName }.Where(session.OutputMetadata.ContainsKey)];
     }
 
     /// <summary>The file name (or the name given with the bytes), for messages.</summary>
@@ -94,13 +97,12 @@ public sealed class OnnxModel : IDisposable
         using var results = session.Run(runOptions, [InputName], [value], outputNames);
         var logitsShape = results[0].GetTensorTypeAndShape().Shape;
         var logits = results[0].GetTensorDataAsSpan<float>().ToArray();
-        if (!HasFeatureMap)
-        {
-            return new OnnxModelOutput(logits, (int)logitsShape[1], null, 0, 0);
-        }
-
-        var mapShape = results[1].GetTensorTypeAndShape().Shape;
-        return new OnnxModelOutput(logits, (int)logitsShape[1], results[1].GetTensorDataAsSpan<float>().ToArray(), (int)mapShape[1], (int)mapShape[2]);
+        float[]? Optional(string name) =>
+            Array.IndexOf(outputNames, name) is var index and > 0 ? results[index].GetTensorDataAsSpan<float>().ToArray() : null;
+        var featureMap = Optional(FeatureMapName);
+        var timeSteps = outputNames.Length > 1 ? (int)results[1].GetTensorTypeAndShape().Shape[2] : 0;
+        var channels = featureMap is null ? 0 : (int)results[1].GetTensorTypeAndShape().Shape[1];
+        return new OnnxModelOutput(logits, (int)logitsShape[1], featureMap, channels, timeSteps) { ClassActivation = Optional(ClassActivationName) };
     }
 
     /// <inheritdoc />
@@ -150,11 +152,20 @@ public sealed class OnnxModelOutput(float[] logits, int classes, float[]? featur
     /// <summary>Channels of the feature map (0 without one).</summary>
     public int Channels { get; } = channels;
 
-    /// <summary>Time steps of the feature map (0 without one); each spans samples / time steps of the input.</summary>
+    /// <summary>Time steps of the feature map and class activation map (0 without either); each spans samples / time steps of the input.</summary>
     public int TimeSteps { get; } = timeSteps;
 
     /// <summary>The scores of one row.</summary>
     public ReadOnlySpan<float> LogitsOf(int row) => Logits.AsSpan(row * Classes, Classes);
+
+    /// <summary>The class activation maps of all rows ([rows, classes, time steps]), or null when the model gives none.</summary>
+    public float[]? ClassActivation { get; init; }
+
+    /// <summary>The activation of class <paramref name="classIndex"/> over the time steps of one row; throws when the model gives none.</summary>
+    public ReadOnlySpan<float> ClassActivationOf(int row, int classIndex) =>
+        ClassActivation is null
+            ? throw new InvalidOperationException("This model gives no class activation map.")
+            : ClassActivation.AsSpan(((row * Classes) + classIndex) * TimeSteps, TimeSteps);
 
     /// <summary>The feature map of one row, channel-major; throws when the model gives none.</summary>
     public ReadOnlySpan<float> FeatureMapOf(int row) =>

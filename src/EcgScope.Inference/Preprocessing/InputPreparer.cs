@@ -31,9 +31,13 @@ public static class InputPreparer
     }
 
     /// <summary>The whole record as windows: one from the start, then every full window after it.</summary>
-    public static PreparedInput Prepare(EcgRecord record, InputSpec spec)
+    public static PreparedInput Prepare(EcgRecord record, InputSpec spec) => PrepareConditioned(Condition(record, spec), spec);
+
+    /// <summary>As <see cref="Prepare"/>, for a record that has been through <see cref="Condition"/> already.</summary>
+    public static PreparedInput PrepareConditioned(EcgRecord conditioned, InputSpec spec)
     {
-        var conditioned = Condition(record, spec);
+        ArgumentNullException.ThrowIfNull(conditioned);
+        ArgumentNullException.ThrowIfNull(spec);
         var length = conditioned.SampleCount;
         var window = spec.WindowSamples;
         var starts = new List<int> { 0 };

@@ -9,7 +9,8 @@ namespace EcgScope.ML.Export;
 /// Writes a <see cref="ResNet1d"/> as an ONNX model as it runs in eval mode: batch norm with its running statistics,
 /// no dropout. Input "input" [batch, leads, samples]; outputs "logits" [batch, classes] and "featureMap"
 /// [batch, channels, time], the last feature map before pooling, which with the head's weights gives the class
-/// activation map (Grad-CAM for this architecture) without gradients at serving. Batch and samples are dynamic.
+/// activation map (Grad-CAM for this architecture) without gradients at serving, and "classActivation"
+/// [batch, classes, time], that map computed in the graph. Batch and samples are dynamic.
 /// </summary>
 public static class ResNet1dOnnxExporter
 {
@@ -42,11 +43,15 @@ public static class ResNet1dOnnxExporter
         var featureMap = graph.AddNode("Identity", [x], "featureMap");
         var pooled = graph.AddNode("ReduceMean", [featureMap], "pooled", Ints("axes", 2), Int("keepdims", 0));
         var head = network.Head;
-        graph.AddNode("Gemm", [pooled, graph.AddInitializer("head.weight", head.weight!), graph.AddInitializer("head.bias", head.bias!)],
-            "logits", Int("transB", 1));
+        var headWeight = graph.AddInitializer("head.weight", head.weight!);
+        graph.AddNode("Gemm", [pooled, headWeight, graph.AddInitializer("head.bias", head.bias!)], "logits", Int("transB", 1));
+
+        // The head's weights times the feature map ([classes, C] × [batch, C, time]): each class's activation over time.
+        graph.AddNode("MatMul", [headWeight, featureMap], "classActivation");
 
         graph.AddOutput("logits", "batch", shape.Classes);
         graph.AddOutput("featureMap", "batch", shape.StageWidths[^1], "time");
+        graph.AddOutput("classActivation", "batch", shape.Classes, "time");
         return graph.ToModel(new Dictionary<string, string>
         {
             [ArchitectureKey] = nameof(ResNet1d),

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using EcgScope.Inference.Verdicts;
+
+namespace EcgScope.Cli.Commands;
+
+/// <summary><c>ecgscope classify FILE</c>: each model's calibrated verdict, or "inconclusive", with where it came from.</summary>
+internal static class ClassifyCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "An ECG file in any supported format." };
+        var models = new Option<string[]>("--model", "-m")
+        {
+            Description = "The models to run (see 'ecgscope models'); all by default.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var explain = new Option<bool>("--explain") { Description = "Say which stretches of the trace drove each verdict." };
+        var directory = ModelsCommand.DirectoryOption();
+        var options = new CommonOptions();
+        var command = new Command("classify", "Run the trained models on an ECG: calibrated probabilities, 'inconclusive' when unsure. Never a diagnosis.")
+        {
+            file, models, explain, directory,
+        };
+        options.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
+        {
+            var path = parse.GetRequiredValue(file).FullName;
+            var reader = SupportedFiles.Reader.Detect(path);
+            var record = reader.Read(path, options.ReadOptions(parse));
+            using var registry = ModelsCommand.OpenRegistry(parse.GetValue(directory));
+            var names = parse.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. registry.Cards.Select(card => card.Name)];
+            var verdicts = names.Select(name =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return EcgClassifier.Classify(record, registry.Load(ModelsCommand.KnownName(registry, name)), parse.GetValue(explain));
+            }).ToList();
+            return ClassifyReport.From(path, reader.FormatName, record, registry, verdicts);
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using EcgScope.Cli.Output;
+using EcgScope.Core;
+using EcgScope.Inference.Explanations;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Verdicts;
+
+namespace EcgScope.Cli.Commands;
+
+/// <summary>What <c>ecgscope classify</c> prints.</summary>
+internal sealed record ClassifyReport(
+    string File,
+    string Format,
+    double DurationSeconds,
+    IReadOnlyList<VerdictReport> Verdicts,
+    string Disclaimer) : ITextReport
+{
+    public static ClassifyReport From(string file, string readerName, EcgRecord record, ModelRegistry registry, IReadOnlyList<ModelVerdict> verdicts) => new(
+        file,
+        record.Metadata.SourceFormat ?? readerName,
+        record.DurationSeconds,
+        [.. verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model)))],
+        VerdictWording.NotADiagnosis);
+
+    public void WriteText(TextWriter writer)
+    {
+        var text = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(text, $"{File} ({Format}, {DurationSeconds:0.#} s)"));
+        foreach (var verdict in Verdicts)
+        {
+            writer.WriteLine();
+            writer.WriteLine(string.Create(text, $"  {verdict.Title} [{verdict.Model}, lead {verdict.LeadName}]"));
+            writer.WriteLine(string.Create(text, $"    verdict       {verdict.Verdict}"));
+            foreach (var probability in verdict.Probabilities)
+            {
+                writer.WriteLine(string.Create(text, $"    {probability.ClassName,-13} {probability.Probability:0.000}"));
+            }
+
+            foreach (var stretch in verdict.Relevance?.Stretches ?? [])
+            {
+                writer.WriteLine(string.Create(text, $"    relevant      {stretch.StartSeconds:0.0}-{stretch.EndSeconds:0.0} s (peak {stretch.PeakScore:0.00})"));
+            }
+
+            writer.WriteLine(string.Create(text, $"    {verdict.Summary}"));
+            if (verdict.Card is not null)
+            {
+                writer.WriteLine(string.Create(text, $"    card          {verdict.Card}"));
+            }
+        }
+    }
+}
+
+/// <summary>One model's verdict as the CLI and the REST API print it.</summary>
+internal sealed record VerdictReport(
+    string Model,
+    string Title,
+    string Verdict,
+    bool IsConclusive,
+    string? InconclusiveReason,
+    string LeadName,
+    IReadOnlyList<ClassProbability> Probabilities,
+    RelevanceReport? Relevance,
+    string Summary,
+    string? Card)
+{
+    public const string Inconclusive = "Inconclusive";
+
+    public static VerdictReport From(ModelVerdict verdict, ModelCard card) => new(
+        verdict.Model,
+        card.Title,
+        verdict.IsConclusive ? (verdict.Classes.IsEmpty ? "None" : string.Join(", ", verdict.Classes)) : Inconclusive,
+        verdict.IsConclusive,
+        verdict.InconclusiveReason,
+        verdict.LeadName,
+        verdict.Probabilities,
+        verdict.Relevance is { } relevance ? RelevanceReport.From(relevance) : null,
+        verdict.Summary,
+        card.Document);
+}
+
+/// <summary>Where a verdict came from: the method, the bins' scores and the stretches that weighed most.</summary>
+internal sealed record RelevanceReport(RelevanceMethod Method, string ClassName, double BinSeconds, IReadOnlyList<double> Scores, IReadOnlyList<RelevantStretch> Stretches)
+{
+    public static RelevanceReport From(Relevance relevance) => new(
+        relevance.Method, relevance.ClassName, relevance.BinSeconds, relevance.Scores, relevance.Stretches);
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using EcgScope.Cli.Output;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Preprocessing;
+
+namespace EcgScope.Cli.Commands;
+
+/// <summary>What <c>ecgscope models</c> prints.</summary>
+internal sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> Models) : ITextReport
+{
+    public static ModelsReport From(ModelRegistry registry) =>
+        new(registry.Directory, [.. registry.Cards.Select(ModelReport.From)]);
+
+    public void WriteText(TextWriter writer)
+    {
+        var text = CultureInfo.InvariantCulture;
+        writer.WriteLine(string.Create(text, $"{Models.Count} models in {Directory}"));
+        foreach (var model in Models)
+        {
+            writer.WriteLine();
+            writer.WriteLine(string.Create(text, $"  {model.Name}: {model.Title}"));
+            writer.WriteLine(string.Create(text, $"    classes       {string.Join(", ", model.Classes.Select(c => c.Name))} ({model.Task})"));
+            var input = model.Input;
+            writer.WriteLine(string.Create(text,
+                $"    input         {string.Join(" ", input.Leads)} at {input.SampleRateHz:0.#} Hz, {input.WindowSeconds:0.#} s windows, {input.HighPassHz:0.##}-{input.LowPassHz:0.#} Hz, {input.Normalization}"));
+            foreach (var (name, value) in model.Metrics)
+            {
+                writer.WriteLine(string.Create(text, $"    {name,-13} {value:0.000}"));
+            }
+
+            writer.WriteLine(string.Create(text, $"    use           {model.IntendedUse}"));
+            if (model.Card is not null)
+            {
+                writer.WriteLine(string.Create(text, $"    card          {model.Card}"));
+            }
+        }
+    }
+}
+
+/// <summary>One model's card as the CLI and the REST API print it.</summary>
+internal sealed record ModelReport(
+    string Name,
+    string Title,
+    ModelTask Task,
+    IReadOnlyList<ModelClass> Classes,
+    InputSpec Input,
+    double Temperature,
+    double MinimumProbability,
+    IReadOnlyDictionary<string, double> Metrics,
+    string IntendedUse,
+    string? Card)
+{
+    public static ModelReport From(ModelCard card) => new(
+        card.Name,
+        card.Title,
+        card.Task,
+        card.Classes,
+        card.Input,
+        card.Calibration.Temperature,
+        card.Decision.MinimumProbability,
+        new SortedDictionary<string, double>(card.Metrics, StringComparer.Ordinal),
+        card.IntendedUse,
+        card.Document);
+}

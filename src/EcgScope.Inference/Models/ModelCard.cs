@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EcgScope.Inference.Preprocessing;
+
+namespace EcgScope.Inference.Models;
+
+/// <summary>Whether a model picks one class (softmax) or says yes or no to each (sigmoid).</summary>
+public enum ModelTask
+{
+    /// <summary>One class per record; probabilities sum to one.</summary>
+    SingleLabel,
+
+    /// <summary>Any number of classes per record; one independent probability each.</summary>
+    MultiLabel,
+}
+
+/// <summary>
+/// A model's card as the registry reads it (<c>models/NAME/NAME.json</c>, beside the weights): what the model takes,
+/// how its outputs are calibrated and decided, and where its figures come from. <c>docs/models/NAME.md</c> is the same
+/// card for people.
+/// </summary>
+public sealed record ModelCard
+{
+    /// <summary>The options every card is read and written with (camelCase, enums as camelCase strings).</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The registry name, e.g. <c>rhythm-cnn</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>A short title for people.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>What the model is for and what it is not for, in a sentence or two.</summary>
+    public required string IntendedUse { get; init; }
+
+    /// <summary>Single- or multi-label.</summary>
+    public required ModelTask Task { get; init; }
+
+    /// <summary>The classes in output order.</summary>
+    public required ImmutableArray<ModelClass> Classes { get; init; }
+
+    /// <summary>What the network reads, applied by the registry to any record.</summary>
+    public required InputSpec Input { get; init; }
+
+    /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
+    public required ModelWeights Weights { get; init; }
+
+    /// <summary>Temperature scaling fitted on validation data.</summary>
+    public ModelCalibration Calibration { get; init; } = new();
+
+    /// <summary>When the model answers "inconclusive".</summary>
+    public ModelDecision Decision { get; init; } = new();
+
+    /// <summary>The headline figures (name → value), each described in the card's document.</summary>
+    public ImmutableDictionary<string, double> Metrics { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    /// <summary>The card's document for people, relative to the repository root (e.g. <c>docs/models/rhythm-cnn.md</c>).</summary>
+    public string? Document { get; init; }
+
+    /// <summary>Reads a card from its JSON file.</summary>
+    public static ModelCard Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
+                ?? throw new InvalidDataException($"{path}: the model card is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException($"{path}: not a valid model card: {exception.Message}", exception);
+        }
+    }
+}
+
+/// <summary>One output class of a model.</summary>
+/// <param name="Name">The class as the model's outputs name it, e.g. <c>AF</c>.</param>
+/// <param name="Description">What the class means, in plain words that do not diagnose.</param>
+public sealed record ModelClass(string Name, string Description);
+
+/// <summary>The weights file of a model.</summary>
+/// <param name="File">The ONNX file, relative to the card.</param>
+/// <param name="Sha256">Its SHA-256, lower-case hex.</param>
+public sealed record ModelWeights(string File, string Sha256);
+
+/// <summary>Temperature scaling: logits are divided by <see cref="Temperature"/> before softmax or sigmoid.</summary>
+public sealed record ModelCalibration
+{
+    /// <summary>The fitted temperature (1 = uncalibrated).</summary>
+    public double Temperature { get; init; } = 1;
+
+    /// <summary>Expected calibration error on the validation data before scaling.</summary>
+    public double? ExpectedCalibrationErrorBefore { get; init; }
+
+    /// <summary>Expected calibration error on the validation data after scaling.</summary>
+    public double? ExpectedCalibrationErrorAfter { get; init; }
+}
+
+/// <summary>When a verdict is withheld.</summary>
+public sealed record ModelDecision
+{
+    /// <summary>
+    /// A single-label verdict below this calibrated probability is "inconclusive" (chosen on validation data, see the
+    /// card); 0 never withholds.
+    /// </summary>
+    public double MinimumProbability { get; init; }
+
+    /// <summary>Classes that mean the recording cannot be read (e.g. <c>Noisy</c>): choosing one is "inconclusive".</summary>
+    public ImmutableArray<string> InconclusiveClasses { get; init; } = [];
+
+    /// <summary>Whether a lead the quality check judges unacceptable makes the verdict "inconclusive".</summary>
+    public bool RequireAcceptableQuality { get; init; } = true;
+}

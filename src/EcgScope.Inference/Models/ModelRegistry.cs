@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace EcgScope.Inference.Models;
+
+/// <summary>
+/// The models in a folder: one subfolder per model holding its card (<c>NAME.json</c>) and its ONNX weights. Cards are
+/// read when the registry opens; weights load on first use, after their SHA-256 is checked against the card, and stay
+/// loaded. Safe to use from several threads.
+/// </summary>
+public sealed class ModelRegistry : IDisposable
+{
+    /// <summary>The environment variable that points the registry at another models folder.</summary>
+    public const string DirectoryVariable = "ECGSCOPE_MODELS";
+
+    private readonly ConcurrentDictionary<string, Lazy<LoadedModel>> loaded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> cardPaths;
+
+    /// <summary>Opens the registry of <paramref name="directory"/>, reading every card in its subfolders.</summary>
+    public ModelRegistry(string directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"No models folder at {directory}.");
+        }
+
+        Directory = directory;
+        cardPaths = System.IO.Directory.EnumerateDirectories(directory)
+            .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".json"))
+            .Where(File.Exists)
+            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
+        Cards = [.. cardPaths.Values.Select(ModelCard.Read).OrderBy(card => card.Name, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The folder the registry reads.</summary>
+    public string Directory { get; }
+
+    /// <summary>Every model's card, by name.</summary>
+    public IReadOnlyList<ModelCard> Cards { get; }
+
+    /// <summary>
+    /// The models folder an application uses: <c>$ECGSCOPE_MODELS</c> if set, else <c>models</c> beside the application
+    /// (where the build copies the repository's models).
+    /// </summary>
+    public static string DefaultDirectory =>
+        Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(AppContext.BaseDirectory, "models");
+
+    /// <summary>The card of <paramref name="name"/>; throws naming the models there are when it is unknown.</summary>
+    public ModelCard Card(string name) =>
+        Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Select(card => card.Name))}.");
+
+    /// <summary>The model <paramref name="name"/>, loaded once.</summary>
+    public LoadedModel Load(string name)
+    {
+        var card = Card(name);
+        return loaded.GetOrAdd(card.Name, _ => new Lazy<LoadedModel>(() => Open(card))).Value;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var model in loaded.Values.Where(lazy => lazy.IsValueCreated))
+        {
+            model.Value.Dispose();
+        }
+    }
+
+    private LoadedModel Open(ModelCard card)
+    {
+        var folder = Path.GetDirectoryName(cardPaths[card.Name])!;
+        var path = Path.Combine(folder, card.Weights.File);
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"The weights of model '{card.Name}' are missing: {path}", path);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        if (!string.Equals(hash, card.Weights.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException($"{path}: SHA-256 {hash} differs from the card's {card.Weights.Sha256}; the weights are not the ones the card describes.");
+        }
+
+        return new LoadedModel(card, OnnxModel.Load(bytes, path));
+    }
+}
+
+/// <summary>A model ready to run: its card and its ONNX Runtime session.</summary>
+public sealed class LoadedModel(ModelCard card, OnnxModel onnx) : IDisposable
+{
+    /// <summary>The card.</summary>
+    public ModelCard Card { get; } = card;
+
+    /// <summary>The session.</summary>
+    public OnnxModel Onnx { get; } = onnx;
+
+    /// <inheritdoc />
+    public void Dispose() => Onnx.Dispose();
+}

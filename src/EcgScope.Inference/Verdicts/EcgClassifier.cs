@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using EcgScope.Core;
+using EcgScope.Inference.Explanations;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Preprocessing;
+using EcgScope.Signal.Quality;
+
+namespace EcgScope.Inference.Verdicts;
+
+/// <summary>
+/// Runs one model on one record: the card's preprocessing, ONNX Runtime, the mean of the windows' logits (as the
+/// model was validated), temperature scaling, the card's rules for "inconclusive", and optionally where in the trace
+/// the verdict came from.
+/// </summary>
+public static class EcgClassifier
+{
+    /// <summary>The verdict of <paramref name="model"/> on <paramref name="record"/>.</summary>
+    public static ModelVerdict Classify(EcgRecord record, LoadedModel model, bool explain = false)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(model);
+        var card = model.Card;
+        var conditioned = InputPreparer.Condition(record, card.Input);
+        var prepared = InputPreparer.PrepareConditioned(conditioned, card.Input);
+        var output = model.Onnx.Run(prepared);
+        var logits = MeanLogits(output);
+        var probabilities = card.Task == ModelTask.SingleLabel
+            ? Probabilities.Softmax(logits, card.Calibration.Temperature)
+            : Probabilities.Sigmoid(logits, card.Calibration.Temperature);
+        var leadName = conditioned.Leads[0].Name;
+        var chosen = Choose(card, probabilities);
+        var reason = InconclusiveReason(card, record, leadName, probabilities, chosen);
+        var relevance = explain && chosen.Length > 0 && output.ClassActivation is not null
+            ? ClassActivation.Relevance(output, prepared, card, Array.IndexOf([.. card.Classes.Select(c => c.Name)], chosen[0]))
+            : null;
+        return new ModelVerdict
+        {
+            Model = card.Name,
+            Classes = reason is null ? chosen : [],
+            InconclusiveReason = reason,
+            Probabilities = [.. card.Classes.Select((c, i) => new ClassProbability(c.Name, probabilities[i]))],
+            LeadName = leadName,
+            Relevance = relevance,
+            Summary = VerdictWording.Summary(card, chosen, probabilities, reason, relevance),
+        };
+    }
+
+    private static float[] MeanLogits(OnnxModelOutput output)
+    {
+        var mean = new float[output.Classes];
+        for (var row = 0; row < output.Rows; row++)
+        {
+            var logits = output.LogitsOf(row);
+            for (var c = 0; c < mean.Length; c++)
+            {
+                mean[c] += logits[c] / output.Rows;
+            }
+        }
+
+        return mean;
+    }
+
+    /// <summary>The argmax for a single-label model; every class at or above one half for a multi-label one.</summary>
+    private static ImmutableArray<string> Choose(ModelCard card, double[] probabilities)
+    {
+        if (card.Task == ModelTask.MultiLabel)
+        {
+            return [.. card.Classes.Where((_, i) => probabilities[i] >= 0.5).Select(c => c.Name)];
+        }
+
+        var best = Array.IndexOf(probabilities, probabilities.Max());
+        return [card.Classes[best].Name];
+    }
+
+    private static string? InconclusiveReason(ModelCard card, EcgRecord record, string leadName, double[] probabilities, ImmutableArray<string> chosen)
+    {
+        var decision = card.Decision;
+        if (decision.RequireAcceptableQuality)
+        {
+            var lead = record.FindLead(leadName) ?? record.Leads[0];
+            var quality = SignalQuality.Assess(lead.Name, lead.Span, record.SamplingRate);
+            if (quality.Verdict == QualityVerdict.Unacceptable)
+            {
+                return $"the signal quality of lead {lead.Name} is too poor to read the rhythm";
+            }
+        }
+
+        if (chosen.Length == 1 && decision.InconclusiveClasses.Contains(chosen[0]))
+        {
+            return "the model reads the recording as too noisy to judge";
+        }
+
+        if (card.Task == ModelTask.SingleLabel && probabilities.Max() < decision.MinimumProbability)
+        {
+            return $"no class reaches the probability this model needs to answer ({decision.MinimumProbability:0.00})";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using EcgScope.Inference.Preprocessing;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace EcgScope.ML.Training;
+
+/// <summary>
+/// Stratified k-fold cross-validation of a network: each fold's network trains on the other folds less a stratified
+/// tenth kept for validation (epoch choice, and later calibration), then predicts its own fold, never seen before.
+/// Each fold writes <c>fold{k}/test.csv</c> and <c>fold{k}/validation.csv</c> (record, label, one logit per class);
+/// a fold whose test file exists is skipped, and an unfinished one resumes from its checkpoint.
+/// </summary>
+public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+{
+    /// <summary>The share of each training part kept for validation is one part in this many.</summary>
+    private const int ValidationParts = 10;
+
+    /// <summary>Runs the folds in <paramref name="foldsToRun"/> (1-based; all when empty) of <paramref name="folds"/>.</summary>
+    public void Run(
+        ConditionedSet set,
+        int[] folds,
+        IReadOnlyCollection<int> foldsToRun,
+        Func<float[][], int[], double> score,
+        string directory,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(foldsToRun);
+        var labels = set.Records.Select(record => record.Label).ToArray();
+        var trainer = new NetworkTrainer(spec, options, createNetwork);
+        for (var fold = 1; fold <= folds.Max() + 1; fold++)
+        {
+            var foldDirectory = Path.Combine(directory, $"fold{fold}");
+            if ((foldsToRun.Count > 0 && !foldsToRun.Contains(fold)) || File.Exists(Path.Combine(foldDirectory, "test.csv")))
+            {
+                continue;
+            }
+
+            var test = Enumerable.Range(0, labels.Length).Where(i => folds[i] == fold - 1).ToArray();
+            var rest = Enumerable.Range(0, labels.Length).Where(i => folds[i] != fold - 1).ToArray();
+            var parts = StratifiedFoldsOf(rest, labels, fold);
+            var validation = rest.Where((_, j) => parts[j] == 0).ToArray();
+            var training = rest.Where((_, j) => parts[j] != 0).ToArray();
+            using var network = trainer.Train(set, training, validation, score, foldDirectory, fold, progress, cancellationToken);
+            WriteLogits(Path.Combine(foldDirectory, "validation.csv"), set, validation, trainer.Predict(network, set, validation));
+            WriteLogits(Path.Combine(foldDirectory, "test.csv"), set, test, trainer.Predict(network, set, test));
+        }
+    }
+
+    private int[] StratifiedFoldsOf(int[] members, int[] labels, int fold) =>
+        Evaluation.StratifiedFolds.Assign([.. members.Select(i => labels[i])], ValidationParts, options.Seed + fold);
+
+    private static void WriteLogits(string path, ConditionedSet set, int[] indices, float[][] logits)
+    {
+        var text = new StringBuilder("record,label");
+        for (var c = 0; c < logits[0].Length; c++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $",logit{c}");
+        }
+
+        text.AppendLine();
+        for (var i = 0; i < indices.Length; i++)
+        {
+            var record = set.Records[indices[i]];
+            text.Append(CultureInfo.InvariantCulture, $"{record.Name},{record.Label}");
+            foreach (var z in logits[i])
+            {
+                text.Append(CultureInfo.InvariantCulture, $",{z:R}");
+            }
+
+            text.AppendLine();
+        }
+
+        File.WriteAllText(path + ".tmp", text.ToString());
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+}

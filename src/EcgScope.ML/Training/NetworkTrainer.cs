@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using EcgScope.Inference.Preprocessing;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace EcgScope.ML.Training;
+
+/// <summary>
+/// Trains a single-label classifier network on one split: AdamW with warm-up and a cosine schedule, class-weighted
+/// cross-entropy, random windows; validates after every epoch and keeps the weights of the best validation score.
+/// Every epoch ends in a checkpoint, and the batch order, crops and dropout of epoch e depend only on the seed and e,
+/// so a run stopped and resumed ends with the same weights as one that never stopped.
+/// </summary>
+public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+{
+    private const int ProgressEveryBatches = 20;
+
+    /// <summary>
+    /// Trains on <paramref name="training"/>, validates on <paramref name="validation"/> (indices into
+    /// <paramref name="set"/>) with <paramref name="score"/> (higher is better), checkpointing into
+    /// <paramref name="directory"/>; returns the network with the best epoch's weights, in evaluation mode.
+    /// </summary>
+    public Module<Tensor, Tensor> Train(
+        ConditionedSet set,
+        IReadOnlyList<int> training,
+        IReadOnlyList<int> validation,
+        Func<float[][], int[], double> score,
+        string directory,
+        int fold,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(training);
+        ArgumentNullException.ThrowIfNull(validation);
+        ArgumentNullException.ThrowIfNull(score);
+        Directory.CreateDirectory(directory);
+        set_num_threads(options.Threads);
+        manual_seed(options.Seed);
+        var network = createNetwork();
+        var optimizer = optim.AdamW(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        var state = FoldCheckpoint.Read(directory);
+        if (state.EpochsDone > 0)
+        {
+            network.load(Path.Combine(directory, "last.weights"));
+            optimizer.load_state_dict(Path.Combine(directory, "last.optimizer"));
+        }
+
+        var labels = set.Records.Select(record => record.Label).ToArray();
+        using var weights = ClassWeights(training.Select(i => labels[i]), Classes(network));
+        var trainingOrder = options.RecordLimit is int limit ? training.Take(limit).ToArray() : [.. training];
+        var batches = (trainingOrder.Length + options.BatchSize - 1) / options.BatchSize;
+        var validationLabels = validation.Select(i => labels[i]).ToArray();
+        for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            var random = new Random(HashCode.Combine(options.Seed, fold, epoch));
+            manual_seed(HashCode.Combine(options.Seed, fold, epoch, "dropout"));
+            random.Shuffle(trainingOrder);
+            network.train();
+            var lossSum = 0.0;
+            for (var b = 0; b < batches; b++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var members = trainingOrder.Skip(b * options.BatchSize).Take(options.BatchSize).ToArray();
+                SetLearningRate(optimizer, ((epoch - 1) * batches) + b, options.Epochs * batches);
+                using var scope = NewDisposeScope();
+                var input = WindowBatches.Random(set, members, spec, random);
+                var target = tensor(members.Select(i => (long)labels[i]).ToArray());
+                var loss = functional.cross_entropy(network.forward(input), target, weight: weights);
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.step();
+                lossSum += loss.item<float>();
+                if ((b + 1) % ProgressEveryBatches == 0)
+                {
+                    progress?.Report(new TrainingProgress(
+                        fold, epoch, options.Epochs, b + 1, batches, lossSum / (b + 1), null, null, TimeLeft(state, clock, b + 1, batches, epoch)));
+                }
+            }
+
+            var logits = Predict(network, set, validation);
+            var validationLoss = CrossEntropy(logits, validationLabels);
+            var validationScore = score(logits, validationLabels);
+            network.save(Path.Combine(directory, "last.weights"));
+            optimizer.save_state_dict(Path.Combine(directory, "last.optimizer"));
+            var improved = validationScore > state.BestScore;
+            if (improved)
+            {
+                network.save(Path.Combine(directory, "best.weights"));
+            }
+
+            state = state with
+            {
+                EpochsDone = epoch,
+                BestEpoch = improved ? epoch : state.BestEpoch,
+                BestScore = improved ? validationScore : state.BestScore,
+                History = [.. state.History, new EpochRecord(epoch, lossSum / batches, validationLoss, validationScore, clock.Elapsed.TotalSeconds)],
+            };
+            state.Write(directory);
+            progress?.Report(new TrainingProgress(
+                fold, epoch, options.Epochs, batches, batches, lossSum / batches, validationLoss, validationScore, TimeLeft(state, clock, batches, batches, epoch)));
+        }
+
+        network.load(Path.Combine(directory, "best.weights"));
+        network.eval();
+        return network;
+    }
+
+    /// <summary>
+    /// The logits of each record in <paramref name="indices"/>: the mean over all its windows, as the registry
+    /// serves a long record.
+    /// </summary>
+    public float[][] Predict(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        network.eval();
+        var (samples, owners, leads) = WindowBatches.All(set, indices, spec);
+        var window = spec.WindowSamples;
+        var classes = Classes(network);
+        var sums = new float[indices.Count][];
+        var counts = new int[indices.Count];
+        for (var i = 0; i < sums.Length; i++)
+        {
+            sums[i] = new float[classes];
+        }
+
+        using var noGradients = no_grad();
+        for (var start = 0; start < owners.Length; start += options.BatchSize)
+        {
+            var count = Math.Min(options.BatchSize, owners.Length - start);
+            using var scope = NewDisposeScope();
+            var input = tensor(samples.AsSpan(start * leads * window, count * leads * window).ToArray(), [count, leads, window]);
+            var output = network.forward(input).data<float>().ToArray();
+            for (var w = 0; w < count; w++)
+            {
+                var owner = owners[start + w];
+                counts[owner]++;
+                for (var c = 0; c < classes; c++)
+                {
+                    sums[owner][c] += output[(w * classes) + c];
+                }
+            }
+        }
+
+        for (var i = 0; i < sums.Length; i++)
+        {
+            for (var c = 0; c < classes; c++)
+            {
+                sums[i][c] /= counts[i];
+            }
+        }
+
+        return sums;
+    }
+
+    private static int Classes(Module<Tensor, Tensor> network) =>
+        (int)network.parameters().Last().shape[0];
+
+    /// <summary>Inverse square root of each class's share: rare classes count more, without the noise of full inversion.</summary>
+    private static Tensor ClassWeights(IEnumerable<int> labels, int classes)
+    {
+        var counts = new double[classes];
+        foreach (var label in labels)
+        {
+            counts[label]++;
+        }
+
+        var total = counts.Sum();
+        var weights = counts.Select(count => count > 0 ? (float)Math.Sqrt(total / (classes * count)) : 0f).ToArray();
+        return tensor(weights);
+    }
+
+    private void SetLearningRate(optim.Optimizer optimizer, int step, int totalSteps)
+    {
+        var warmup = Math.Min(1.0, (step + 1.0) / options.WarmupSteps);
+        var cosine = 0.5 * (1 + Math.Cos(Math.PI * step / totalSteps));
+        foreach (var group in optimizer.ParamGroups)
+        {
+            group.LearningRate = options.LearningRate * warmup * cosine;
+        }
+    }
+
+    private static double CrossEntropy(float[][] logits, int[] labels)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            var max = logits[i].Max();
+            var logSum = Math.Log(logits[i].Sum(z => Math.Exp(z - max))) + max;
+            sum += logSum - logits[i][labels[i]];
+        }
+
+        return sum / logits.Length;
+    }
+
+    private TimeSpan TimeLeft(FoldCheckpoint state, Stopwatch clock, int batch, int batches, int epoch)
+    {
+        var epochSeconds = state.History.Count > 0 ? state.History.Average(e => e.Seconds) : clock.Elapsed.TotalSeconds * batches / batch;
+        var leftInEpoch = epochSeconds * (batches - batch) / batches;
+        return TimeSpan.FromSeconds(leftInEpoch + (epochSeconds * (options.Epochs - epoch)));
+    }
+}

@@ -1,0 +1,3 @@
+using EcgScope.Training;
+
+return TrainCommand.Create().Parse(args).Invoke();

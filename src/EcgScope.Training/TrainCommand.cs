@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Globalization;
+using EcgScope.Core;
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
+using EcgScope.ML.Models;
+using EcgScope.ML.Networks;
+using EcgScope.ML.Training;
+
+namespace EcgScope.Training;
+
+/// <summary>The ecgscope-train command line: one subcommand per model.</summary>
+internal static class TrainCommand
+{
+    public static RootCommand Create()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The dataset folder (for CinC 2017: the one holding training2017).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where checkpoints and out-of-fold predictions go; a rerun resumes from them.", Required = true };
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
+        var only = new Option<int[]>("--fold") { Description = "Run only these folds (1-based); all by default.", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<int>("--seed") { Description = "Seed of the folds, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per fold.", DefaultValueFactory = _ => new TrainingOptions().Epochs };
+        var limit = new Option<int?>("--limit") { Description = "Train on at most this many records per epoch (a smoke test)." };
+        var rhythm = new Command(RhythmCnn.Name, "The single-lead rhythm network on CinC 2017 (Normal / AF / Other / Noisy).")
+        {
+            data, output, folds, only, seed, epochs, limit,
+        };
+        rhythm.SetAction((parse, cancellationToken) =>
+        {
+            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), RecordLimit = parse.GetValue(limit) };
+            var records = Cinc2017.Load(parse.GetValue(data)!.FullName);
+            Console.Error.WriteLine($"{records.Count} records; reading and conditioning them for {RhythmCnn.Input.SampleRateHz} Hz ...");
+            var set = ConditionedSet.Load(records, RhythmCnn.Input, new SynchronousProgress<WorkProgress>(p => Console.Error.WriteLine($"  {p.Completed}/{p.Total}")), cancellationToken);
+            var assignment = StratifiedFolds.Assign([.. records.Select(r => r.Label)], parse.GetValue(folds), options.Seed);
+            var crossValidation = new CrossValidation(RhythmCnn.Input, options, () => new ResNet1d(RhythmCnn.Shape));
+            crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.ChallengeF1, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+            return Task.FromResult(0);
+        });
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm };
+    }
+
+    private static void Print(TrainingProgress p)
+    {
+        var validation = p.ValidationScore is double score
+            ? string.Create(CultureInfo.InvariantCulture, $" validation loss {p.ValidationLoss:0.0000} score {score:0.0000}")
+            : "";
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"fold {p.Fold} epoch {p.Epoch}/{p.Epochs} batch {p.Batch}/{p.Batches} loss {p.TrainingLoss:0.0000}{validation} left {p.TimeLeft:hh\\:mm\\:ss}"));
+    }
+}
