@@ -1,0 +1,55 @@
+namespace EcgScope.ML.Evaluation;
+
+/// <summary>Turning model outputs (logits) into probabilities and picking the top class.</summary>
+public static class Probabilities
+{
+    /// <summary>Softmax of <paramref name="logits"/> / <paramref name="temperature"/> into <paramref name="output"/> (same length), computed stably.</summary>
+    public static void Softmax(ReadOnlySpan<double> logits, Span<double> output, double temperature = 1)
+    {
+        if (output.Length != logits.Length)
+        {
+            throw new ArgumentException($"{logits.Length} logits but room for {output.Length} probabilities.", nameof(output));
+        }
+
+        var max = double.NegativeInfinity;
+        foreach (var logit in logits)
+        {
+            max = Math.Max(max, logit);
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < logits.Length; i++)
+        {
+            output[i] = Math.Exp((logits[i] - max) / temperature);
+            sum += output[i];
+        }
+
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] /= sum;
+        }
+    }
+
+    /// <summary>Softmax of <paramref name="logits"/> / <paramref name="temperature"/> as a new array.</summary>
+    public static double[] Softmax(ReadOnlySpan<double> logits, double temperature = 1)
+    {
+        var output = new double[logits.Length];
+        Softmax(logits, output, temperature);
+        return output;
+    }
+
+    /// <summary>The logistic function of <paramref name="logit"/> / <paramref name="temperature"/>.</summary>
+    public static double Sigmoid(double logit, double temperature = 1) => 1 / (1 + Math.Exp(-logit / temperature));
+
+    /// <summary>Index of the largest value (the first on ties); 0 for an empty span.</summary>
+    public static int ArgMax(ReadOnlySpan<double> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
+    }
+}
