@@ -1,3 +1,4 @@
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 
 namespace EcgScope.ML.Tests;

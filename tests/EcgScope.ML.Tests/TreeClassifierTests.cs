@@ -1,3 +1,4 @@
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Trees;
 

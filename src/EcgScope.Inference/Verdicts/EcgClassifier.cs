@@ -45,15 +45,15 @@ public static class EcgClassifier
         };
     }
 
-    private static float[] MeanLogits(OnnxModelOutput output)
+    private static double[] MeanLogits(OnnxModelOutput output)
     {
-        var mean = new float[output.Classes];
+        var mean = new double[output.Classes];
         for (var row = 0; row < output.Rows; row++)
         {
             var logits = output.LogitsOf(row);
             for (var c = 0; c < mean.Length; c++)
             {
-                mean[c] += logits[c] / output.Rows;
+                mean[c] += (double)logits[c] / output.Rows;
             }
         }
 

@@ -1,44 +1,70 @@
 namespace EcgScope.Inference.Verdicts;
 
-/// <summary>Turns logits into calibrated probabilities: temperature-scaled softmax (single-label) or sigmoid (multi-label).</summary>
+/// <summary>
+/// Turns logits into calibrated probabilities (temperature-scaled softmax for single-label models, sigmoid for
+/// multi-label ones) and picks the top class. Training, evaluation and serving all use these.
+/// </summary>
 public static class Probabilities
 {
-    /// <summary>softmax(logits / temperature), computed stably (the largest logit is subtracted first).</summary>
-    public static double[] Softmax(ReadOnlySpan<float> logits, double temperature = 1)
+    /// <summary>Softmax of <paramref name="logits"/> / <paramref name="temperature"/> into <paramref name="output"/> (same length), computed stably.</summary>
+    public static void Softmax(ReadOnlySpan<double> logits, Span<double> output, double temperature = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
-        var max = double.NegativeInfinity;
-        foreach (var z in logits)
+        if (output.Length != logits.Length)
         {
-            max = Math.Max(max, z);
+            throw new ArgumentException($"{logits.Length} logits but room for {output.Length} probabilities.", nameof(output));
         }
 
-        var result = new double[logits.Length];
+        var max = double.NegativeInfinity;
+        foreach (var logit in logits)
+        {
+            max = Math.Max(max, logit);
+        }
+
         var sum = 0.0;
         for (var i = 0; i < logits.Length; i++)
         {
-            result[i] = Math.Exp((logits[i] - max) / temperature);
-            sum += result[i];
+            output[i] = Math.Exp((logits[i] - max) / temperature);
+            sum += output[i];
         }
 
-        for (var i = 0; i < result.Length; i++)
+        for (var i = 0; i < output.Length; i++)
         {
-            result[i] /= sum;
+            output[i] /= sum;
         }
-
-        return result;
     }
 
-    /// <summary>sigmoid(logit / temperature) for each output.</summary>
-    public static double[] Sigmoid(ReadOnlySpan<float> logits, double temperature = 1)
+    /// <summary>Softmax of <paramref name="logits"/> / <paramref name="temperature"/> as a new array.</summary>
+    public static double[] Softmax(ReadOnlySpan<double> logits, double temperature = 1)
     {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(temperature);
-        var result = new double[logits.Length];
+        var output = new double[logits.Length];
+        Softmax(logits, output, temperature);
+        return output;
+    }
+
+    /// <summary>The logistic function of each logit / <paramref name="temperature"/>.</summary>
+    public static double[] Sigmoid(ReadOnlySpan<double> logits, double temperature = 1)
+    {
+        var output = new double[logits.Length];
         for (var i = 0; i < logits.Length; i++)
         {
-            result[i] = 1 / (1 + Math.Exp(-logits[i] / temperature));
+            output[i] = Sigmoid(logits[i], temperature);
         }
 
-        return result;
+        return output;
+    }
+
+    /// <summary>The logistic function of <paramref name="logit"/> / <paramref name="temperature"/>.</summary>
+    public static double Sigmoid(double logit, double temperature = 1) => 1 / (1 + Math.Exp(-logit / temperature));
+
+    /// <summary>Index of the largest value (the first on ties); 0 for an empty span.</summary>
+    public static int ArgMax(ReadOnlySpan<double> values)
+    {
+        var best = 0;
+        for (var i = 1; i < values.Length; i++)
+        {
+            best = values[i] > values[best] ? i : best;
+        }
+
+        return best;
     }
 }

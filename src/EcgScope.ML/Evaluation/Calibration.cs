@@ -1,3 +1,4 @@
+using EcgScope.Inference.Verdicts;
 namespace EcgScope.ML.Evaluation;
 
 /// <summary>One bin of a reliability curve: confidences in (<see cref="LowerEdge"/>, <see cref="UpperEdge"/>].</summary>

@@ -1,5 +1,6 @@
 using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
 using EcgScope.ML.Networks;
 
 namespace EcgScope.ML.Models;
@@ -28,30 +29,11 @@ public static class RhythmCnn
     /// <summary>The network's sizes.</summary>
     public static ResNet1dShape Shape { get; } = new() { Leads = 1, Classes = Cinc2017.ClassNames.Length };
 
-    /// <summary>The CinC 2017 score: the mean F1 of Normal, AF and Other, from the argmax of each record's logits.</summary>
+    /// <summary>The CinC 2017 score of each record's argmax logit, for choosing the best epoch.</summary>
     public static double ChallengeF1(float[][] logits, int[] labels)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        ArgumentNullException.ThrowIfNull(labels);
-        var classes = Cinc2017.ClassNames.Length;
-        var matrix = new int[classes, classes];
-        for (var i = 0; i < labels.Length; i++)
-        {
-            matrix[labels[i], Array.IndexOf(logits[i], logits[i].Max())]++;
-        }
-
-        var sum = 0.0;
-        for (var c = 0; c < Cinc2017.Noisy; c++)
-        {
-            var rowAndColumn = 0;
-            for (var k = 0; k < classes; k++)
-            {
-                rowAndColumn += matrix[c, k] + matrix[k, c];
-            }
-
-            sum += rowAndColumn == 0 ? 0 : 2.0 * matrix[c, c] / rowAndColumn;
-        }
-
-        return sum / Cinc2017.Noisy;
+        var predictions = logits.Select(row => Array.IndexOf(row, row.Max())).ToArray();
+        return ChallengeScore.Cinc2017(labels, predictions);
     }
 }
