@@ -5,6 +5,7 @@ using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
+using EcgScope.ML.Packaging;
 using EcgScope.ML.Training;
 
 namespace EcgScope.Training;
@@ -36,7 +37,26 @@ internal static class TrainCommand
             crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.ChallengeF1, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm };
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, PackageCommand() };
+    }
+
+    /// <summary><c>package rhythm-cnn</c>: the cross-validated network exported to ONNX, with its card.</summary>
+    private static Command PackageCommand()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The CinC 2017 folder the cross-validation ran on.", Required = true };
+        var crossValidation = new Option<DirectoryInfo>("--cv") { Description = "The --out folder of the cross-validation.", Required = true };
+        var fold = new Option<int>("--fold") { Description = "The fold whose network is shipped.", DefaultValueFactory = _ => 1 };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ and docs/models/ are written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, fold, root };
+        rhythm.SetAction(parse =>
+        {
+            var repository = parse.GetValue(root)!.FullName;
+            var card = RhythmCnnPackage.Write(
+                parse.GetValue(crossValidation)!.FullName, parse.GetValue(fold), Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository);
+            Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
+            return 0;
+        });
+        return new Command("package", "Export a cross-validated model to ONNX and write its card.") { rhythm };
     }
 
     private static void Print(TrainingProgress p)

@@ -15,6 +15,9 @@ internal sealed record ClassifyReport(
     IReadOnlyList<VerdictReport> Verdicts,
     string Disclaimer) : ITextReport
 {
+    /// <summary>The stretches the text lists per verdict (JSON has them all).</summary>
+    private const int MostRelevantStretches = 3;
+
     public static ClassifyReport From(string file, string readerName, EcgRecord record, ModelRegistry registry, IReadOnlyList<ModelVerdict> verdicts) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
@@ -36,7 +39,7 @@ internal sealed record ClassifyReport(
                 writer.WriteLine(string.Create(text, $"    {probability.ClassName,-13} {probability.Probability:0.000}"));
             }
 
-            foreach (var stretch in verdict.Relevance?.Stretches ?? [])
+            foreach (var stretch in (verdict.Relevance?.Stretches ?? []).Take(MostRelevantStretches))
             {
                 writer.WriteLine(string.Create(text, $"    relevant      {stretch.StartSeconds:0.0}-{stretch.EndSeconds:0.0} s (peak {stretch.PeakScore:0.00})"));
             }

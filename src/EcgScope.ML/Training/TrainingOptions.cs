@@ -4,7 +4,7 @@ namespace EcgScope.ML.Training;
 public sealed record TrainingOptions
 {
     /// <summary>Passes over the training records.</summary>
-    public int Epochs { get; init; } = 24;
+    public int Epochs { get; init; } = 12;
 
     /// <summary>Windows per optimiser step.</summary>
     public int BatchSize { get; init; } = 32;

@@ -1,0 +1,150 @@
+using EcgScope.Inference.Verdicts;
+using EcgScope.ML.Datasets;
+
+namespace EcgScope.ML.Evaluation;
+
+/// <summary>
+/// The out-of-sample figures of a single-lead rhythm model (CinC 2017's four classes) from its cross-validation:
+/// each fold's test predictions are calibrated with the temperature fitted on that fold's validation records, then
+/// pooled. The "inconclusive" threshold is chosen on the pooled validation records and only then applied to the test
+/// predictions, so every figure here is out-of-sample.
+/// </summary>
+public sealed record RhythmEvaluation
+{
+    /// <summary>The most records a threshold may withhold, as a share of the validation records.</summary>
+    public const double MaximumInconclusiveShare = 0.10;
+
+    private const int Seed = 2017;
+
+    /// <summary>Records evaluated (all folds' test records).</summary>
+    public required int Records { get; init; }
+
+    /// <summary>The CinC 2017 score over the pooled test predictions, with its bootstrap interval.</summary>
+    public required ConfidenceInterval ChallengeF1 { get; init; }
+
+    /// <summary>The CinC 2017 score of each fold's test records.</summary>
+    public required IReadOnlyList<double> FoldChallengeF1 { get; init; }
+
+    /// <summary>F1 of each class (Normal, AF, Other, Noisy) over the pooled test predictions.</summary>
+    public required IReadOnlyList<double> ClassF1 { get; init; }
+
+    /// <summary>The pooled confusion matrix (rows: reference, columns: prediction).</summary>
+    public required ConfusionMatrix Confusion { get; init; }
+
+    /// <summary>Each fold's fitted temperature.</summary>
+    public required IReadOnlyList<double> Temperatures { get; init; }
+
+    /// <summary>Expected calibration error of the top label before temperature scaling.</summary>
+    public required double EceBefore { get; init; }
+
+    /// <summary>Expected calibration error of the top label after temperature scaling.</summary>
+    public required double EceAfter { get; init; }
+
+    /// <summary>The reliability curve after scaling.</summary>
+    public required IReadOnlyList<ReliabilityBin> Reliability { get; init; }
+
+    /// <summary>The calibrated probability below which the verdict is withheld.</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>The share of test records withheld: below the threshold, or judged Noisy.</summary>
+    public required double InconclusiveShare { get; init; }
+
+    /// <summary>The CinC 2017 score on the test records that got a verdict.</summary>
+    public required double ConclusiveChallengeF1 { get; init; }
+
+    /// <summary>Normal against AF or Other (Noisy records left out): AUROC of P(AF) + P(Other), with its interval.</summary>
+    public required ConfidenceInterval AbnormalAuroc { get; init; }
+
+    /// <summary>Normal against AF or Other: average precision.</summary>
+    public required double AbnormalAuprc { get; init; }
+
+    /// <summary>Normal against AF or Other: F1 of "abnormal" when P(AF) + P(Other) exceeds P(Normal).</summary>
+    public required double AbnormalF1 { get; init; }
+
+    /// <summary>Evaluates the folds' predictions.</summary>
+    public static RhythmEvaluation Of(IReadOnlyList<FoldPredictions> folds)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        var temperatures = folds.Select(fold => TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => p.Logits)], Labels(fold.Validation))).ToArray();
+        var test = folds.SelectMany(fold => fold.Test).ToArray();
+        var labels = Labels(test);
+        var raw = test.Select(p => Probabilities.Softmax(p.Logits)).ToArray();
+        var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Probabilities.Softmax(p.Logits, temperatures[k]))).ToArray();
+        var predictions = calibrated.Select(p => Probabilities.ArgMax(p)).ToArray();
+        var confusion = ConfusionMatrix.From(labels, predictions, Cinc2017.ClassNames.Length);
+        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Probabilities.Softmax(p.Logits, temperatures[k]), p.Label))).ToArray();
+        var threshold = ChooseThreshold([.. validation.Select(v => v.Probabilities)], [.. validation.Select(v => v.Label)]);
+        var conclusive = Enumerable.Range(0, test.Length).Where(i => IsConclusive(calibrated[i], threshold)).ToArray();
+        var (before, beforeCorrect) = Calibration.TopLabel(raw, labels);
+        var (after, afterCorrect) = Calibration.TopLabel(calibrated, labels);
+        var abnormal = AbnormalScores(calibrated, labels);
+        return new RhythmEvaluation
+        {
+            Records = test.Length,
+            ChallengeF1 = Bootstrap.Interval(test.Length, sample => ChallengeScore.Cinc2017(Pick(labels, sample), Pick(predictions, sample)), Seed),
+            FoldChallengeF1 = [.. folds.Select((fold, k) => ChallengeScore.Cinc2017(Labels(fold.Test), [.. fold.Test.Select(p => Probabilities.ArgMax(p.Logits))]))],
+            ClassF1 = [.. Enumerable.Range(0, confusion.ClassCount).Select(confusion.F1)],
+            Confusion = confusion,
+            Temperatures = temperatures,
+            EceBefore = Calibration.ExpectedCalibrationError(before, beforeCorrect),
+            EceAfter = Calibration.ExpectedCalibrationError(after, afterCorrect),
+            Reliability = Calibration.ReliabilityCurve(after, afterCorrect),
+            Threshold = threshold,
+            InconclusiveShare = 1 - ((double)conclusive.Length / test.Length),
+            ConclusiveChallengeF1 = ChallengeScore.Cinc2017(Pick(labels, conclusive), Pick(predictions, conclusive)),
+            AbnormalAuroc = Bootstrap.Interval(abnormal.Scores.Length, sample => RankingMetrics.Auroc(Pick(abnormal.Scores, sample), Pick(abnormal.Positives, sample)), Seed),
+            AbnormalAuprc = RankingMetrics.AveragePrecision(abnormal.Scores, abnormal.Positives),
+            AbnormalF1 = BinaryF1(abnormal.Scores, abnormal.Positives),
+        };
+    }
+
+    /// <summary>Whether a verdict is given: the top class is not Noisy and its probability reaches the threshold.</summary>
+    public static bool IsConclusive(double[] probabilities, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        var top = Probabilities.ArgMax(probabilities);
+        return top != Cinc2017.Noisy && probabilities[top] >= threshold;
+    }
+
+    /// <summary>
+    /// The threshold that gives the best CinC 2017 score on the conclusive validation records while withholding at
+    /// most <see cref="MaximumInconclusiveShare"/> of them (Noisy verdicts included).
+    /// </summary>
+    private static double ChooseThreshold(double[][] probabilities, int[] labels)
+    {
+        var best = (Threshold: 0.0, Score: double.NegativeInfinity);
+        for (var threshold = 0.25; threshold <= 0.95; threshold += 0.01)
+        {
+            var conclusive = Enumerable.Range(0, labels.Length).Where(i => IsConclusive(probabilities[i], threshold)).ToArray();
+            if (conclusive.Length < (1 - MaximumInconclusiveShare) * labels.Length)
+            {
+                break;
+            }
+
+            var score = ChallengeScore.Cinc2017(Pick(labels, conclusive), [.. conclusive.Select(i => Probabilities.ArgMax(probabilities[i]))]);
+            if (score > best.Score)
+            {
+                best = (Math.Round(threshold, 2), score);
+            }
+        }
+
+        return best.Threshold;
+    }
+
+    private static (double[] Scores, bool[] Positives) AbnormalScores(double[][] probabilities, int[] labels)
+    {
+        var kept = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Cinc2017.Noisy).ToArray();
+        var scores = kept.Select(i => (probabilities[i][1] + probabilities[i][2]) / (probabilities[i][0] + probabilities[i][1] + probabilities[i][2])).ToArray();
+        return (scores, [.. kept.Select(i => labels[i] != 0)]);
+    }
+
+    private static double BinaryF1(double[] scores, bool[] positives)
+    {
+        var matrix = ConfusionMatrix.From([.. positives.Select(p => p ? 1 : 0)], [.. scores.Select(s => s > 0.5 ? 1 : 0)], 2);
+        return matrix.F1(1);
+    }
+
+    private static int[] Labels(IEnumerable<RecordPrediction> predictions) => [.. predictions.Select(p => p.Label)];
+
+    private static T[] Pick<T>(T[] values, int[] indices) => [.. indices.Select(i => values[i])];
+}

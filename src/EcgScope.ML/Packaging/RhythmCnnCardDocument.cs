@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using EcgScope.Inference.Models;
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
+using EcgScope.ML.Models;
+using EcgScope.ML.Training;
+
+namespace EcgScope.ML.Packaging;
+
+/// <summary>The rhythm CNN's card for people (<c>docs/models/rhythm-cnn.md</c>), written from the same figures as its JSON card.</summary>
+internal static class RhythmCnnCardDocument
+{
+    public static string Write(ModelCard card, RhythmEvaluation evaluation, int shippedFold, int recordCount, double trainingSeconds)
+    {
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        void Line(FormattableString line) => text.AppendLine(line.ToString(culture));
+        var training = new TrainingOptions();
+        var input = card.Input;
+        Line($"# Model card: {card.Name}");
+        Line($"");
+        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --cv DIR --data DATA` from the");
+        Line($"cross-validation that `dotnet run -c Release --project src/EcgScope.Training -- {card.Name} --data DATA --out DIR` runs; do not edit by hand.");
+        Line($"Every figure below is **out-of-sample**: each comes from records the network that scored them never trained on.");
+        Line($"");
+        Line($"## Intended use and limits");
+        Line($"");
+        Line($"{card.IntendedUse} It reads one lead; it says what a recording resembles and how sure it is, or \"inconclusive\".");
+        Line($"It is not a medical device and its verdicts are not diagnoses. It learnt from AliveCor recordings of adults (CinC 2017); other");
+        Line($"devices, leads other than lead I, children and paced rhythms are outside what it was measured on. \"Other\" mixes many rhythms.");
+        Line($"");
+        Line($"## Data and licence");
+        Line($"");
+        Line($"PhysioNet/Computing in Cardiology Challenge 2017 training set: {recordCount:N0} single-lead AliveCor recordings (300 Hz, 9-61 s),");
+        Line($"labels from `REFERENCE-v3.csv` (Normal, AF, Other, Noisy). Open Data Commons Attribution 1.0. Clifford GD et al., \"AF classification");
+        Line($"from a short single lead ECG recording: the PhysioNet/Computing in Cardiology Challenge 2017\", CinC 44, 2017.");
+        Line($"");
+        Line($"## Input and network");
+        Line($"");
+        Line($"- Lead {string.Join(", ", input.Leads)} (a single-lead recording is read whatever its lead), resampled to {input.SampleRateHz:0} Hz, zero-phase band-pass {input.HighPassHz:0.#}-{input.LowPassHz:0} Hz, {input.Normalization} per window.");
+        Line($"- Windows of {input.WindowSeconds:0} s; a longer recording is cut into windows and their logits averaged, a shorter one is zero-padded.");
+        Line($"- 1-D ResNet: stem convolution (kernel {RhythmCnn.Shape.StemKernel}, stride 2), max-pool, stages of widths {string.Join("/", RhythmCnn.Shape.StageWidths)} (kernel {RhythmCnn.Shape.Kernel}, each halving time), global average pooling, dropout {RhythmCnn.Shape.Dropout}, linear head. Global pooling into one linear layer makes its class activation map equal to Grad-CAM; it is the explanation.");
+        Line($"");
+        Line($"## Training");
+        Line($"");
+        Line($"- Stratified 5-fold cross-validation (seed {training.Seed}). In each fold, a stratified tenth of the training part is kept for validation: it picks the epoch and fits the temperature; the fold's test records are used once, at the end.");
+        Line($"- AdamW (peak learning rate {training.LearningRate}, weight decay {training.WeightDecay}), {training.WarmupSteps} warm-up steps then cosine decay, {training.Epochs} epochs, batches of {training.BatchSize} random {input.WindowSeconds:0} s windows, cross-entropy weighted by the inverse square root of class frequency.");
+        Line($"- Time: {trainingSeconds / 60:0} minutes for all folds on this project's 2-core machine (CPU, TorchSharp); a stopped run resumes from its last epoch.");
+        Line($"");
+        Line($"## Figures ({evaluation.FoldChallengeF1.Count} of 5 folds of cross-validation, {evaluation.Records:N0} records, out-of-sample)");
+        Line($"");
+        Line($"| metric | value |");
+        Line($"|---|---|");
+        Line($"| CinC 2017 score (mean F1 of Normal, AF, Other), pooled | **{evaluation.ChallengeF1.Estimate:0.000}** (95 % bootstrap interval {evaluation.ChallengeF1.Lower:0.000}-{evaluation.ChallengeF1.Upper:0.000}) |");
+        Line($"| per fold | {string.Join(", ", evaluation.FoldChallengeF1.Select(f => f.ToString("0.000", culture)))} |");
+        Line($"| F1 Normal / AF / Other / Noisy | {string.Join(" / ", evaluation.ClassF1.Select(f => f.ToString("0.000", culture)))} |");
+        Line($"| normal vs abnormal (AF or Other; Noisy left out): AUROC | {evaluation.AbnormalAuroc.Estimate:0.000} ({evaluation.AbnormalAuroc.Lower:0.000}-{evaluation.AbnormalAuroc.Upper:0.000}) |");
+        Line($"| normal vs abnormal: AUPRC, F1 | {evaluation.AbnormalAuprc:0.000}, {evaluation.AbnormalF1:0.000} |");
+        Line($"| inconclusive (top probability below {evaluation.Threshold:0.00}, or Noisy) | {evaluation.InconclusiveShare:P1} of records |");
+        Line($"| CinC 2017 score on the records with a verdict | {evaluation.ConclusiveChallengeF1:0.000} |");
+        Line($"");
+        Line($"For scale: the challenge's winners scored 0.83 on its hidden test set (not comparable with cross-validation on the public set); this project's goal is 0.84 in cross-validation.");
+        Line($"");
+        Line($"Confusion matrix (rows: reference label, columns: verdict; all folds' test records):");
+        Line($"");
+        Line($"```");
+        text.Append(evaluation.Confusion.ToText(Cinc2017.ClassNames));
+        Line($"```");
+        Line($"");
+        Line($"## Calibration");
+        Line($"");
+        Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label (15 bins) on the test records: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");
+        Line($"");
+        Line($"| confidence bin | records | mean confidence | accuracy |");
+        Line($"|---|---|---|---|");
+        foreach (var bin in evaluation.Reliability.Where(b => b.Count > 0))
+        {
+            Line($"| {bin.LowerEdge:0.00}-{bin.UpperEdge:0.00} | {bin.Count} | {bin.MeanConfidence:0.000} | {bin.Accuracy:0.000} |");
+        }
+
+        Line($"");
+        Line($"## The shipped weights");
+        Line($"");
+        Line($"The network of fold {shippedFold} (trained on the other four folds), temperature {card.Calibration.Temperature:0.000}, verdicts withheld below {card.Decision.MinimumProbability:0.00}.");
+        Line($"Its own test fold: CinC 2017 score {card.Metrics["shippedFoldChallengeF1"]:0.000}; on the first {RhythmCnnPackage.SliceRecords} records of that fold {card.Metrics["sliceChallengeF1"]:0.000}, which the CI test reproduces through ONNX Runtime.");
+        Line($"`models/{card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`.");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
+using EcgScope.Inference.Models;
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
+using EcgScope.ML.Export;
+using EcgScope.ML.Models;
+using EcgScope.ML.Networks;
+using EcgScope.ML.Training;
+
+namespace EcgScope.ML.Packaging;
+
+/// <summary>
+/// Ships the rhythm CNN: the network of one cross-validation fold exported to ONNX, and its card (JSON for the registry,
+/// Markdown for people) carrying the cross-validated, out-of-sample figures. The shipped fold's own test records were
+/// never seen in its training, so its figure on them is out-of-sample too; the CI test reproduces that figure on a
+/// fixed slice of them through ONNX Runtime.
+/// </summary>
+public static class RhythmCnnPackage
+{
+    /// <summary>The records of the shipped fold's test set the card's slice figure is computed on (the first this many, in CinC order).</summary>
+    public const int SliceRecords = 400;
+
+    /// <summary>The document of the card, relative to the repository root.</summary>
+    public const string Document = "docs/models/rhythm-cnn.md";
+
+    /// <summary>
+    /// Writes <c>NAME/NAME.onnx</c> and <c>NAME/NAME.json</c> under <paramref name="modelsDirectory"/> and the card
+    /// document under <paramref name="repositoryRoot"/>; returns the card.
+    /// </summary>
+    public static ModelCard Write(string crossValidationDirectory, int shippedFold, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var folds = FoldPredictions.ReadAll(crossValidationDirectory);
+        var evaluation = RhythmEvaluation.Of(folds);
+        var folder = Path.Combine(modelsDirectory, RhythmCnn.Name);
+        Directory.CreateDirectory(folder);
+        var onnxPath = Path.Combine(folder, RhythmCnn.Name + ".onnx");
+        using (var network = new ResNet1d(RhythmCnn.Shape))
+        {
+            network.load(Path.Combine(crossValidationDirectory, $"fold{shippedFold}", "best.weights"));
+            network.eval();
+            ResNet1dOnnxExporter.Export(network, onnxPath);
+        }
+
+        var shipped = folds[shippedFold - 1];
+        var slice = shipped.Test.Take(SliceRecords).ToArray();
+        var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. slice.Select(p => Array.IndexOf(p.Logits, p.Logits.Max()))]);
+        var card = new ModelCard
+        {
+            Name = RhythmCnn.Name,
+            Title = "Rhythm from one lead (1-D ResNet)",
+            IntendedUse = "Sorting single-lead recordings (wearables, lead I) into the rhythm patterns of CinC 2017 for research and self-tracking; not for diagnosis or monitoring.",
+            Task = ModelTask.SingleLabel,
+            Classes =
+            [
+                new ModelClass("Normal", "a normal sinus rhythm pattern"),
+                new ModelClass("AF", "a pattern like atrial fibrillation"),
+                new ModelClass("Other", "a rhythm pattern that is neither normal nor like atrial fibrillation"),
+                new ModelClass("Noisy", "a recording too noisy to read"),
+            ],
+            Input = RhythmCnn.Input,
+            Weights = new ModelWeights(Path.GetFileName(onnxPath), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnxPath)))),
+            Calibration = new ModelCalibration
+            {
+                Temperature = evaluation.Temperatures[shippedFold - 1],
+                ExpectedCalibrationErrorBefore = evaluation.EceBefore,
+                ExpectedCalibrationErrorAfter = evaluation.EceAfter,
+            },
+            Decision = new ModelDecision { MinimumProbability = evaluation.Threshold, InconclusiveClasses = ["Noisy"], RequireAcceptableQuality = true },
+            Metrics = new Dictionary<string, double>
+            {
+                ["challengeF1"] = evaluation.ChallengeF1.Estimate,
+                ["challengeF1Lower"] = evaluation.ChallengeF1.Lower,
+                ["challengeF1Upper"] = evaluation.ChallengeF1.Upper,
+                ["conclusiveChallengeF1"] = evaluation.ConclusiveChallengeF1,
+                ["inconclusiveShare"] = evaluation.InconclusiveShare,
+                ["abnormalAuroc"] = evaluation.AbnormalAuroc.Estimate,
+                ["shippedFoldChallengeF1"] = evaluation.FoldChallengeF1[shippedFold - 1],
+                ["sliceChallengeF1"] = sliceScore,
+            }.ToImmutableDictionary(),
+            Document = Document,
+        };
+        File.WriteAllText(Path.Combine(folder, RhythmCnn.Name + ".json"), JsonSerializer.Serialize(card, ModelCard.JsonOptions) + "\n");
+        var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
+        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, shippedFold, records.Count, trainingSeconds));
+        return card;
+    }
+}
