@@ -1,0 +1,49 @@
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Models;
+using EcgScope.ML.Networks;
+using EcgScope.ML.Training;
+using EcgScope.Testing;
+
+namespace EcgScope.ML.Tests;
+
+/// <summary>
+/// One epoch of the rhythm CNN on 64 CinC 2017 records: it trains, checkpoints, resumes without training twice, and
+/// a seed gives the same weights every time.
+/// </summary>
+public sealed class TrainingSmokeTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "ecgscope-training-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void One_epoch_on_64_records_checkpoints_resumes_and_repeats()
+    {
+        var records = Cinc2017.Load(TestData.Require("cinc2017")).Take(96).ToList();
+        var set = ConditionedSet.Load(records, RhythmCnn.Input, cancellationToken: TestContext.Current.CancellationToken);
+        var training = Enumerable.Range(0, 64).ToArray();
+        var validation = Enumerable.Range(64, 32).ToArray();
+        var options = new TrainingOptions { Epochs = 1, Seed = 5, Threads = 1 };
+        var trainer = new NetworkTrainer(RhythmCnn.Input, options, () => new ResNet1d(RhythmCnn.Shape with { StageWidths = [8, 16] }));
+
+        using var first = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        var state = FoldCheckpoint.Read(Path.Combine(directory, "a"));
+        Assert.Equal(1, state.EpochsDone);
+        Assert.Equal(1, state.BestEpoch);
+        Assert.True(double.IsFinite(state.History[0].TrainingLoss) && state.History[0].TrainingLoss > 0);
+        Assert.True(File.Exists(Path.Combine(directory, "a", "best.weights")));
+
+        var weightsWritten = File.GetLastWriteTimeUtc(Path.Combine(directory, "a", "last.weights"));
+        using var resumed = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(weightsWritten, File.GetLastWriteTimeUtc(Path.Combine(directory, "a", "last.weights")));
+
+        using var again = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "b"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal(trainer.Predict(first, set, validation), trainer.Predict(again, set, validation));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+}
