@@ -1,0 +1,72 @@
+using System.Text.Json;
+using EcgScope.Testing;
+
+namespace EcgScope.Cli.Tests;
+
+/// <summary>ecgscope classify and models with the models shipped in models/ (copied beside the CLI by the build).</summary>
+public sealed class ClassifyCommandTests
+{
+    [Fact]
+    public void Models_lists_the_rhythm_model_with_its_card_and_figures()
+    {
+        var run = CliRun.Of("models", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var rhythm = run.Json.GetProperty("models").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "rhythm-cnn");
+        Assert.Equal(["Normal", "AF", "Other", "Noisy"], rhythm.GetProperty("classes").EnumerateArray().Select(c => c.GetProperty("name").GetString()));
+        Assert.Equal(100, rhythm.GetProperty("input").GetProperty("sampleRateHz").GetDouble());
+        Assert.InRange(rhythm.GetProperty("metrics").GetProperty("challengeF1").GetDouble(), 0.5, 1);
+        Assert.True(File.Exists(TestData.RepositoryFile(rhythm.GetProperty("card").GetString()!)));
+    }
+
+    [Fact]
+    public void Classify_gives_calibrated_probabilities_and_relevance_for_an_apple_watch_csv()
+    {
+        var csv = Directory.GetFiles(TestData.Require("apple-health"), "*.csv").Order(StringComparer.Ordinal).First();
+
+        var run = CliRun.Of("classify", csv, "--model", "rhythm-cnn", "--explain", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var verdict = run.Json.GetProperty("verdicts").EnumerateArray().Single();
+        Assert.Equal("I", verdict.GetProperty("leadName").GetString());
+        var probabilities = verdict.GetProperty("probabilities").EnumerateArray().Select(p => p.GetProperty("probability").GetDouble()).ToArray();
+        Assert.Equal(1, probabilities.Sum(), 6);
+        Assert.Contains("not a diagnosis", verdict.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var relevance = verdict.GetProperty("relevance");
+        Assert.Equal("classActivation", relevance.GetProperty("method").GetString());
+        Assert.Equal(60, relevance.GetProperty("scores").GetArrayLength()); // 30 s in 0.5 s bins
+        Assert.Equal(1, relevance.GetProperty("scores").EnumerateArray().Max(s => s.GetDouble()), 9);
+    }
+
+    [Fact]
+    public void Classify_reads_lead_I_of_a_twelve_lead_record_and_prints_text()
+    {
+        var run = CliRun.Of("classify", TestData.File("ptbxl", "records100", "00000", "00001_lr.hea"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("[rhythm-cnn, lead I]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("not a diagnosis", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_model_is_a_usage_error_that_lists_the_models()
+    {
+        var run = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00001.hea"), "--model", "nonsense", "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        var message = run.Json.GetProperty("error").GetProperty("message").GetString();
+        Assert.Contains("nonsense", message, StringComparison.Ordinal);
+        Assert.Contains("rhythm-cnn", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_models_folder_is_an_input_error()
+    {
+        var folder = Path.Combine(TestData.TempFolder(), "no-models-here");
+
+        var run = CliRun.Of("models", "--models-dir", folder, "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(folder, run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
