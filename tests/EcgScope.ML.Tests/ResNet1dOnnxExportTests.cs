@@ -55,6 +55,7 @@ public sealed class ResNet1dExportFixture : IDisposable
     }
 }
 
+[Collection(nameof(SeededTorch))]
 public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITestOutputHelper output) : IClassFixture<ResNet1dExportFixture>
 {
     private static readonly InputSpec Cinc100Hz = new() { SampleRateHz = 100, WindowSeconds = 30, Leads = ["I"] };

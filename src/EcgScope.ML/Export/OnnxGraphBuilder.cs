@@ -59,18 +59,20 @@ internal sealed class OnnxGraphBuilder(string graphName)
     }
 
     /// <summary>Adds a node of the standard domain that writes <paramref name="output"/>; returns that name.</summary>
-    public string AddNode(string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes) =>
-        AddNode("", opType, inputs, output, attributes);
-
-    /// <summary>Adds a node of <paramref name="domain"/> that writes <paramref name="output"/>; returns that name.</summary>
-    public string AddNode(string domain, string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
+    public string AddNode(string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
     {
-        var node = new NodeProto { Name = output + "_" + opType, OpType = opType, Domain = domain };
+        AddNode(opType, inputs, [output], attributes);
+        return output;
+    }
+
+    /// <summary>Adds a node of the standard domain with several outputs; "" skips an optional output.</summary>
+    public void AddNode(string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { Name = outputs.Last(o => o.Length > 0) + "_" + opType, OpType = opType };
         node.Input.AddRange(inputs);
-        node.Output.Add(output);
+        node.Output.AddRange(outputs);
         node.Attribute.AddRange(attributes);
         graph.Node.Add(node);
-        return output;
     }
 
     /// <summary>The graph as a model, stamped with EcgScope as its producer and with <paramref name="metadata"/>.</summary>
