@@ -56,7 +56,7 @@ internal static class OnnxParity
         return [.. Enumerable.Range(0, count).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))];
     }
 
-    private static float[] Softmax(float[] logits, int classes)
+    public static float[] Softmax(float[] logits, int classes)
     {
         var probabilities = new float[logits.Length];
         for (var row = 0; row < logits.Length; row += classes)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcgScope.ML.Export.Onnx;
+using Google.Protobuf;
 using TorchSharp;
 
 namespace EcgScope.ML.Export;
@@ -66,9 +67,13 @@ internal sealed class OnnxGraphBuilder(string graphName)
     }
 
     /// <summary>Adds a node of the standard domain with several outputs; "" skips an optional output.</summary>
-    public void AddNode(string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes)
+    public void AddNode(string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes) =>
+        AddNode("", opType, inputs, outputs, attributes);
+
+    /// <summary>Adds a node of <paramref name="domain"/> (say "ai.onnx.ml") that writes <paramref name="outputs"/>.</summary>
+    public void AddNode(string domain, string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes)
     {
-        var node = new NodeProto { Name = outputs.Last(o => o.Length > 0) + "_" + opType, OpType = opType };
+        var node = new NodeProto { Name = outputs.Last(o => o.Length > 0) + "_" + opType, OpType = opType, Domain = domain };
         node.Input.AddRange(inputs);
         node.Output.AddRange(outputs);
         node.Attribute.AddRange(attributes);
@@ -104,6 +109,26 @@ internal sealed class OnnxGraphBuilder(string graphName)
     {
         var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
         attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
+    /// <summary>A float list attribute.</summary>
+    public static AttributeProto Floats(string name, IEnumerable<float> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Floats };
+        attribute.Floats.AddRange(values);
+        return attribute;
+    }
+
+    /// <summary>A string attribute.</summary>
+    public static AttributeProto String(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
+    /// <summary>A string list attribute.</summary>
+    public static AttributeProto Strings(string name, IEnumerable<string> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };
+        attribute.Strings.AddRange(values.Select(ByteString.CopyFromUtf8));
         return attribute;
     }
 
