@@ -80,7 +80,7 @@ public sealed class FramedLstmOnnxExportTests(FramedLstmExportFixture fixture, I
     [Fact]
     public void Model_names_its_architecture()
     {
-        Assert.Equal("FramedLstm", fixture.Model.Metadata[ResNet1dOnnxExporter.ArchitectureKey]);
+        Assert.Equal("FramedLstm", fixture.Model.Metadata[OnnxGraphBuilder.ArchitectureKey]);
         Assert.Equal("30", fixture.Model.Metadata["ecgscope.frameSamples"]);
     }
 }

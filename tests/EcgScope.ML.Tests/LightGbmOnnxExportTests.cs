@@ -37,7 +37,7 @@ public sealed class LightGbmOnnxExportTests(ITestOutputHelper output)
         Assert.Equal(Classes, logits.Classes);
         var difference = OnnxParity.MaxAbsDifference(mlScores, OnnxParity.Softmax(logits.Logits, Classes));
         Assert.True(difference < OnnxParity.ProbabilityTolerance, $"probabilities differ by {difference}");
-        Assert.Equal("LightGbm", onnx.Metadata[ResNet1dOnnxExporter.ArchitectureKey]);
+        Assert.Equal("LightGbm", onnx.Metadata[OnnxGraphBuilder.ArchitectureKey]);
         output.WriteLine($"{rows.Count} rows ({onThresholds.Count} on split thresholds): max |Δp| = {difference:E2}");
     }
 

@@ -117,8 +117,8 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
     public void Model_names_its_producer_architecture_and_classes()
     {
         Assert.True(fixture.Model.HasFeatureMap);
-        Assert.Equal("ResNet1d", fixture.Model.Metadata[ResNet1dOnnxExporter.ArchitectureKey]);
-        Assert.Equal("4", fixture.Model.Metadata["ecgscope.classes"]);
+        Assert.Equal("ResNet1d", fixture.Model.Metadata[OnnxGraphBuilder.ArchitectureKey]);
+        Assert.Equal("4", fixture.Model.Metadata[OnnxGraphBuilder.ClassesKey]);
         var file = Export.Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(fixture.Path));
         Assert.Equal("EcgScope.ML", file.ProducerName);
         Assert.Equal(17, file.OpsetImport.Single().Version);

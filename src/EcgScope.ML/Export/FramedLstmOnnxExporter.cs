@@ -13,9 +13,6 @@ namespace EcgScope.ML.Export;
 /// </summary>
 public static class FramedLstmOnnxExporter
 {
-    /// <summary>Opset 17, as for the ResNet: Squeeze takes its axes as an input from opset 13 on.</summary>
-    private const long Opset = 17;
-
     /// <summary>The model as ONNX protobuf bytes.</summary>
     public static byte[] Export(FramedLstm network) => Build(network).ToByteArray();
 
@@ -26,7 +23,7 @@ public static class FramedLstmOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         var shape = network.Shape;
-        var graph = new OnnxGraphBuilder(nameof(FramedLstm)).Import("", Opset);
+        var graph = new OnnxGraphBuilder(nameof(FramedLstm));
         graph.AddInput("input", "batch", 1, "samples");
 
         // [batch, 1, samples] → [batch, frames, frame samples] → [frames, batch, frame samples]: ONNX Runtime's LSTM
@@ -40,16 +37,9 @@ public static class FramedLstmOnnxExporter
         graph.AddNode("LSTM", [sequence, .. Weights(graph, "lstm2", network.Lstm2)], ["", "lstm2.h"], Int("hidden_size", shape.Hidden2));
         var last = graph.AddNode("Squeeze", ["lstm2.h", graph.AddInt64Initializer("direction_only", 0)], "lstm2.last");
 
-        var head = network.Head;
-        graph.AddNode("Gemm", [last, graph.AddInitializer("head.weight", head.weight!), graph.AddInitializer("head.bias", head.bias!)],
-            "logits", Int("transB", 1));
+        graph.AddLinear(last, network.Head, "logits");
         graph.AddOutput("logits", "batch", shape.Classes);
-        return graph.ToModel(new Dictionary<string, string>
-        {
-            [ResNet1dOnnxExporter.ArchitectureKey] = nameof(FramedLstm),
-            ["ecgscope.frameSamples"] = shape.FrameSamples.ToString(CultureInfo.InvariantCulture),
-            ["ecgscope.classes"] = shape.Classes.ToString(CultureInfo.InvariantCulture),
-        });
+        return graph.ToModel(shape.Classes, ("ecgscope.frameSamples", shape.FrameSamples.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>W, R and B of one single-direction layer, in ONNX's shapes and gate order.</summary>

@@ -21,8 +21,6 @@ public static class LightGbmOnnxExporter
     /// <summary>ai.onnx.ml 3 has TreeEnsembleRegressor with float attributes and goes with IR 8 and opset 17.</summary>
     private const long MlOpset = 3;
 
-    private const long Opset = 17;
-
     /// <summary>The model as ONNX protobuf bytes.</summary>
     public static byte[] Export(MulticlassPredictionTransformer<OneVersusAllModelParameters> model) => Build(model).ToByteArray();
 
@@ -49,7 +47,7 @@ public static class LightGbmOnnxExporter
             }
         }
 
-        var graph = new OnnxGraphBuilder("LightGbm").Import("", Opset).Import("ai.onnx.ml", MlOpset);
+        var graph = new OnnxGraphBuilder("LightGbm").Import("ai.onnx.ml", MlOpset);
         graph.AddInput("input", "batch", features);
         graph.AddNode("ai.onnx.ml", "TreeEnsembleRegressor", ["input"], ["logits"],
             [
@@ -60,12 +58,7 @@ public static class LightGbmOnnxExporter
                 Floats("base_values", classes.Select(e => (float)e.Bias)),
             ]);
         graph.AddOutput("logits", "batch", classes.Count);
-        return graph.ToModel(new Dictionary<string, string>
-        {
-            [ResNet1dOnnxExporter.ArchitectureKey] = "LightGbm",
-            ["ecgscope.features"] = features.ToString(CultureInfo.InvariantCulture),
-            ["ecgscope.classes"] = classes.Count.ToString(CultureInfo.InvariantCulture),
-        });
+        return graph.ToModel(classes.Count, ("ecgscope.features", features.ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using EcgScope.ML.Export.Onnx;
 using Google.Protobuf;
 using TorchSharp;
+using TorchSharp.Modules;
 
 namespace EcgScope.ML.Export;
 
@@ -10,13 +11,35 @@ namespace EcgScope.ML.Export;
 /// value it produces, so exporters read like the network's forward pass. <see cref="ToModel"/> wraps the graph in a
 /// model with its operator sets and metadata.
 /// </summary>
-internal sealed class OnnxGraphBuilder(string graphName)
+internal sealed class OnnxGraphBuilder
 {
-    /// <summary>IR version 8 is the one that goes with opset 17 (and ai.onnx.ml 3); every ONNX Runtime since 1.14 reads it.</summary>
+    /// <summary>The metadata key naming the architecture ("ResNet1d", "FramedLstm", "LightGbm").</summary>
+    public const string ArchitectureKey = "ecgscope.architecture";
+
+    /// <summary>The metadata key giving the number of classes (logits per row).</summary>
+    public const string ClassesKey = "ecgscope.classes";
+
+    /// <summary>
+    /// Opset 17 for the standard operators: the last in which ReduceMean takes its axes as an attribute (from 18 they
+    /// are an input), with Squeeze's axes an input (from 13) and LSTM's current form (14). ONNX Runtime 1.14 and later run it.
+    /// </summary>
+    public const long Opset = 17;
+
+    /// <summary>IR version 8 is the one that goes with opset 17 (and ai.onnx.ml 3).</summary>
     private const long IrVersion = 8;
 
-    private readonly GraphProto graph = new() { Name = graphName };
-    private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal);
+    private readonly GraphProto graph;
+    private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal) { [""] = Opset };
+
+    /// <summary>Starts the graph of a model of <paramref name="architecture"/>.</summary>
+    public OnnxGraphBuilder(string architecture)
+    {
+        Architecture = architecture;
+        graph = new GraphProto { Name = architecture };
+    }
+
+    /// <summary>The architecture, the graph's name and the <see cref="ArchitectureKey"/> metadata.</summary>
+    public string Architecture { get; }
 
     /// <summary>Declares that nodes of <paramref name="domain"/> ("" for the standard operators) follow opset <paramref name="version"/>.</summary>
     public OnnxGraphBuilder Import(string domain, long version)
@@ -80,10 +103,20 @@ internal sealed class OnnxGraphBuilder(string graphName)
         graph.Node.Add(node);
     }
 
-    /// <summary>The graph as a model, stamped with EcgScope as its producer and with <paramref name="metadata"/>.</summary>
-    public ModelProto ToModel(IEnumerable<KeyValuePair<string, string>> metadata)
+    /// <summary>A Gemm node computing <paramref name="linear"/> on the rows of <paramref name="input"/>; returns <paramref name="output"/>.</summary>
+    public string AddLinear(string input, Linear linear, string output)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
+        ArgumentNullException.ThrowIfNull(linear);
+        return AddNode("Gemm", [input, AddInitializer(output + ".weight", linear.weight!), AddInitializer(output + ".bias", linear.bias!)],
+            output, Int("transB", 1));
+    }
+
+    /// <summary>
+    /// The graph as a model, stamped with EcgScope as its producer, its architecture, <paramref name="classes"/> and
+    /// any further <paramref name="metadata"/>.
+    /// </summary>
+    public ModelProto ToModel(int classes, params (string Key, string Value)[] metadata)
+    {
         var model = new ModelProto
         {
             IrVersion = IrVersion,
@@ -92,6 +125,8 @@ internal sealed class OnnxGraphBuilder(string graphName)
             Graph = graph,
         };
         model.OpsetImport.AddRange(opsets.Select(o => new OperatorSetIdProto { Domain = o.Key, Version = o.Value }));
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ArchitectureKey, Value = Architecture });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ClassesKey, Value = classes.ToString(CultureInfo.InvariantCulture) });
         model.MetadataProps.AddRange(metadata.Select(m => new StringStringEntryProto { Key = m.Key, Value = m.Value }));
         return model;
     }
