@@ -1,4 +1,5 @@
 using EcgScope.Formats;
+using EcgScope.Inference;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.Testing;
 using static TorchSharp.torch;
@@ -13,6 +14,17 @@ internal static class OnnxParity
 
     /// <summary>The logits' bound: float32 sums in another order, over logits of order 1-10.</summary>
     public const double LogitTolerance = 1e-3;
+
+    /// <summary>
+    /// Runs a batch through the module and its exported model, asserts they agree (<see cref="AssertAgree"/>) and
+    /// returns a line with the differences.
+    /// </summary>
+    public static string AssertSameOutputs(nn.Module<Tensor, Tensor> module, OnnxModel model, float[] input, long[] shape)
+    {
+        var onnx = model.Run(input, shape);
+        Assert.Equal(shape[0], onnx.Rows);
+        return AssertAgree(Torch(module, input, shape), onnx.Logits, onnx.Classes);
+    }
 
     /// <summary>The module's output for a batch, in eval mode without gradients.</summary>
     public static float[] Torch(nn.Module<Tensor, Tensor> module, float[] input, long[] shape)

@@ -1,3 +1,4 @@
+using EcgScope.Formats;
 using EcgScope.Inference;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Export;
@@ -76,10 +77,7 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
         var input = OnnxParity.RandomSamples(batch * samples, seed: batch * 7919 + samples);
         long[] shape = [batch, 1, samples];
 
-        var onnx = fixture.Model.Run(input, shape);
-
-        Assert.Equal(batch, onnx.Rows);
-        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        var agreement = OnnxParity.AssertSameOutputs(fixture.Network, fixture.Model, input, shape);
         output.WriteLine($"batch {batch} × {samples} samples: {agreement}");
     }
 
@@ -88,22 +86,21 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
     {
         var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
 
-        var onnx = fixture.Model.Run(input, shape);
-
-        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        var agreement = OnnxParity.AssertSameOutputs(fixture.Network, fixture.Model, input, shape);
         output.WriteLine($"{shape[0]} CinC 2017 windows: {agreement}");
     }
 
     [Fact]
-    public void Feature_map_matches_the_networks_last_feature_map()
+    public void Feature_map_of_a_prepared_record_matches_the_networks_last_feature_map()
     {
-        var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
+        var prepared = InputPreparer.Prepare(EcgFile.Read(TestData.File("cinc2017", "training2017", "A00001.hea")), Cinc100Hz);
 
-        var onnx = fixture.Model.Run(input, shape);
+        var onnx = fixture.Model.Run(prepared);
 
         using var noGrad = no_grad();
-        using var torchMap = fixture.Network.FeatureMap(tensor(input, shape));
+        using var torchMap = fixture.Network.FeatureMap(tensor(prepared.Samples, [prepared.WindowCount, prepared.LeadCount, prepared.WindowSamples]));
         Assert.Equal([onnx.Rows, onnx.Channels, onnx.TimeSteps], torchMap.shape.Select(d => (int)d));
+        Assert.Equal(128, onnx.Channels);
         Assert.True(OnnxParity.MaxAbsDifference(torchMap.data<float>().ToArray(), onnx.FeatureMap!) < OnnxParity.LogitTolerance);
     }
 
