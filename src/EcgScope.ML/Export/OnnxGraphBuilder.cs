@@ -21,7 +21,8 @@ internal sealed class OnnxGraphBuilder
 
     /// <summary>
     /// Opset 17 for the standard operators: the last in which ReduceMean takes its axes as an attribute (from 18 they
-    /// are an input), with Squeeze's axes an input (from 13) and LSTM's current form (14). ONNX Runtime 1.14 and later run it.
+    /// are an input), with Squeeze's axes an input (from 13) and LSTM's current form (14). ONNX Runtime 1.12 and later
+    /// run it.
     /// </summary>
     public const long Opset = 17;
 
@@ -54,16 +55,6 @@ internal sealed class OnnxGraphBuilder
     /// <summary>A float graph output, dimensions as in <see cref="AddInput"/>.</summary>
     public void AddOutput(string name, params object[] dimensions) => graph.Output.Add(FloatValue(name, dimensions));
 
-    /// <summary>A float constant of the given shape; returns its name.</summary>
-    public string AddInitializer(string name, IEnumerable<float> values, params long[] dimensions)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dimensions);
-        tensor.FloatData.AddRange(values);
-        graph.Initializer.Add(tensor);
-        return name;
-    }
-
     /// <summary>An int64 constant (shapes, axes); returns its name.</summary>
     public string AddInt64Initializer(string name, params long[] values)
     {
@@ -79,7 +70,11 @@ internal sealed class OnnxGraphBuilder
     {
         ArgumentNullException.ThrowIfNull(tensor);
         using var values = tensor.detach().cpu().to_type(torch.ScalarType.Float32).contiguous();
-        return AddInitializer(name, values.data<float>().ToArray(), tensor.shape);
+        var initializer = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        initializer.Dims.AddRange(tensor.shape);
+        initializer.FloatData.AddRange(values.data<float>().ToArray());
+        graph.Initializer.Add(initializer);
+        return name;
     }
 
     /// <summary>Adds a node of the standard domain that writes <paramref name="output"/>; returns that name.</summary>
