@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EcgScope.Testing;
 
 namespace EcgScope.Cli.Tests;

@@ -32,4 +32,10 @@ public sealed class OnnxModelTests
 
         Assert.StartsWith("upload.onnx", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fewer_than_one_thread_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => OnnxModel.Load([0x08, 0x08], "model.onnx", intraOpThreads: 0));
+    }
 }

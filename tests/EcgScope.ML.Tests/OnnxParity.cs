@@ -1,4 +1,5 @@
 using EcgScope.Formats;
+using EcgScope.Inference;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.Testing;
 using static TorchSharp.torch;
@@ -13,6 +14,17 @@ internal static class OnnxParity
 
     /// <summary>The logits' bound: float32 sums in another order, over logits of order 1-10.</summary>
     public const double LogitTolerance = 1e-3;
+
+    /// <summary>
+    /// Runs a batch through the module and its exported model, asserts they agree (<see cref="AssertAgree"/>) and
+    /// returns a line with the differences.
+    /// </summary>
+    public static string AssertSameOutputs(nn.Module<Tensor, Tensor> module, OnnxModel model, float[] input, long[] shape)
+    {
+        var onnx = model.Run(input, shape);
+        Assert.Equal(shape[0], onnx.Rows);
+        return AssertAgree(Torch(module, input, shape), onnx.Logits, onnx.Classes);
+    }
 
     /// <summary>The module's output for a batch, in eval mode without gradients.</summary>
     public static float[] Torch(nn.Module<Tensor, Tensor> module, float[] input, long[] shape)
@@ -56,7 +68,7 @@ internal static class OnnxParity
         return [.. Enumerable.Range(0, count).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))];
     }
 
-    private static float[] Softmax(float[] logits, int classes)
+    public static float[] Softmax(float[] logits, int classes)
     {
         var probabilities = new float[logits.Length];
         for (var row = 0; row < logits.Length; row += classes)

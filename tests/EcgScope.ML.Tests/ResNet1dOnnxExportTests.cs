@@ -1,3 +1,4 @@
+using EcgScope.Formats;
 using EcgScope.Inference;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Export;
@@ -55,6 +56,7 @@ public sealed class ResNet1dExportFixture : IDisposable
     }
 }
 
+[Collection(nameof(SeededTorch))]
 public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITestOutputHelper output) : IClassFixture<ResNet1dExportFixture>
 {
     private static readonly InputSpec Cinc100Hz = new() { SampleRateHz = 100, WindowSeconds = 30, Leads = ["I"] };
@@ -75,10 +77,7 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
         var input = OnnxParity.RandomSamples(batch * samples, seed: batch * 7919 + samples);
         long[] shape = [batch, 1, samples];
 
-        var onnx = fixture.Model.Run(input, shape);
-
-        Assert.Equal(batch, onnx.Rows);
-        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        var agreement = OnnxParity.AssertSameOutputs(fixture.Network, fixture.Model, input, shape);
         output.WriteLine($"batch {batch} × {samples} samples: {agreement}");
     }
 
@@ -87,23 +86,26 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
     {
         var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
 
-        var onnx = fixture.Model.Run(input, shape);
-
-        var agreement = OnnxParity.AssertAgree(OnnxParity.Torch(fixture.Network, input, shape), onnx.Logits, onnx.Classes);
+        var agreement = OnnxParity.AssertSameOutputs(fixture.Network, fixture.Model, input, shape);
         output.WriteLine($"{shape[0]} CinC 2017 windows: {agreement}");
     }
 
     [Fact]
-    public void Feature_map_matches_the_networks_last_feature_map()
+    public void Feature_map_of_a_prepared_record_matches_the_networks_last_feature_map()
     {
-        var (input, shape) = OnnxParity.CincWindows(Cinc100Hz);
+        var prepared = InputPreparer.Prepare(EcgFile.Read(TestData.File("cinc2017", "training2017", "A00001.hea")), Cinc100Hz);
 
-        var onnx = fixture.Model.Run(input, shape);
+        var onnx = fixture.Model.Run(prepared);
 
         using var noGrad = no_grad();
-        using var torchMap = fixture.Network.FeatureMap(tensor(input, shape));
+        using var torchMap = fixture.Network.FeatureMap(tensor(prepared.Samples, [prepared.WindowCount, prepared.LeadCount, prepared.WindowSamples]));
         Assert.Equal([onnx.Rows, onnx.Channels, onnx.TimeSteps], torchMap.shape.Select(d => (int)d));
+        Assert.Equal(128, onnx.Channels);
         Assert.True(OnnxParity.MaxAbsDifference(torchMap.data<float>().ToArray(), onnx.FeatureMap!) < OnnxParity.LogitTolerance);
+
+        // The class activation map is the head's weights applied to the feature map at every time step (Grad-CAM here).
+        using var torchActivation = matmul(fixture.Network.Head.weight!, torchMap);
+        Assert.True(OnnxParity.MaxAbsDifference(torchActivation.data<float>().ToArray(), onnx.ClassActivation!) < OnnxParity.LogitTolerance);
     }
 
     [Fact]
@@ -116,8 +118,8 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
     public void Model_names_its_producer_architecture_and_classes()
     {
         Assert.True(fixture.Model.HasFeatureMap);
-        Assert.Equal("ResNet1d", fixture.Model.Metadata[ResNet1dOnnxExporter.ArchitectureKey]);
-        Assert.Equal("4", fixture.Model.Metadata["ecgscope.classes"]);
+        Assert.Equal("ResNet1d", fixture.Model.Metadata[OnnxGraphBuilder.ArchitectureKey]);
+        Assert.Equal("4", fixture.Model.Metadata[OnnxGraphBuilder.ClassesKey]);
         var file = Export.Onnx.ModelProto.Parser.ParseFrom(File.ReadAllBytes(fixture.Path));
         Assert.Equal("EcgScope.ML", file.ProducerName);
         Assert.Equal(17, file.OpsetImport.Single().Version);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using EcgScope.ML.Export.Onnx;
+using Google.Protobuf;
 using TorchSharp;
+using TorchSharp.Modules;
 
 namespace EcgScope.ML.Export;
 
@@ -9,13 +11,36 @@ namespace EcgScope.ML.Export;
 /// value it produces, so exporters read like the network's forward pass. <see cref="ToModel"/> wraps the graph in a
 /// model with its operator sets and metadata.
 /// </summary>
-internal sealed class OnnxGraphBuilder(string graphName)
+internal sealed class OnnxGraphBuilder
 {
-    /// <summary>IR version 8 is the one that goes with opset 17 (and ai.onnx.ml 3); every ONNX Runtime since 1.14 reads it.</summary>
+    /// <summary>The metadata key naming the architecture ("ResNet1d", "FramedLstm", "LightGbm").</summary>
+    public const string ArchitectureKey = "ecgscope.architecture";
+
+    /// <summary>The metadata key giving the number of classes (logits per row).</summary>
+    public const string ClassesKey = "ecgscope.classes";
+
+    /// <summary>
+    /// Opset 17 for the standard operators: the last in which ReduceMean takes its axes as an attribute (from 18 they
+    /// are an input), with Squeeze's axes an input (from 13) and LSTM's current form (14). ONNX Runtime 1.12 and later
+    /// run it.
+    /// </summary>
+    public const long Opset = 17;
+
+    /// <summary>IR version 8 is the one that goes with opset 17 (and ai.onnx.ml 3).</summary>
     private const long IrVersion = 8;
 
-    private readonly GraphProto graph = new() { Name = graphName };
-    private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal);
+    private readonly GraphProto graph;
+    private readonly Dictionary<string, long> opsets = new(StringComparer.Ordinal) { [""] = Opset };
+
+    /// <summary>Starts the graph of a model of <paramref name="architecture"/>.</summary>
+    public OnnxGraphBuilder(string architecture)
+    {
+        Architecture = architecture;
+        graph = new GraphProto { Name = architecture };
+    }
+
+    /// <summary>The architecture, the graph's name and the <see cref="ArchitectureKey"/> metadata.</summary>
+    public string Architecture { get; }
 
     /// <summary>Declares that nodes of <paramref name="domain"/> ("" for the standard operators) follow opset <paramref name="version"/>.</summary>
     public OnnxGraphBuilder Import(string domain, long version)
@@ -29,16 +54,6 @@ internal sealed class OnnxGraphBuilder(string graphName)
 
     /// <summary>A float graph output, dimensions as in <see cref="AddInput"/>.</summary>
     public void AddOutput(string name, params object[] dimensions) => graph.Output.Add(FloatValue(name, dimensions));
-
-    /// <summary>A float constant of the given shape; returns its name.</summary>
-    public string AddInitializer(string name, IEnumerable<float> values, params long[] dimensions)
-    {
-        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
-        tensor.Dims.AddRange(dimensions);
-        tensor.FloatData.AddRange(values);
-        graph.Initializer.Add(tensor);
-        return name;
-    }
 
     /// <summary>An int64 constant (shapes, axes); returns its name.</summary>
     public string AddInt64Initializer(string name, params long[] values)
@@ -55,28 +70,48 @@ internal sealed class OnnxGraphBuilder(string graphName)
     {
         ArgumentNullException.ThrowIfNull(tensor);
         using var values = tensor.detach().cpu().to_type(torch.ScalarType.Float32).contiguous();
-        return AddInitializer(name, values.data<float>().ToArray(), tensor.shape);
+        var initializer = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Float };
+        initializer.Dims.AddRange(tensor.shape);
+        initializer.FloatData.AddRange(values.data<float>().ToArray());
+        graph.Initializer.Add(initializer);
+        return name;
     }
 
     /// <summary>Adds a node of the standard domain that writes <paramref name="output"/>; returns that name.</summary>
-    public string AddNode(string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes) =>
-        AddNode("", opType, inputs, output, attributes);
-
-    /// <summary>Adds a node of <paramref name="domain"/> that writes <paramref name="output"/>; returns that name.</summary>
-    public string AddNode(string domain, string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
+    public string AddNode(string opType, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
     {
-        var node = new NodeProto { Name = output + "_" + opType, OpType = opType, Domain = domain };
-        node.Input.AddRange(inputs);
-        node.Output.Add(output);
-        node.Attribute.AddRange(attributes);
-        graph.Node.Add(node);
+        AddNode(opType, inputs, [output], attributes);
         return output;
     }
 
-    /// <summary>The graph as a model, stamped with EcgScope as its producer and with <paramref name="metadata"/>.</summary>
-    public ModelProto ToModel(IEnumerable<KeyValuePair<string, string>> metadata)
+    /// <summary>Adds a node of the standard domain with several outputs; "" skips an optional output.</summary>
+    public void AddNode(string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes) =>
+        AddNode("", opType, inputs, outputs, attributes);
+
+    /// <summary>Adds a node of <paramref name="domain"/> (say "ai.onnx.ml") that writes <paramref name="outputs"/>.</summary>
+    public void AddNode(string domain, string opType, IEnumerable<string> inputs, IReadOnlyList<string> outputs, params AttributeProto[] attributes)
     {
-        ArgumentNullException.ThrowIfNull(metadata);
+        var node = new NodeProto { Name = outputs.Last(o => o.Length > 0) + "_" + opType, OpType = opType, Domain = domain };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        node.Attribute.AddRange(attributes);
+        graph.Node.Add(node);
+    }
+
+    /// <summary>A Gemm node computing <paramref name="linear"/> on the rows of <paramref name="input"/>; returns <paramref name="output"/>.</summary>
+    public string AddLinear(string input, Linear linear, string output)
+    {
+        ArgumentNullException.ThrowIfNull(linear);
+        return AddNode("Gemm", [input, AddInitializer(output + ".weight", linear.weight!), AddInitializer(output + ".bias", linear.bias!)],
+            output, Int("transB", 1));
+    }
+
+    /// <summary>
+    /// The graph as a model, stamped with EcgScope as its producer, its architecture, <paramref name="classes"/> and
+    /// any further <paramref name="metadata"/>.
+    /// </summary>
+    public ModelProto ToModel(int classes, params (string Key, string Value)[] metadata)
+    {
         var model = new ModelProto
         {
             IrVersion = IrVersion,
@@ -85,6 +120,8 @@ internal sealed class OnnxGraphBuilder(string graphName)
             Graph = graph,
         };
         model.OpsetImport.AddRange(opsets.Select(o => new OperatorSetIdProto { Domain = o.Key, Version = o.Value }));
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ArchitectureKey, Value = Architecture });
+        model.MetadataProps.Add(new StringStringEntryProto { Key = ClassesKey, Value = classes.ToString(CultureInfo.InvariantCulture) });
         model.MetadataProps.AddRange(metadata.Select(m => new StringStringEntryProto { Key = m.Key, Value = m.Value }));
         return model;
     }
@@ -102,6 +139,26 @@ internal sealed class OnnxGraphBuilder(string graphName)
     {
         var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Ints };
         attribute.Ints.AddRange(values);
+        return attribute;
+    }
+
+    /// <summary>A float list attribute.</summary>
+    public static AttributeProto Floats(string name, IEnumerable<float> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Floats };
+        attribute.Floats.AddRange(values);
+        return attribute;
+    }
+
+    /// <summary>A string attribute.</summary>
+    public static AttributeProto String(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
+
+    /// <summary>A string list attribute.</summary>
+    public static AttributeProto Strings(string name, IEnumerable<string> values)
+    {
+        var attribute = new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Strings };
+        attribute.Strings.AddRange(values.Select(ByteString.CopyFromUtf8));
         return attribute;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgScope.ML.Networks;
 using Google.Protobuf;
 using TorchSharp.Modules;
@@ -14,12 +15,6 @@ namespace EcgScope.ML.Export;
 /// </summary>
 public static class ResNet1dOnnxExporter
 {
-    /// <summary>Opset 17: the last in which ReduceMean takes its axes as an attribute; ONNX Runtime 1.14 and later run it.</summary>
-    private const long Opset = 17;
-
-    /// <summary>The metadata key naming the architecture.</summary>
-    public const string ArchitectureKey = "ecgscope.architecture";
-
     /// <summary>The model as ONNX protobuf bytes.</summary>
     public static byte[] Export(ResNet1d network) => Build(network).ToByteArray();
 
@@ -30,10 +25,11 @@ public static class ResNet1dOnnxExporter
     {
         ArgumentNullException.ThrowIfNull(network);
         var shape = network.Shape;
-        var graph = new OnnxGraphBuilder(nameof(ResNet1d)).Import("", Opset);
+        var graph = new OnnxGraphBuilder(nameof(ResNet1d));
         graph.AddInput("input", "batch", shape.Leads, "samples");
 
         var x = Relu(graph, ConvNorm(graph, "stem", "input", network.StemConv, network.StemNorm));
+        // The stem pooling of ResNet1d.FeatureMap: max_pool1d(3, 2, 1).
         x = graph.AddNode("MaxPool", [x], "stem_pool", Ints("kernel_shape", 3), Ints("strides", 2), Ints("pads", 1, 1));
         foreach (var block in network.Blocks)
         {
@@ -42,22 +38,15 @@ public static class ResNet1dOnnxExporter
 
         var featureMap = graph.AddNode("Identity", [x], "featureMap");
         var pooled = graph.AddNode("ReduceMean", [featureMap], "pooled", Ints("axes", 2), Int("keepdims", 0));
-        var head = network.Head;
-        var headWeight = graph.AddInitializer("head.weight", head.weight!);
-        graph.AddNode("Gemm", [pooled, headWeight, graph.AddInitializer("head.bias", head.bias!)], "logits", Int("transB", 1));
+        graph.AddLinear(pooled, network.Head, "logits");
 
         // The head's weights times the feature map ([classes, C] × [batch, C, time]): each class's activation over time.
-        graph.AddNode("MatMul", [headWeight, featureMap], "classActivation");
+        graph.AddNode("MatMul", ["logits.weight", featureMap], "classActivation");
 
         graph.AddOutput("logits", "batch", shape.Classes);
         graph.AddOutput("featureMap", "batch", shape.StageWidths[^1], "time");
         graph.AddOutput("classActivation", "batch", shape.Classes, "time");
-        return graph.ToModel(new Dictionary<string, string>
-        {
-            [ArchitectureKey] = nameof(ResNet1d),
-            ["ecgscope.leads"] = shape.Leads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ecgscope.classes"] = shape.Classes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        return graph.ToModel(shape.Classes, ("ecgscope.leads", shape.Leads.ToString(CultureInfo.InvariantCulture)));
     }
 
     private static string Block(OnnxGraphBuilder graph, ResidualBlock1d block, string input)
