@@ -10,6 +10,7 @@ namespace EcgScope.ML.Tests;
 /// One epoch of the rhythm CNN on 64 CinC 2017 records: it trains, checkpoints, resumes without training twice, and
 /// a seed gives the same weights every time.
 /// </summary>
+[Collection(nameof(SeededTorch))]
 public sealed class TrainingSmokeTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "ecgscope-training-" + Guid.NewGuid().ToString("N"));
