@@ -31,10 +31,11 @@ public sealed class ClassifyCommandTests
         var probabilities = verdict.GetProperty("probabilities").EnumerateArray().Select(p => p.GetProperty("probability").GetDouble()).ToArray();
         Assert.Equal(1, probabilities.Sum(), 6);
         Assert.Contains("not a diagnosis", verdict.GetProperty("summary").GetString(), StringComparison.Ordinal);
-        var relevance = verdict.GetProperty("relevance");
-        Assert.Equal("classActivation", relevance.GetProperty("method").GetString());
-        Assert.Equal(60, relevance.GetProperty("scores").GetArrayLength()); // 30 s in 0.5 s bins
-        Assert.Equal(1, relevance.GetProperty("scores").EnumerateArray().Max(s => s.GetDouble()), 9);
+        var explanations = verdict.GetProperty("explanations").EnumerateArray().ToArray();
+        Assert.Equal(["classActivation", "occlusion"], explanations.Select(e => e.GetProperty("method").GetString()));
+        Assert.Equal(60, explanations[0].GetProperty("scores").GetArrayLength()); // 30 s in 0.5 s bins
+        Assert.Equal(30, explanations[1].GetProperty("scores").GetArrayLength()); // 30 s in 1 s segments
+        Assert.All(explanations, e => Assert.Equal(1, e.GetProperty("scores").EnumerateArray().Max(s => s.GetDouble()), 9));
     }
 
     [Fact]

@@ -39,9 +39,10 @@ internal sealed record ClassifyReport(
                 writer.WriteLine(string.Create(text, $"    {probability.ClassName,-13} {probability.Probability:0.000}"));
             }
 
-            foreach (var stretch in (verdict.Relevance?.Stretches ?? []).Take(MostRelevantStretches))
+            foreach (var explanation in verdict.Explanations)
             {
-                writer.WriteLine(string.Create(text, $"    relevant      {stretch.StartSeconds:0.0}-{stretch.EndSeconds:0.0} s (peak {stretch.PeakScore:0.00})"));
+                var stretches = explanation.Stretches.Take(MostRelevantStretches).Select(s => string.Create(text, $"{s.StartSeconds:0.0}-{s.EndSeconds:0.0} s"));
+                writer.WriteLine(string.Create(text, $"    {(explanation.Method == RelevanceMethod.ClassActivation ? "activation" : "occlusion"),-13} {string.Join(", ", stretches)}"));
             }
 
             writer.WriteLine(string.Create(text, $"    {verdict.Summary}"));
@@ -62,7 +63,7 @@ internal sealed record VerdictReport(
     string? InconclusiveReason,
     string LeadName,
     IReadOnlyList<ClassProbability> Probabilities,
-    RelevanceReport? Relevance,
+    IReadOnlyList<RelevanceReport> Explanations,
     string Summary,
     string? Card)
 {
@@ -76,7 +77,7 @@ internal sealed record VerdictReport(
         verdict.InconclusiveReason,
         verdict.LeadName,
         verdict.Probabilities,
-        verdict.Relevance is { } relevance ? RelevanceReport.From(relevance) : null,
+        [.. verdict.Explanations.Select(RelevanceReport.From)],
         verdict.Summary,
         card.Document);
 }

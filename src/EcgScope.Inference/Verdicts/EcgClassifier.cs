@@ -23,16 +23,11 @@ public static class EcgClassifier
         var conditioned = InputPreparer.Condition(record, card.Input);
         var prepared = InputPreparer.PrepareConditioned(conditioned, card.Input);
         var output = model.Onnx.Run(prepared);
-        var logits = MeanLogits(output);
-        var probabilities = card.Task == ModelTask.SingleLabel
-            ? Probabilities.Softmax(logits, card.Calibration.Temperature)
-            : Probabilities.Sigmoid(logits, card.Calibration.Temperature);
+        var probabilities = Calibrated(card, WindowLogits.Mean(output.Logits, output.Classes, output.Rows));
         var leadName = conditioned.Leads[0].Name;
         var chosen = Choose(card, probabilities);
         var reason = InconclusiveReason(card, record, leadName, probabilities, chosen);
-        var relevance = explain && chosen.Length > 0 && output.ClassActivation is not null
-            ? ClassActivation.Relevance(output, prepared, card, Array.IndexOf([.. card.Classes.Select(c => c.Name)], chosen[0]))
-            : null;
+        var explanations = explain && chosen.Length > 0 ? Explain(model, output, prepared, chosen[0]) : [];
         return new ModelVerdict
         {
             Model = card.Name,
@@ -40,24 +35,29 @@ public static class EcgClassifier
             InconclusiveReason = reason,
             Probabilities = [.. card.Classes.Select((c, i) => new ClassProbability(c.Name, probabilities[i]))],
             LeadName = leadName,
-            Relevance = relevance,
-            Summary = VerdictWording.Summary(card, chosen, probabilities, reason, relevance),
+            Explanations = explanations,
+            Summary = VerdictWording.Summary(card, chosen, probabilities, reason, explanations.FirstOrDefault()),
         };
     }
 
-    private static double[] MeanLogits(OnnxModelOutput output)
-    {
-        var mean = new double[output.Classes];
-        for (var row = 0; row < output.Rows; row++)
-        {
-            var logits = output.LogitsOf(row);
-            for (var c = 0; c < mean.Length; c++)
-            {
-                mean[c] += (double)logits[c] / output.Rows;
-            }
-        }
+    private static double[] Calibrated(ModelCard card, double[] logits) => card.Task == ModelTask.SingleLabel
+        ? Probabilities.Softmax(logits, card.Calibration.Temperature)
+        : Probabilities.Sigmoid(logits, card.Calibration.Temperature);
 
-        return mean;
+    /// <summary>The class activation map where the network gives one, then occlusion, for the class <paramref name="className"/>.</summary>
+    private static ImmutableArray<Relevance> Explain(LoadedModel model, OnnxModelOutput output, PreparedInput prepared, string className)
+    {
+        var card = model.Card;
+        var classIndex = card.Classes.Select(c => c.Name).ToList().IndexOf(className);
+        var occlusion = Occlusion.Relevance(
+            prepared,
+            card.Input.SampleRateHz,
+            className,
+            (windows, count) => model.Onnx.Run(windows, count, prepared.LeadCount, prepared.WindowSamples).Logits,
+            logits => Calibrated(card, logits)[classIndex]);
+        return output.ClassActivation is null
+            ? [occlusion]
+            : [ClassActivation.Relevance(output, prepared, card, classIndex), occlusion];
     }
 
     /// <summary>The argmax for a single-label model; every class at or above one half for a multi-label one.</summary>

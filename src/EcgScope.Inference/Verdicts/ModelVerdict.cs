@@ -31,8 +31,8 @@ public sealed record ModelVerdict
     /// <summary>The lead the model read (the first, for a multi-lead model).</summary>
     public required string LeadName { get; init; }
 
-    /// <summary>Where the verdict came from, when the model can say.</summary>
-    public Explanations.Relevance? Relevance { get; init; }
+    /// <summary>Where the verdict came from, by each method the model allows (class activation map first where there is one); empty unless asked for.</summary>
+    public ImmutableArray<Explanations.Relevance> Explanations { get; init; } = [];
 
     /// <summary>One or two sentences for people: what the model saw, never a diagnosis.</summary>
     public required string Summary { get; init; }
