@@ -1,0 +1,49 @@
+using BenchmarkDotNet.Attributes;
+using EcgScope.Core;
+using EcgScope.Formats;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Verdicts;
+
+namespace EcgScope.Benchmarks;
+
+/// <summary>
+/// Classifying with the shipped models on one core (ONNX Runtime, one intra-op thread): the whole path from a record
+/// in memory (preprocessing, quality check, inference, calibration), with and without explanations, and loading a
+/// model (SHA-256 check and session creation).
+/// </summary>
+[MemoryDiagnoser]
+public class ClassifyBenchmarks : IDisposable
+{
+    private ModelRegistry registry = null!;
+    private LoadedModel rhythm = null!;
+    private EcgRecord cinc = null!;
+
+    /// <summary>CinC 2017 record A00001: 30 s of one AliveCor lead at 300 Hz.</summary>
+    [GlobalSetup]
+    public void Load()
+    {
+        registry = new ModelRegistry(ModelRegistry.DefaultDirectory);
+        rhythm = registry.Load("rhythm-cnn");
+        cinc = EcgFile.Read(BenchmarkData.File("cinc2017", "training2017", "A00001.hea"));
+    }
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        registry.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark]
+    public ModelVerdict RhythmThirtySecondsOneLead() => EcgClassifier.Classify(cinc, rhythm);
+
+    [Benchmark]
+    public ModelVerdict RhythmThirtySecondsExplained() => EcgClassifier.Classify(cinc, rhythm, explain: true);
+
+    [Benchmark]
+    public int LoadRhythmModel()
+    {
+        using var fresh = new ModelRegistry(ModelRegistry.DefaultDirectory);
+        return fresh.Load("rhythm-cnn").Card.Classes.Length;
+    }
+}
