@@ -22,13 +22,14 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the folds, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per fold.", DefaultValueFactory = _ => new TrainingOptions().Epochs };
         var limit = new Option<int?>("--limit") { Description = "Train on at most this many records per epoch (a smoke test)." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (results do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rhythm = new Command(RhythmCnn.Name, "The single-lead rhythm network on CinC 2017 (Normal / AF / Other / Noisy).")
         {
-            data, output, folds, only, seed, epochs, limit,
+            data, output, folds, only, seed, epochs, limit, threads,
         };
         rhythm.SetAction((parse, cancellationToken) =>
         {
-            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), RecordLimit = parse.GetValue(limit) };
+            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), RecordLimit = parse.GetValue(limit), Threads = parse.GetValue(threads) };
             var records = Cinc2017.Load(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"{records.Count} records; reading and conditioning them for {RhythmCnn.Input.SampleRateHz} Hz ...");
             var set = ConditionedSet.Load(records, RhythmCnn.Input, new SynchronousProgress<WorkProgress>(p => Console.Error.WriteLine($"  {p.Completed}/{p.Total}")), cancellationToken);
