@@ -22,7 +22,7 @@ internal static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the folds, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per fold.", DefaultValueFactory = _ => new TrainingOptions().Epochs };
         var limit = new Option<int?>("--limit") { Description = "Train on at most this many records per epoch (a smoke test)." };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch (results do not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rhythm = new Command(RhythmCnn.Name, "The single-lead rhythm network on CinC 2017 (Normal / AF / Other / Noisy).")
         {
             data, output, folds, only, seed, epochs, limit, threads,

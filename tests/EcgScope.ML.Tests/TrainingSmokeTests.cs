@@ -40,6 +40,14 @@ public sealed class TrainingSmokeTests : IDisposable
         Assert.Equal(trainer.Predict(first, set, validation), trainer.Predict(again, set, validation));
     }
 
+    [Fact]
+    public void Epoch_seeds_are_the_same_in_every_process_and_differ_between_epochs_folds_and_streams()
+    {
+        Assert.Equal(unchecked((((((2017 * 1_000_003) + 1) * 10_007) + 3) * 31) + 0), NetworkTrainer.EpochSeed(2017, 1, 3, 0));
+        int[] seeds = [NetworkTrainer.EpochSeed(2017, 1, 3, 0), NetworkTrainer.EpochSeed(2017, 1, 3, 1), NetworkTrainer.EpochSeed(2017, 1, 4, 0), NetworkTrainer.EpochSeed(2017, 2, 3, 0)];
+        Assert.Equal(seeds.Length, seeds.Distinct().Count());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))

@@ -54,8 +54,8 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            var random = new Random(HashCode.Combine(options.Seed, fold, epoch));
-            manual_seed(HashCode.Combine(options.Seed, fold, epoch, "dropout"));
+            var random = new Random(EpochSeed(options.Seed, fold, epoch, stream: 0));
+            manual_seed(EpochSeed(options.Seed, fold, epoch, stream: 1));
             random.Shuffle(trainingOrder);
             network.train();
             var lossSum = 0.0;
@@ -153,6 +153,14 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
 
         return sums;
     }
+
+    /// <summary>
+    /// The seed of one random stream (0: batch order and crops, 1: libtorch's dropout) of one epoch. A fixed mix, not
+    /// <see cref="HashCode"/>, whose values change from process to process: a resumed run must draw what an unbroken
+    /// one drew.
+    /// </summary>
+    internal static int EpochSeed(int seed, int fold, int epoch, int stream) =>
+        unchecked((((((seed * 1_000_003) + fold) * 10_007) + epoch) * 31) + stream);
 
     private static int Classes(Module<Tensor, Tensor> network) =>
         (int)network.parameters().Last().shape[0];
