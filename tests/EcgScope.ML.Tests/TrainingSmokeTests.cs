@@ -1,3 +1,4 @@
+using EcgScope.Core;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
@@ -38,6 +39,35 @@ public sealed class TrainingSmokeTests : IDisposable
 
         using var again = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "b"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(trainer.Predict(first, set, validation), trainer.Predict(again, set, validation));
+    }
+
+    [Fact]
+    public void A_run_stopped_after_an_epoch_and_resumed_ends_with_the_weights_of_an_unbroken_run()
+    {
+        var records = Cinc2017.Load(TestData.Require("cinc2017")).Take(64).ToList();
+        var set = ConditionedSet.Load(records, RhythmCnn.Input, cancellationToken: TestContext.Current.CancellationToken);
+        var training = Enumerable.Range(0, 48).ToArray();
+        var validation = Enumerable.Range(48, 16).ToArray();
+        var trainer = new NetworkTrainer(RhythmCnn.Input, new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 9, Threads = 1 }, () => new ResNet1d(RhythmCnn.Shape with { StageWidths = [8, 16] }));
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var stopAfterFirstEpoch = new SynchronousProgress<TrainingProgress>(p =>
+        {
+            if (p.Epoch == 1 && p.ValidationScore is not null)
+            {
+                stop.Cancel();
+            }
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "stopped"), 1, stopAfterFirstEpoch, stop.Token));
+        Assert.Equal(1, FoldCheckpoint.Read(Path.Combine(directory, "stopped")).EpochsDone);
+
+        using var resumed = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "stopped"), 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var unbroken = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "unbroken"), 1, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            FoldCheckpoint.Read(Path.Combine(directory, "unbroken")).History.Select(e => e.TrainingLoss),
+            FoldCheckpoint.Read(Path.Combine(directory, "stopped")).History.Select(e => e.TrainingLoss));
+        Assert.Equal(trainer.Predict(unbroken, set, validation), trainer.Predict(resumed, set, validation));
     }
 
     [Fact]

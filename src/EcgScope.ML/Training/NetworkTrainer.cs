@@ -48,14 +48,16 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
 
         var labels = set.Records.Select(record => record.Label).ToArray();
         using var weights = ClassWeights(training.Select(i => labels[i]), Classes(network));
-        var trainingOrder = options.RecordLimit is int limit ? training.Take(limit).ToArray() : [.. training];
-        var batches = (trainingOrder.Length + options.BatchSize - 1) / options.BatchSize;
+        int[] trainingRecords = options.RecordLimit is int limit ? [.. training.Take(limit)] : [.. training];
+        var batches = (trainingRecords.Length + options.BatchSize - 1) / options.BatchSize;
         var validationLabels = validation.Select(i => labels[i]).ToArray();
         for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
             var random = new Random(EpochSeed(options.Seed, fold, epoch, stream: 0));
             manual_seed(EpochSeed(options.Seed, fold, epoch, stream: 1));
+            // Each epoch shuffles the records from their given order, never the last epoch's: a resumed run has no last epoch.
+            var trainingOrder = (int[])trainingRecords.Clone();
             random.Shuffle(trainingOrder);
             network.train();
             var lossSum = 0.0;
