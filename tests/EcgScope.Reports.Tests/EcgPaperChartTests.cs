@@ -77,9 +77,9 @@ public sealed class EcgPaperChartTests
         using var image = Decode(chart.ToPng());
         var y = chart.PixelY(0, 1.25);
 
-        var unscored = At(image, chart.PixelX(0.52), y);
-        var half = At(image, chart.PixelX(2.52), y);
-        var full = At(image, chart.PixelX(1.52), y);
+        var unscored = At(image, chart.PixelX(0.42), y); // 0.02 s (half a mm) off the grid lines
+        var half = At(image, chart.PixelX(2.42), y);
+        var full = At(image, chart.PixelX(1.42), y);
 
         Assert.Equal(Colors.Paper, unscored);
         Assert.True(full.Blue < half.Blue - 30 && half.Blue < unscored.Blue - 30, $"blue {unscored.Blue} → {half.Blue} → {full.Blue}");
@@ -103,7 +103,8 @@ public sealed class EcgPaperChartTests
         var chart = new EcgPaperChart(Record(10, _ => 0), overlays: overlays);
         using var image = Decode(chart.ToPng());
 
-        Assert.Equal(Colors.RPeak, At(image, chart.PixelX(3), chart.PixelY(0, 0.25))); // inside the marker, 2.5 mm up
+        var marker = At(image, chart.PixelX(3), chart.PixelY(0, 0.2)); // the marker's centre, 2 mm above the peak
+        Assert.True(marker.Blue - marker.Red > 100, $"marker pixel {marker}");
         Assert.True(At(image, chart.PixelX(7.02), chart.PixelY(0, 1.25)).Blue < Colors.Paper.Blue - 20);
         Assert.Equal(Colors.Paper, At(image, chart.PixelX(5.02), chart.PixelY(0, 1.25)));
     }
@@ -160,6 +161,28 @@ public sealed class EcgPaperChartTests
         Assert.Equal(chart.PixelY(0, 1), TraceRows(bitmap, chart, 7.01).Average(), tolerance: 1.5);
     }
 
+    [Fact]
+    public void Drawn_on_a_PDF_page_the_chart_is_vector_paper_at_true_millimetres()
+    {
+        var chart = new EcgPaperChart(Record(3, seconds => seconds < 1.5 ? 0 : 1, "V1"));
+        var pointsPerPixel = 72 / 25.4 / 4; // 4 px/mm, 72 points per inch
+        using var pdf = new MemoryStream();
+        using (var document = SKDocument.CreatePdf(pdf))
+        {
+            var canvas = document.BeginPage((float)(chart.WidthPixels * pointsPerPixel), (float)(chart.HeightPixels * pointsPerPixel));
+            canvas.Scale((float)pointsPerPixel);
+            chart.Render(canvas);
+            document.EndPage();
+        }
+
+        using var read = UglyToad.PdfPig.PdfDocument.Open(pdf.ToArray());
+        var page = read.GetPage(1);
+        Assert.Contains("V1", page.Text, StringComparison.Ordinal);
+        Assert.Contains("mm/mV", page.Text, StringComparison.Ordinal);
+        Assert.Equal(chart.WidthPixels / 4.0, page.Width * 25.4 / 72, tolerance: 0.1); // millimetres
+        Assert.True(page.Paths.Count > 100, $"{page.Paths.Count} paths: the grid and trace should be vector lines");
+    }
+
     /// <summary>A record of <paramref name="seconds"/> at 250 Hz whose leads (default "II" alone) follow <paramref name="millivoltsAt"/>.</summary>
     private static EcgRecord Record(double seconds, Func<double, double> millivoltsAt, params string[] leadNames)
     {
@@ -173,13 +196,13 @@ public sealed class EcgPaperChartTests
     private static SKColor At(SKBitmap image, double x, double y) => image.GetPixel((int)Math.Round(x), (int)Math.Round(y));
 
     /// <summary>
-    /// The pixel rows that the trace darkens at <paramref name="seconds"/> (grid and overlays are never this dark),
+    /// The pixel rows that the trace darkens at <paramref name="seconds"/> (grid lines and overlays are all red, blue or light in some channel),
     /// down to 0.5 mV below the last row's baseline: the time axis's labels lie further down.
     /// </summary>
     private static List<int> TraceRows(SKBitmap image, EcgPaperChart chart, double seconds)
     {
         var column = (int)Math.Round(chart.PixelX(seconds));
         var bottom = (int)chart.PixelY(chart.RowLeadNames.Count() - 1, -0.5);
-        return [.. Enumerable.Range(0, bottom).Where(y => image.GetPixel(column, y) is { Red: < 110, Green: < 110, Blue: < 110 })];
+        return [.. Enumerable.Range(0, bottom).Where(y => image.GetPixel(column, y) is { Red: < 160, Green: < 160, Blue: < 160 })];
     }
 }

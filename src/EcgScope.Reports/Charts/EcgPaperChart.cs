@@ -179,7 +179,7 @@ public sealed class EcgPaperChart
         axis.MajorTickStyle.Length = (float)Pixels(1);
         axis.Label.Text = string.Create(
             CultureInfo.InvariantCulture,
-            $"Time (s)    {options.PaperSpeedMmPerSecond:0.##} mm/s    {options.GainMmPerMillivolt:0.##} mm/mV");
+            $"Time (s) · {options.PaperSpeedMmPerSecond:0.##} mm/s · {options.GainMmPerMillivolt:0.##} mm/mV");
         axis.Label.FontSize = (float)Pixels(TickLabelMm);
         axis.Label.Bold = false;
         axis.Label.ForeColor = new Color(textColor);
