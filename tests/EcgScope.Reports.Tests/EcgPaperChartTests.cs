@@ -181,6 +181,8 @@ public sealed class EcgPaperChartTests
         Assert.Contains("mm/mV", page.Text, StringComparison.Ordinal);
         Assert.Equal(chart.WidthPixels / 4.0, page.Width * 25.4 / 72, tolerance: 0.1); // millimetres
         Assert.True(page.Paths.Count > 100, $"{page.Paths.Count} paths: the grid and trace should be vector lines");
+        var leadName = page.Letters.First(letter => letter.Value == "V");
+        Assert.Equal(3, leadName.StartBaseLine.X * 25.4 / 72, tolerance: 0.5); // 2 mm margin + 1 mm inset, so the scale held
     }
 
     /// <summary>A record of <paramref name="seconds"/> at 250 Hz whose leads (default "II" alone) follow <paramref name="millivoltsAt"/>.</summary>
