@@ -19,11 +19,16 @@ namespace EcgScope.Reports.Charts;
 /// </remarks>
 public sealed class EcgPaperChart
 {
-    /// <summary>Seconds of paper before each row's trace, holding the calibration pulse.</summary>
-    private const double LeadInSeconds = 0.4;
-    private const double PulseStartSeconds = 0.1, PulseSeconds = 0.2, PulseMillivolts = 1.0;
+    // Each row starts with 0.4 s of paper holding the calibration pulse: 1 mV high, 0.2 s wide, 0.1 s in.
+    private const double LeadInSeconds = 0.4, PulseStartSeconds = 0.1, PulseSeconds = 0.2, PulseMillivolts = 1.0;
+
+    // Sizes in millimetres of paper, so that text and lines keep their proportions at any pixels per mm. The bottom
+    // margin holds the time axis; the right one half of its last label.
     private const double MarginMm = 2, RightMarginMm = 4, BottomMarginMm = 12;
-    private const double TickLabelMm = 2.5, LeadNameMm = 3, TraceWidthMm = 0.3, OutlineWidthMm = 0.5, RPeakMarkerMm = 1.5, RPeakMarkerLiftMm = 2, LeadNameInsetMm = 1;
+    private const double TickLabelMm = 2.5, LeadNameMm = 3, LeadNameInsetMm = 1;
+    private const double TraceWidthMm = 0.3, OutlineWidthMm = 0.5, RPeakMarkerMm = 1.5, RPeakMarkerLiftMm = 2;
+
+    /// <summary>The opacity of relevance shading where a bin scores 1: the grid and trace stay readable through it.</summary>
     private const double MaxRelevanceOpacity = 0.45;
 
     private readonly EcgRecord record;
@@ -85,6 +90,7 @@ public sealed class EcgPaperChart
     public double PixelY(int row, double millivolts) => Pixels(MarginMm + heightMm - VoltageToMm(row, millivolts));
 
     /// <summary>The chart as a PNG image.</summary>
+    /// <remarks>At the defaults a second of record is 100 px wide: a 30 min Holter record makes a 180,000 px wide image, so choose a time range.</remarks>
     public byte[] ToPng()
     {
         using var plot = BuildPlot();
