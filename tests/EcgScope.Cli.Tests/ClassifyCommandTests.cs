@@ -49,6 +49,21 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public void Explain_with_a_path_draws_the_verdict_on_ecg_paper()
+    {
+        var image = Path.Combine(TestData.TempFolder(), "explained.png");
+
+        var run = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00004.hea"), "--explain", image, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var png = File.ReadAllBytes(image);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        Assert.InRange(width, 3000, 3200); // 30 s at 25 mm/s and 4 px/mm, plus margins
+        Assert.NotEmpty(run.Json.GetProperty("verdicts")[0].GetProperty("explanations").EnumerateArray());
+    }
+
+    [Fact]
     public void An_unknown_model_is_a_usage_error_that_lists_the_models()
     {
         var run = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00001.hea"), "--model", "nonsense", "--format", "json");

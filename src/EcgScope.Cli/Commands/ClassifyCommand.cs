@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcgScope.Inference.Verdicts;
+using EcgScope.Reports.Charts;
 
 namespace EcgScope.Cli.Commands;
 
@@ -14,7 +15,11 @@ internal static class ClassifyCommand
             Description = "The models to run (see 'ecgscope models'); all by default.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var explain = new Option<bool>("--explain") { Description = "Say which stretches of the trace drove each verdict." };
+        var explain = new Option<FileInfo?>("--explain")
+        {
+            Description = "Say which stretches of the trace drove each verdict; with a PNG path, also draw the trace on ECG paper with them shaded (one image per model: NAME.MODEL.png when there are several).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
         var directory = ModelsCommand.DirectoryOption();
         var options = new CommonOptions();
         var command = new Command("classify", "Run the trained models on an ECG: calibrated probabilities, 'inconclusive' when unsure. Never a diagnosis.")
@@ -29,13 +34,24 @@ internal static class ClassifyCommand
             var record = reader.Read(path, options.ReadOptions(parse));
             using var registry = ModelsCommand.OpenRegistry(parse.GetValue(directory));
             var names = parse.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. registry.Cards.Select(card => card.Name)];
+            var explaining = parse.GetResult(explain) is not null;
             var verdicts = names.Select(name =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return EcgClassifier.Classify(record, registry.Load(ModelsCommand.KnownName(registry, name)), parse.GetValue(explain));
+                return EcgClassifier.Classify(record, registry.Load(ModelsCommand.KnownName(registry, name)), explaining);
             }).ToList();
+            if (parse.GetValue(explain) is { } image)
+            {
+                foreach (var verdict in verdicts)
+                {
+                    VerdictChart.Create(record, verdict).SavePng(verdicts.Count == 1 ? image.FullName : ImagePerModel(image, verdict.Model));
+                }
+            }
             return ClassifyReport.From(path, reader.FormatName, record, registry, verdicts);
         })));
         return command;
     }
+
+    private static string ImagePerModel(FileInfo image, string model) =>
+        Path.Combine(image.DirectoryName ?? ".", $"{Path.GetFileNameWithoutExtension(image.Name)}.{model}{image.Extension}");
 }
