@@ -46,14 +46,13 @@ internal static class TrainCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "The CinC 2017 folder the cross-validation ran on.", Required = true };
         var crossValidation = new Option<DirectoryInfo>("--cv") { Description = "The --out folder of the cross-validation.", Required = true };
-        var fold = new Option<int>("--fold") { Description = "The fold whose network is shipped.", DefaultValueFactory = _ => 1 };
         var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ and docs/models/ are written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, fold, root };
+        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, root };
         rhythm.SetAction(parse =>
         {
             var repository = parse.GetValue(root)!.FullName;
             var card = RhythmCnnPackage.Write(
-                parse.GetValue(crossValidation)!.FullName, parse.GetValue(fold), Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository);
+                parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository);
             Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
             return 0;
         });

@@ -11,7 +11,7 @@ namespace EcgScope.ML.Packaging;
 /// <summary>The rhythm CNN's card for people (<c>docs/models/rhythm-cnn.md</c>), written from the same figures as its JSON card.</summary>
 internal static class RhythmCnnCardDocument
 {
-    public static string Write(ModelCard card, RhythmEvaluation evaluation, int shippedFold, int recordCount, double trainingSeconds)
+    public static string Write(ModelCard card, RhythmEvaluation evaluation, int recordCount, double trainingSeconds)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -82,7 +82,7 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"## The shipped weights");
         Line($"");
-        Line($"The network of fold {shippedFold} (trained on the other four folds), temperature {card.Calibration.Temperature:0.000}, verdicts withheld below {card.Decision.MinimumProbability:0.00}.");
+        Line($"The network of fold {RhythmCnnPackage.ShippedFold} (trained on the other four folds), temperature {card.Calibration.Temperature:0.000}, verdicts withheld below {card.Decision.MinimumProbability:0.00}.");
         Line($"Its own test fold: CinC 2017 score {card.Metrics["shippedFoldChallengeF1"]:0.000}; on the first {RhythmCnnPackage.SliceRecords} records of that fold {card.Metrics["sliceChallengeF1"]:0.000}, which the CI test reproduces through ONNX Runtime.");
         Line($"`models/{card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`.");
         return text.ToString();

@@ -19,6 +19,9 @@ namespace EcgScope.ML.Packaging;
 /// </summary>
 public static class RhythmCnnPackage
 {
+    /// <summary>The cross-validation fold whose network is shipped (1-based).</summary>
+    public const int ShippedFold = 1;
+
     /// <summary>The records of the shipped fold's test set the card's slice figure is computed on (the first this many, in CinC order).</summary>
     public const int SliceRecords = 400;
 
@@ -29,7 +32,7 @@ public static class RhythmCnnPackage
     /// Writes <c>NAME/NAME.onnx</c> and <c>NAME/NAME.json</c> under <paramref name="modelsDirectory"/> and the card
     /// document under <paramref name="repositoryRoot"/>; returns the card.
     /// </summary>
-    public static ModelCard Write(string crossValidationDirectory, int shippedFold, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot)
+    public static ModelCard Write(string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(records);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
@@ -39,12 +42,12 @@ public static class RhythmCnnPackage
         var onnxPath = Path.Combine(folder, RhythmCnn.Name + ".onnx");
         using (var network = new ResNet1d(RhythmCnn.Shape))
         {
-            network.load(Path.Combine(crossValidationDirectory, $"fold{shippedFold}", "best.weights"));
+            network.load(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"));
             network.eval();
             ResNet1dOnnxExporter.Export(network, onnxPath);
         }
 
-        var shipped = folds[shippedFold - 1];
+        var shipped = folds[ShippedFold - 1];
         var slice = shipped.Test.Take(SliceRecords).ToArray();
         var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. slice.Select(p => Array.IndexOf(p.Logits, p.Logits.Max()))]);
         var card = new ModelCard
@@ -64,7 +67,7 @@ public static class RhythmCnnPackage
             Weights = new ModelWeights(Path.GetFileName(onnxPath), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnxPath)))),
             Calibration = new ModelCalibration
             {
-                Temperature = evaluation.Temperatures[shippedFold - 1],
+                Temperature = evaluation.Temperatures[ShippedFold - 1],
                 ExpectedCalibrationErrorBefore = evaluation.EceBefore,
                 ExpectedCalibrationErrorAfter = evaluation.EceAfter,
             },
@@ -77,14 +80,14 @@ public static class RhythmCnnPackage
                 ["conclusiveChallengeF1"] = evaluation.ConclusiveChallengeF1,
                 ["inconclusiveShare"] = evaluation.InconclusiveShare,
                 ["abnormalAuroc"] = evaluation.AbnormalAuroc.Estimate,
-                ["shippedFoldChallengeF1"] = evaluation.FoldChallengeF1[shippedFold - 1],
+                ["shippedFoldChallengeF1"] = evaluation.FoldChallengeF1[ShippedFold - 1],
                 ["sliceChallengeF1"] = sliceScore,
             }.ToImmutableDictionary(),
             Document = Document,
         };
         File.WriteAllText(Path.Combine(folder, RhythmCnn.Name + ".json"), JsonSerializer.Serialize(card, ModelCard.JsonOptions) + "\n");
         var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
-        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, shippedFold, records.Count, trainingSeconds));
+        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, records.Count, trainingSeconds));
         return card;
     }
 }
