@@ -35,7 +35,7 @@ internal static class TrainCommand
             var set = ConditionedSet.Load(records, RhythmCnn.Input, new SynchronousProgress<WorkProgress>(p => Console.Error.WriteLine($"  {p.Completed}/{p.Total}")), cancellationToken);
             var assignment = StratifiedFolds.Assign([.. records.Select(r => r.Label)], parse.GetValue(folds), options.Seed);
             var crossValidation = new CrossValidation(RhythmCnn.Input, options, () => new ResNet1d(RhythmCnn.Shape));
-            crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.ChallengeF1, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+            crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
         return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, PackageCommand() };

@@ -24,9 +24,10 @@ public sealed class TrainingSmokeTests : IDisposable
         var training = Enumerable.Range(0, 64).ToArray();
         var validation = Enumerable.Range(64, 32).ToArray();
         var options = new TrainingOptions { Epochs = 1, Seed = 5, Threads = 1 };
+        using var objective = new SingleLabelObjective(records, 4, training, RhythmCnn.EpochScore);
         var trainer = new NetworkTrainer(RhythmCnn.Input, options, () => new ResNet1d(RhythmCnn.Shape with { StageWidths = [8, 16] }));
 
-        using var first = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var first = trainer.Train(set, training, validation, objective, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         var state = FoldCheckpoint.Read(Path.Combine(directory, "a"));
         Assert.Equal(1, state.EpochsDone);
         Assert.Equal(1, state.BestEpoch);
@@ -34,10 +35,10 @@ public sealed class TrainingSmokeTests : IDisposable
         Assert.True(File.Exists(Path.Combine(directory, "a", "best.weights")));
 
         var weightsWritten = File.GetLastWriteTimeUtc(Path.Combine(directory, "a", "last.weights"));
-        using var resumed = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var resumed = trainer.Train(set, training, validation, objective, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(weightsWritten, File.GetLastWriteTimeUtc(Path.Combine(directory, "a", "last.weights")));
 
-        using var again = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "b"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var again = trainer.Train(set, training, validation, objective, Path.Combine(directory, "b"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(trainer.Predict(first, set, validation), trainer.Predict(again, set, validation));
     }
 
@@ -49,6 +50,7 @@ public sealed class TrainingSmokeTests : IDisposable
         var training = Enumerable.Range(0, 48).ToArray();
         var validation = Enumerable.Range(48, 16).ToArray();
         var trainer = new NetworkTrainer(RhythmCnn.Input, new TrainingOptions { Epochs = 2, BatchSize = 16, Seed = 9, Threads = 1 }, () => new ResNet1d(RhythmCnn.Shape with { StageWidths = [8, 16] }));
+        using var objective = new SingleLabelObjective(records, 4, training, RhythmCnn.EpochScore);
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var stopAfterFirstEpoch = new SynchronousProgress<TrainingProgress>(p =>
@@ -58,11 +60,11 @@ public sealed class TrainingSmokeTests : IDisposable
                 stop.Cancel();
             }
         });
-        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "stopped"), 1, stopAfterFirstEpoch, stop.Token));
+        Assert.ThrowsAny<OperationCanceledException>(() => trainer.Train(set, training, validation, objective, Path.Combine(directory, "stopped"), 1, stopAfterFirstEpoch, stop.Token));
         Assert.Equal(1, FoldCheckpoint.Read(Path.Combine(directory, "stopped")).EpochsDone);
 
-        using var resumed = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "stopped"), 1, cancellationToken: TestContext.Current.CancellationToken);
-        using var unbroken = trainer.Train(set, training, validation, RhythmCnn.ChallengeF1, Path.Combine(directory, "unbroken"), 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var resumed = trainer.Train(set, training, validation, objective, Path.Combine(directory, "stopped"), 1, cancellationToken: TestContext.Current.CancellationToken);
+        using var unbroken = trainer.Train(set, training, validation, objective, Path.Combine(directory, "unbroken"), 1, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(
             FoldCheckpoint.Read(Path.Combine(directory, "unbroken")).History.Select(e => e.TrainingLoss),

@@ -29,11 +29,6 @@ public static class RhythmCnn
     /// <summary>The network's sizes.</summary>
     public static ResNet1dShape Shape { get; } = new() { Leads = 1, Classes = Cinc2017.ClassNames.Length };
 
-    /// <summary>The CinC 2017 score of each record's argmax logit, for choosing the best epoch.</summary>
-    public static double ChallengeF1(float[][] logits, int[] labels)
-    {
-        ArgumentNullException.ThrowIfNull(logits);
-        var predictions = logits.Select(row => Array.IndexOf(row, row.Max())).ToArray();
-        return ChallengeScore.Cinc2017(labels, predictions);
-    }
+    /// <summary>The score that picks the best epoch: the CinC 2017 score of the predicted classes.</summary>
+    public static double EpochScore(int[] labels, int[] predictions) => ChallengeScore.Cinc2017(labels, predictions);
 }

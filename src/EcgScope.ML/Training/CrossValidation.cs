@@ -17,12 +17,15 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
     /// <summary>The share of each training part kept for validation is one part in this many.</summary>
     private const int ValidationParts = 10;
 
-    /// <summary>Runs the folds in <paramref name="foldsToRun"/> (1-based; all when empty) of <paramref name="folds"/>.</summary>
+    /// <summary>
+    /// Runs the folds in <paramref name="foldsToRun"/> (1-based; all when empty) of <paramref name="folds"/>, choosing
+    /// each fold's epoch by <paramref name="score"/> (labels, predictions → higher is better).
+    /// </summary>
     public void Run(
         ConditionedSet set,
         int[] folds,
         IReadOnlyCollection<int> foldsToRun,
-        Func<float[][], int[], double> score,
+        Func<int[], int[], double> score,
         string directory,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -31,6 +34,7 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(foldsToRun);
         var labels = set.Records.Select(record => record.Label).ToArray();
+        var classes = labels.Max() + 1;
         var trainer = new NetworkTrainer(spec, options, createNetwork);
         for (var fold = 1; fold <= folds.Max() + 1; fold++)
         {
@@ -45,7 +49,8 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
             var parts = StratifiedFoldsOf(rest, labels, fold);
             var validation = rest.Where((_, j) => parts[j] == 0).ToArray();
             var training = rest.Where((_, j) => parts[j] != 0).ToArray();
-            using var network = trainer.Train(set, training, validation, score, foldDirectory, fold, progress, cancellationToken);
+            using var objective = new SingleLabelObjective(set.Records, classes, training, score);
+            using var network = trainer.Train(set, training, validation, objective, foldDirectory, fold, progress, cancellationToken);
             WriteLogits(Path.Combine(foldDirectory, "validation.csv"), set, validation, trainer.Predict(network, set, validation));
             WriteLogits(Path.Combine(foldDirectory, "test.csv"), set, test, trainer.Predict(network, set, test));
         }

@@ -6,8 +6,8 @@ using static TorchSharp.torch.nn;
 namespace EcgScope.ML.Training;
 
 /// <summary>
-/// Trains a single-label classifier network on one split: AdamW with warm-up and a cosine schedule, class-weighted
-/// cross-entropy, random windows; validates after every epoch and keeps the weights of the best validation score.
+/// Trains a classifier network on one split: AdamW with warm-up and a cosine schedule, the objective's loss on random
+/// windows; validates after every epoch and keeps the weights of the objective's best validation score.
 /// Every epoch ends in a checkpoint, and the batch order, crops and dropout of epoch e depend only on the seed and e,
 /// so a run stopped and resumed ends with the same weights as one that never stopped.
 /// </summary>
@@ -17,14 +17,14 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
 
     /// <summary>
     /// Trains on <paramref name="training"/>, validates on <paramref name="validation"/> (indices into
-    /// <paramref name="set"/>) with <paramref name="score"/> (higher is better), checkpointing into
+    /// <paramref name="set"/>) with <paramref name="objective"/>, checkpointing into
     /// <paramref name="directory"/>; returns the network with the best epoch's weights, in evaluation mode.
     /// </summary>
     public Module<Tensor, Tensor> Train(
         ConditionedSet set,
         IReadOnlyList<int> training,
         IReadOnlyList<int> validation,
-        Func<float[][], int[], double> score,
+        ITrainingObjective objective,
         string directory,
         int fold,
         IProgress<TrainingProgress>? progress = null,
@@ -33,7 +33,7 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(validation);
-        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(objective);
         Directory.CreateDirectory(directory);
         set_num_threads(options.Threads);
         manual_seed(options.Seed);
@@ -46,11 +46,8 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
             optimizer.load_state_dict(Path.Combine(directory, "last.optimizer"));
         }
 
-        var labels = set.Records.Select(record => record.Label).ToArray();
-        using var weights = ClassWeights(training.Select(i => labels[i]), Classes(network));
         int[] trainingRecords = options.RecordLimit is int limit ? [.. training.Take(limit)] : [.. training];
         var batches = (trainingRecords.Length + options.BatchSize - 1) / options.BatchSize;
-        var validationLabels = validation.Select(i => labels[i]).ToArray();
         for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -68,8 +65,7 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
                 SetLearningRate(optimizer, ((epoch - 1) * batches) + b, options.Epochs * batches);
                 using var scope = NewDisposeScope();
                 var input = WindowBatches.Random(set, members, spec, random);
-                var target = tensor(members.Select(i => (long)labels[i]).ToArray());
-                var loss = functional.cross_entropy(network.forward(input), target, weight: weights);
+                var loss = objective.Loss(network.forward(input), members);
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();
@@ -82,8 +78,8 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
             }
 
             var logits = Predict(network, set, validation);
-            var validationLoss = CrossEntropy(logits, validationLabels);
-            var validationScore = score(logits, validationLabels);
+            var validationLoss = objective.ValidationLoss(logits, validation);
+            var validationScore = objective.Score(logits, validation);
             network.save(Path.Combine(directory, "last.weights"));
             optimizer.save_state_dict(Path.Combine(directory, "last.optimizer"));
             var improved = validationScore > state.BestScore;
@@ -167,20 +163,6 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
     private static int Classes(Module<Tensor, Tensor> network) =>
         (int)network.parameters().Last().shape[0];
 
-    /// <summary>Inverse square root of each class's share: rare classes count more, without the noise of full inversion.</summary>
-    private static Tensor ClassWeights(IEnumerable<int> labels, int classes)
-    {
-        var counts = new double[classes];
-        foreach (var label in labels)
-        {
-            counts[label]++;
-        }
-
-        var total = counts.Sum();
-        var weights = counts.Select(count => count > 0 ? (float)Math.Sqrt(total / (classes * count)) : 0f).ToArray();
-        return tensor(weights);
-    }
-
     private void SetLearningRate(optim.Optimizer optimizer, int step, int totalSteps)
     {
         var warmup = Math.Min(1.0, (step + 1.0) / options.WarmupSteps);
@@ -189,19 +171,6 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         {
             group.LearningRate = options.LearningRate * warmup * cosine;
         }
-    }
-
-    private static double CrossEntropy(float[][] logits, int[] labels)
-    {
-        var sum = 0.0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            var max = logits[i].Max();
-            var logSum = Math.Log(logits[i].Sum(z => Math.Exp(z - max))) + max;
-            sum += logSum - logits[i][labels[i]];
-        }
-
-        return sum / logits.Length;
     }
 
     private TimeSpan TimeLeft(FoldCheckpoint state, Stopwatch clock, int batch, int batches, int epoch)
