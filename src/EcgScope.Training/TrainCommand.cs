@@ -38,7 +38,25 @@ internal static class TrainCommand
             crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, PackageCommand() };
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, SuperclassCommand(), PackageCommand() };
+    }
+
+    /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
+    private static Command SuperclassCommand()
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder (holding ptbxl_database.csv).", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Where checkpoints and predictions go; a rerun resumes from them.", Required = true };
+        var percents = new Option<int[]>("--percent") { Description = "Shares of the training folds to train on (a learning curve).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [.. SuperclassTraining.DefaultPercents] };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => 30 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the shares, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
+        var command = new Command(SuperclassCnn.Name, "The 12-lead network for PTB-XL's superclasses NORM / MI / STTC / CD / HYP.") { data, output, percents, epochs, seed };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed) };
+            SuperclassTraining.Run(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(percents)!, options, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+            return Task.FromResult(0);
+        });
+        return command;
     }
 
     /// <summary><c>package rhythm-cnn</c>: the cross-validated network exported to ONNX, with its card.</summary>

@@ -5,7 +5,7 @@ namespace EcgScope.Formats.Csv;
 /// and "" inside it stands for one quote). Fields are returned as ranges into the line so that data rows allocate
 /// nothing; a quoted field's range is its content between the quotes.
 /// </summary>
-internal static class CsvFields
+public static class CsvFields
 {
     /// <summary>The delimiter value that means "runs of spaces or tabs".</summary>
     public const char Whitespace = ' ';

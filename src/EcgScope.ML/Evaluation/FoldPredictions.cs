@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace EcgScope.ML.Evaluation;
 
@@ -22,6 +23,32 @@ public sealed record FoldPredictions(int Fold, IReadOnlyList<RecordPrediction> V
         }
 
         return folds;
+    }
+
+    /// <summary>Writes a <c>record,label,logit0,…</c> file (through a temporary file, so a stop never leaves half of one).</summary>
+    public static void WriteCsv(string path, IReadOnlyList<RecordPrediction> predictions)
+    {
+        ArgumentNullException.ThrowIfNull(predictions);
+        var text = new StringBuilder("record,label");
+        for (var c = 0; c < predictions[0].Logits.Length; c++)
+        {
+            text.Append(CultureInfo.InvariantCulture, $",logit{c}");
+        }
+
+        text.AppendLine();
+        foreach (var prediction in predictions)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{prediction.Record},{prediction.Label}");
+            foreach (var z in prediction.Logits)
+            {
+                text.Append(CultureInfo.InvariantCulture, $",{(float)z:R}");
+            }
+
+            text.AppendLine();
+        }
+
+        File.WriteAllText(path + ".tmp", text.ToString());
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     /// <summary>Reads a <c>record,label,logit0,…</c> file.</summary>

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using EcgScope.Inference.Preprocessing;
+using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -51,36 +50,11 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
             var training = rest.Where((_, j) => parts[j] != 0).ToArray();
             using var objective = new SingleLabelObjective(set.Records, classes, training, score);
             using var network = trainer.Train(set, training, validation, objective, foldDirectory, fold, progress, cancellationToken);
-            WriteLogits(Path.Combine(foldDirectory, "validation.csv"), set, validation, trainer.Predict(network, set, validation));
-            WriteLogits(Path.Combine(foldDirectory, "test.csv"), set, test, trainer.Predict(network, set, test));
+            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "validation.csv"), trainer.Predictions(network, set, validation));
+            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "test.csv"), trainer.Predictions(network, set, test));
         }
     }
 
     private int[] StratifiedFoldsOf(int[] members, int[] labels, int fold) =>
-        Evaluation.StratifiedFolds.Assign([.. members.Select(i => labels[i])], ValidationParts, options.Seed + fold);
-
-    private static void WriteLogits(string path, ConditionedSet set, int[] indices, float[][] logits)
-    {
-        var text = new StringBuilder("record,label");
-        for (var c = 0; c < logits[0].Length; c++)
-        {
-            text.Append(CultureInfo.InvariantCulture, $",logit{c}");
-        }
-
-        text.AppendLine();
-        for (var i = 0; i < indices.Length; i++)
-        {
-            var record = set.Records[indices[i]];
-            text.Append(CultureInfo.InvariantCulture, $"{record.Name},{record.Label}");
-            foreach (var z in logits[i])
-            {
-                text.Append(CultureInfo.InvariantCulture, $",{z:R}");
-            }
-
-            text.AppendLine();
-        }
-
-        File.WriteAllText(path + ".tmp", text.ToString());
-        File.Move(path + ".tmp", path, overwrite: true);
-    }
+        StratifiedFolds.Assign([.. members.Select(i => labels[i])], ValidationParts, options.Seed + fold);
 }

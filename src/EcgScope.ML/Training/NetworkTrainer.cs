@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcgScope.Inference.Preprocessing;
+using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -103,6 +104,14 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         network.load(Path.Combine(directory, "best.weights"));
         network.eval();
         return network;
+    }
+
+    /// <summary>Each record's name, label and logits (<see cref="Predict"/>), as the prediction files hold them.</summary>
+    public IReadOnlyList<RecordPrediction> Predictions(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var logits = Predict(network, set, indices);
+        return [.. indices.Select((index, i) => new RecordPrediction(set.Records[index].Name, set.Records[index].Label, [.. logits[i].Select(z => (double)z)]))];
     }
 
     /// <summary>
