@@ -15,6 +15,7 @@ public sealed record TuningTrial(TreeOptions Options, double ChallengeF1);
 /// </summary>
 public sealed record RhythmCvResult(
     int RecordCount,
+    int Seed,
     int TunedFold,
     TreeOptions Options,
     IReadOnlyList<TuningTrial> Tuning,
@@ -34,7 +35,7 @@ public sealed record RhythmCvResult(
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
-        text.AppendLine(c, $"records: {RecordCount}; folds: {FoldChallengeF1.Count} (stratified, seed 2017); hyper-parameters tuned on fold {TunedFold}: {Options}");
+        text.AppendLine(c, $"records: {RecordCount}; folds: {FoldChallengeF1.Count} (stratified, seed {Seed}); hyper-parameters tuned on fold {TunedFold}: {Options}");
         text.AppendLine(c, $"challenge F1 pooled out-of-fold: {PooledChallengeF1:0.0000} (bootstrap 95 % {PooledInterval.Lower:0.0000}-{PooledInterval.Upper:0.0000}); pooled over the folds not used for tuning: {UntunedFoldsChallengeF1:0.0000}");
         text.AppendLine(c, $"features: {FeatureTime.TotalSeconds:0} s; tuning and cross-validation: {TrainingTime.TotalSeconds:0} s; ECE (top label, 15 bins): {ExpectedCalibrationError:0.0000}");
         text.AppendLine();

@@ -120,6 +120,7 @@ public static class RhythmFeatureExperiment
         var (confidences, correct) = Calibration.TopLabel(probabilities, labels);
         return new RhythmCvResult(
             count,
+            options.Seed,
             TuningFold,
             chosen,
             tuning,
