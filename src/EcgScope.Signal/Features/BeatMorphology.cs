@@ -29,7 +29,7 @@ internal static class BeatMorphology
     [
         "rAmplitudeMv", "beatPeakToPeakMv", "qrsWidthMs", "beatCorrelationMean", "beatCorrelationSd",
         "lowCorrelationBeatShare", "beatResidualRelative", "pWaveAmplitudeRatio", "pWaveCorrelationMean", "pWaveSnr",
-        "qrsPositiveShare", "stLevelRelative", "tWaveRelative",
+        "qrsPositiveShare", "stLevelRelative", "tWaveRelative", "prIntervalMs", "prematureAberrantBeatShare",
     ];
 
     /// <summary>Writes the measures of <paramref name="cleaned"/> (band-passed, finite) around <paramref name="rPeaks"/>.</summary>
@@ -76,6 +76,34 @@ internal static class BeatMorphology
         features.Write("stLevelRelative", polarity * (template[before + rate.SamplesIn(StPointSeconds)] - level) / rAmplitude);
         var tWave = template.AsSpan((before + rate.SamplesIn(TWindowStartSeconds))..(before + rate.SamplesIn(TWindowEndSeconds)));
         features.Write("tWaveRelative", polarity * (Extreme(tWave, level) - level) / rAmplitude);
+
+        // The P wave's peak is its sample farthest from the PR level; a long PR interval is first-degree AV block.
+        var pPeak = pStart + pTemplate.IndexOf(Extreme(pTemplate, level));
+        features.Write("prIntervalMs", (before - pPeak) * 1000 / rate.Hertz);
+        features.Write("prematureAberrantBeatShare", PrematureAberrantShare(rPeaks, peaks, correlations));
+    }
+
+    /// <summary>
+    /// Share of beats that come early (the interval before them under 85 % of the median) and are shaped unlike the
+    /// median beat (correlation under <see cref="LowCorrelation"/>): premature ventricular beats.
+    /// </summary>
+    private static double PrematureAberrantShare(ReadOnlySpan<int> rPeaks, int[] peaks, double[] correlations)
+    {
+        var intervals = new double[rPeaks.Length - 1];
+        for (var i = 0; i < intervals.Length; i++)
+        {
+            intervals[i] = rPeaks[i + 1] - rPeaks[i];
+        }
+
+        var median = Statistics.Median(intervals.ToArray());
+        var aberrant = 0;
+        for (var k = 0; k < peaks.Length; k++)
+        {
+            var index = rPeaks.BinarySearch(peaks[k]);
+            aberrant += index > 0 && intervals[index - 1] < 0.85 * median && correlations[k] < LowCorrelation ? 1 : 0;
+        }
+
+        return (double)aberrant / peaks.Length;
     }
 
     /// <summary>The value of <paramref name="values"/> farthest from <paramref name="level"/>.</summary>
