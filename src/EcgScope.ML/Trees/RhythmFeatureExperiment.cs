@@ -13,7 +13,9 @@ namespace EcgScope.ML.Trees;
 /// <param name="Seed">Seed of the folds, the subset, the trees and the bootstrap.</param>
 /// <param name="Threads">Threads for the features and the trees.</param>
 /// <param name="CacheFolder">Where the feature cache lives.</param>
-public sealed record RhythmExperimentOptions(int? SubsetSize = null, int Folds = 5, int Seed = 2017, int Threads = 2, string? CacheFolder = null);
+/// <param name="Grid">The hyper-parameter candidates; null for <see cref="RhythmFeatureExperiment.Grid"/>.</param>
+public sealed record RhythmExperimentOptions(
+    int? SubsetSize = null, int Folds = 5, int Seed = 2017, int Threads = 2, string? CacheFolder = null, IReadOnlyList<TreeOptions>? Grid = null);
 
 /// <summary>
 /// Stratified k-fold cross-validation of gradient-boosted trees on <see cref="RhythmFeatures"/> for the CinC 2017
@@ -61,7 +63,7 @@ public static class RhythmFeatureExperiment
 
         clock.Restart();
         var folds = StratifiedFolds.Assign(labels, options.Folds, options.Seed);
-        var tuning = Grid.Select(candidate =>
+        var tuning = (options.Grid ?? Grid).Select(candidate =>
         {
             cancellationToken.ThrowIfCancellationRequested();
             var predicted = PredictFold(features, labels, folds, TuningFold, candidate, options);

@@ -10,7 +10,7 @@ namespace EcgScope.ML.Trees;
 /// <summary>
 /// <see cref="RhythmFeatures"/> of many records, computed in parallel and cached in a CSV file (record name, then the
 /// features) so that a rerun reads them instead. The cache file is named after the build of the feature code: any
-/// change to EcgScope.Signal gives a new file, so a stale cache is never read.
+/// change to EcgScope.Signal gives a new file, so a stale cache is never read; writing one removes the other builds' files.
 /// </summary>
 public static class RhythmFeatureTable
 {
@@ -20,7 +20,9 @@ public static class RhythmFeatureTable
 
     /// <summary>The cache file this build of the feature code reads and writes in <paramref name="folder"/>.</summary>
     public static string CacheFile(string folder) =>
-        Path.Combine(folder, $"rhythm-features-{typeof(RhythmFeatures).Assembly.ManifestModule.ModuleVersionId:N}.csv");
+        Path.Combine(folder, $"{CachePrefix}{typeof(RhythmFeatures).Assembly.ManifestModule.ModuleVersionId:N}.csv");
+
+    private const string CachePrefix = "rhythm-features-cache-";
 
     /// <summary>
     /// The features of the first lead of each record (rows in the order of <paramref name="records"/>), on
@@ -94,6 +96,13 @@ public static class RhythmFeatureTable
         var temporary = cacheFile + ".tmp";
         File.WriteAllLines(temporary, [Header(), .. lines]);
         File.Move(temporary, cacheFile, overwrite: true);
+        foreach (var stale in Directory.EnumerateFiles(Path.GetDirectoryName(Path.GetFullPath(cacheFile))!, CachePrefix + "*.csv"))
+        {
+            if (!string.Equals(Path.GetFullPath(stale), Path.GetFullPath(cacheFile), StringComparison.Ordinal))
+            {
+                File.Delete(stale);
+            }
+        }
     }
 
     private static string Header() => "record," + string.Join(",", RhythmFeatures.Names);
