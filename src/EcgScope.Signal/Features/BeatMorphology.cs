@@ -47,6 +47,7 @@ internal static class BeatMorphology
         var template = BeatSegmenter.MedianTemplate(cleaned, peaks, before, after);
         var correlations = BeatSegmenter.CorrelationsWithTemplate(cleaned, peaks, before, template);
         var rAmplitude = Math.Abs(template[before]);
+        double Relative(double value) => rAmplitude > 0 ? value / rAmplitude : double.NaN; // flat beats have no R
         var (min, max) = Range(template);
         features.Write("rAmplitudeMv", rAmplitude);
         features.Write("beatPeakToPeakMv", max - min);
@@ -55,13 +56,13 @@ internal static class BeatMorphology
         features.Write("beatCorrelationMean", Statistics.Mean(correlations));
         features.Write("beatCorrelationSd", Statistics.SampleStandardDeviation(correlations));
         features.Write("lowCorrelationBeatShare", (double)correlations.Count(r => r < LowCorrelation) / correlations.Length);
-        features.Write("beatResidualRelative", ResidualRms(cleaned, peaks, before, template, 0, template.Length) / rAmplitude);
+        features.Write("beatResidualRelative", Relative(ResidualRms(cleaned, peaks, before, template, 0, template.Length)));
 
         var pStart = before - rate.SamplesIn(PWindowStartSeconds);
         var pEnd = before - rate.SamplesIn(PWindowEndSeconds);
         var pTemplate = template.AsSpan(pStart, pEnd - pStart);
         var (pMin, pMax) = Range(pTemplate);
-        features.Write("pWaveAmplitudeRatio", (pMax - pMin) / rAmplitude);
+        features.Write("pWaveAmplitudeRatio", Relative(pMax - pMin));
         features.Write("pWaveCorrelationMean", PWindowCorrelation(cleaned, peaks, before, pStart, pTemplate));
         var pResidual = ResidualRms(cleaned, peaks, before, template, pStart, pEnd);
         var pSignal = Statistics.SampleStandardDeviation(pTemplate);
@@ -73,9 +74,9 @@ internal static class BeatMorphology
         var (qrsMin, qrsMax) = Range(template.AsSpan(onset, offset - onset + 1));
         features.Write("qrsPositiveShare", qrsMax - qrsMin > 0 ? (qrsMax - level) / (qrsMax - qrsMin) : double.NaN);
         var polarity = template[before] >= level ? 1 : -1;
-        features.Write("stLevelRelative", polarity * (template[before + rate.SamplesIn(StPointSeconds)] - level) / rAmplitude);
+        features.Write("stLevelRelative", Relative(polarity * (template[before + rate.SamplesIn(StPointSeconds)] - level)));
         var tWave = template.AsSpan((before + rate.SamplesIn(TWindowStartSeconds))..(before + rate.SamplesIn(TWindowEndSeconds)));
-        features.Write("tWaveRelative", polarity * (Extreme(tWave, level) - level) / rAmplitude);
+        features.Write("tWaveRelative", Relative(polarity * (Extreme(tWave, level) - level)));
 
         // The P wave's peak is its sample farthest from the PR level; a long PR interval is first-degree AV block.
         var pPeak = pStart + pTemplate.IndexOf(Extreme(pTemplate, level));
