@@ -33,6 +33,9 @@ public sealed class RhythmFeaturesTests
         Assert.Equal(0, features["lowCorrelationBeatShare"]);
         Assert.InRange(features["pWaveCorrelationMean"], 0.8, 1);
         Assert.InRange(features["qrsWidthMs"], 40, 140);
+        Assert.InRange(features["tWaveRelative"], 0.05, 1);     // ECGSYN's T wave is upright
+        Assert.InRange(features["stLevelRelative"], -0.15, 0.15);
+        Assert.InRange(features["heartRateWindowMaxBpm"] - features["heartRateWindowMinBpm"], 0, 10);
         Assert.Equal(30, features["durationSeconds"], 3);
         Assert.All(RhythmFeatures.Names.Where(name => name != "sampleEntropy" && name != "cosen"), name => Assert.True(double.IsFinite(features[name]), name));
     }
@@ -57,6 +60,8 @@ public sealed class RhythmFeaturesTests
         Assert.Equal(2.0 / 18, features["lorenzOccupiedCellShare"], 6); // (200, −200) and (−200, 200)
         Assert.Equal(0, features["lorenzOriginShare"]);
         Assert.Equal(0, features["sampleEntropy"], 9);          // a periodic series is fully predictable
+        Assert.Equal(features["rrCvWindowMin"], features["rrCvWindowMax"], 9);
+        Assert.Equal(60_000 / 900.0, features["heartRateWindowMaxBpm"], 6);
         // SD1 = SD(ΔRR)/√2; the 19 differences are ten +200 and nine −200 ms: variance (19·200² − 200²/19)/18.
         Assert.Equal(Math.Sqrt(((19 * 200.0 * 200) - (200.0 * 200 / 19)) / 18) / Math.Sqrt(2), features["sd1Ms"], 9);
     }

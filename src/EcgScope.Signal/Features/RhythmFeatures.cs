@@ -11,7 +11,7 @@ namespace EcgScope.Signal.Features;
 /// PhysioNet/CinC Challenge 2017), after the feature sets that did well there (the winners' and Datta et al. 2017's):
 /// RR statistics and AF evidence (<see cref="RrIrregularity"/>), the beats' shape and P-wave evidence
 /// (<see cref="BeatMorphology"/>), where the power lies (<see cref="SpectrumShape"/>), the signal-quality indices of
-/// <see cref="SignalQuality"/>, amplitude statistics and the duration. R peaks come from the default detector on the
+/// <see cref="SignalQuality"/> and the agreement of two R-peak detectors, amplitude statistics and the duration. R peaks come from the default detector on the
 /// lead as recorded; shape and amplitude are measured on the lead band-passed 0.5–40 Hz as <c>EcgAnalysis</c> does.
 /// Never throws for a lead's content: a measure that is undefined (a short, flat, empty or beatless lead) is NaN.
 /// </summary>
@@ -23,6 +23,9 @@ public static class RhythmFeatures
     /// <summary>Lowest sampling rate measured, in Hz (the band-pass reaches 40 Hz).</summary>
     public const double MinimumSamplingRateHz = 90;
 
+    /// <summary>Farthest apart two detectors' beats may be and still agree, in seconds (Li, Mark &amp; Clifford's 150 ms).</summary>
+    public const double AgreementToleranceSeconds = 0.15;
+
     private static readonly (string Feature, string Index)[] QualityIndices =
     [
         ("qualityKurtosis", "kSQI"), ("qualityPSqi", "pSQI"), ("qualityBasSqi", "basSQI"), ("qualityTemplateSqi", "templateSQI"),
@@ -30,7 +33,7 @@ public static class RhythmFeatures
     ];
 
     private static readonly ImmutableArray<string> SignalNames =
-        ["durationSeconds", .. QualityIndices.Select(pair => pair.Feature), "qualityVerdict", "amplitudeSdMv", "amplitudeRangeMv", "amplitudeSkewness"];
+        ["durationSeconds", .. QualityIndices.Select(pair => pair.Feature), "qualityVerdict", "detectorAgreementF1", "amplitudeSdMv", "amplitudeRangeMv", "amplitudeSkewness"];
 
     /// <summary>The feature names (camelCase, units in the name where they have one), in vector order.</summary>
     public static ImmutableArray<string> Names { get; } =
@@ -69,10 +72,12 @@ public static class RhythmFeatures
         NanGaps.Bridge(samplesMillivolts, bridged);
         var cleaned = bridged.ToArray();
         Butterworth.BandPass(EcgFilters.DefaultOrder, 0.5, Math.Min(40, 0.45 * samplingRate.Hertz), samplingRate).FiltFilt(cleaned, cleaned);
-        var peaks = (detector ?? RPeakDetectors.Default).Detect(samplesMillivolts, samplingRate);
+        detector ??= RPeakDetectors.Default;
+        var peaks = detector.Detect(samplesMillivolts, samplingRate);
+        var otherPeaks = RPeakDetectors.All.First(other => other.Name != detector.Name).Detect(samplesMillivolts, samplingRate);
 
         var offset = 0;
-        MeasureSignal(samplesMillivolts, cleaned, samplingRate, peaks, Next(features, SignalNames.Length, ref offset));
+        MeasureSignal(samplesMillivolts, cleaned, samplingRate, peaks, otherPeaks, Next(features, SignalNames.Length, ref offset));
         RrIrregularity.Measure(peaks, samplingRate.Hertz, Next(features, RrIrregularity.Names.Length, ref offset));
         BeatMorphology.Measure(cleaned, samplingRate, peaks, Next(features, BeatMorphology.Names.Length, ref offset));
         SpectrumShape.Measure(bridged, samplingRate, Next(features, SpectrumShape.Names.Length, ref offset));
@@ -86,7 +91,7 @@ public static class RhythmFeatures
     }
 
     private static void MeasureSignal(
-        ReadOnlySpan<double> samples, ReadOnlySpan<double> cleaned, SamplingRate rate, ReadOnlySpan<int> peaks, Span<double> output)
+        ReadOnlySpan<double> samples, ReadOnlySpan<double> cleaned, SamplingRate rate, ReadOnlySpan<int> peaks, ReadOnlySpan<int> otherPeaks, Span<double> output)
     {
         var features = new FeatureWriter(SignalNames.AsSpan(), output);
         features.Write("durationSeconds", samples.Length / rate.Hertz);
@@ -97,6 +102,9 @@ public static class RhythmFeatures
         }
 
         features.Write("qualityVerdict", (int)quality.Verdict);
+
+        // bSQI (Li, Mark & Clifford 2008): two detectors agree on clean beats and disagree on noise.
+        features.Write("detectorAgreementF1", BeatMatcher.Match(peaks, otherPeaks, rate.SamplesIn(AgreementToleranceSeconds)).Score().F1);
         features.Write("amplitudeSdMv", Statistics.SampleStandardDeviation(cleaned));
         var sorted = cleaned.ToArray();
         Array.Sort(sorted);

@@ -12,6 +12,9 @@ internal static class RrIrregularity
     /// <summary>Tolerance of the sample entropy, as a share of the RR standard deviation (Richman &amp; Moorman 2000).</summary>
     public const double EntropyTolerance = 0.2;
 
+    /// <summary>Intervals per window of the windowed measures (a record may hold AF or a fast run in part of it only).</summary>
+    public const int WindowIntervals = 10;
+
     /// <summary>Cell size of the ΔRR Lorenz plot, in ms (Sarkar, Ritscher &amp; Mehra 2008).</summary>
     public const double LorenzCellMs = 40;
 
@@ -21,7 +24,8 @@ internal static class RrIrregularity
         "beatCount", "heartRateBpm", "rrMeanMs", "rrMedianMs", "rrSdMs", "rrMinMs", "rrMaxMs", "rrCv", "rrMinMaxRatio",
         "rrIqrRelative", "rmssdMs", "rmssdRelative", "pnn50", "successiveDifferenceMedianRelative", "sampleEntropy", "cosen",
         "turningPointRatio", "sd1Ms", "sd2Ms", "sd1Sd2Ratio", "lorenzOccupiedCellShare", "lorenzOriginShare",
-        "prematureBeatShare", "longIntervalShare", "nnRejectedShare",
+        "prematureBeatShare", "longIntervalShare", "nnRejectedShare", "rrCvWindowMin", "rrCvWindowMax",
+        "heartRateWindowMinBpm", "heartRateWindowMaxBpm",
     ];
 
     /// <summary>Writes the measures of <paramref name="rPeaks"/> (sample indices, increasing) into <paramref name="output"/>.</summary>
@@ -80,6 +84,31 @@ internal static class RrIrregularity
         features.Write("prematureBeatShare", PrematureShare(rr, median));
         features.Write("longIntervalShare", ShareAbove(rr, 1.5 * median));
         features.Write("nnRejectedShare", (double)NnIntervals.FromRrMilliseconds(rr).RejectedCount / rr.Length);
+        var (cvMin, cvMax, meanMin, meanMax) = Windowed(rr);
+        features.Write("rrCvWindowMin", cvMin);
+        features.Write("rrCvWindowMax", cvMax);
+        features.Write("heartRateWindowMinBpm", 60_000 / meanMax);
+        features.Write("heartRateWindowMaxBpm", 60_000 / meanMin);
+    }
+
+    /// <summary>
+    /// The least and greatest coefficient of variation and mean interval over windows of <see cref="WindowIntervals"/>
+    /// intervals, half-overlapping (the whole series when it is shorter).
+    /// </summary>
+    private static (double CvMin, double CvMax, double MeanMin, double MeanMax) Windowed(ReadOnlySpan<double> rr)
+    {
+        var length = Math.Min(WindowIntervals, rr.Length);
+        double cvMin = double.PositiveInfinity, cvMax = double.NegativeInfinity, meanMin = double.PositiveInfinity, meanMax = double.NegativeInfinity;
+        for (var start = 0; start + length <= rr.Length; start += Math.Max(1, length / 2))
+        {
+            var window = rr.Slice(start, length);
+            var mean = Statistics.Mean(window);
+            var cv = Statistics.SampleStandardDeviation(window) / mean;
+            (cvMin, cvMax) = (Math.Min(cvMin, cv), Math.Max(cvMax, cv));
+            (meanMin, meanMax) = (Math.Min(meanMin, mean), Math.Max(meanMax, mean));
+        }
+
+        return (cvMin, cvMax, meanMin, meanMax);
     }
 
     /// <summary>
