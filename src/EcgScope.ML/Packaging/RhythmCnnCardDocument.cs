@@ -53,7 +53,7 @@ internal static class RhythmCnnCardDocument
         Line($"| metric | value |");
         Line($"|---|---|");
         Line($"| CinC 2017 score (mean F1 of Normal, AF, Other), pooled | **{evaluation.ChallengeF1.Estimate:0.000}** (95 % bootstrap interval {evaluation.ChallengeF1.Lower:0.000}-{evaluation.ChallengeF1.Upper:0.000}) |");
-        Line($"| per fold | {string.Join(", ", evaluation.FoldChallengeF1.Select(f => f.ToString("0.000", culture)))} |");
+        Line($"| per fold (mean ± SD) | {string.Join(", ", evaluation.FoldChallengeF1.Select(f => f.ToString("0.000", culture)))} ({FoldSpread.Of(evaluation.FoldChallengeF1).Mean:0.000} ± {FoldSpread.Of(evaluation.FoldChallengeF1).StandardDeviation:0.000}) |");
         Line($"| F1 Normal / AF / Other / Noisy | {string.Join(" / ", evaluation.ClassF1.Select(f => f.ToString("0.000", culture)))} |");
         Line($"| normal vs abnormal (AF or Other; Noisy left out): AUROC | {evaluation.AbnormalAuroc.Estimate:0.000} ({evaluation.AbnormalAuroc.Lower:0.000}-{evaluation.AbnormalAuroc.Upper:0.000}) |");
         Line($"| normal vs abnormal: AUPRC, F1 | {evaluation.AbnormalAuprc:0.000}, {evaluation.AbnormalF1:0.000} |");
@@ -70,7 +70,7 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"## Calibration");
         Line($"");
-        Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label (15 bins) on the test records: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");
+        Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label ({Calibration.DefaultBins} equal-width bins) on the test records: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");
         Line($"");
         Line($"| confidence bin | records | mean confidence | accuracy |");
         Line($"|---|---|---|---|");

@@ -36,11 +36,10 @@ public sealed record RhythmCvResult(
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"records: {RecordCount}; folds: {FoldChallengeF1.Count} (stratified, seed {Seed}); hyper-parameters tuned on fold {TunedFold}: {Options}");
-        var mean = FoldChallengeF1.Average();
-        var sd = Math.Sqrt(FoldChallengeF1.Sum(f => (f - mean) * (f - mean)) / (FoldChallengeF1.Count - 1));
-        text.AppendLine(c, $"challenge F1 over folds: {mean:0.0000} ± {sd:0.0000} (mean ± SD)");
+        var spread = FoldSpread.Of(FoldChallengeF1);
+        text.AppendLine(c, $"challenge F1 over folds: {spread.Mean:0.0000} ± {spread.StandardDeviation:0.0000} (mean ± SD)");
         text.AppendLine(c, $"challenge F1 pooled out-of-fold: {PooledChallengeF1:0.0000} (bootstrap 95 % {PooledInterval.Lower:0.0000}-{PooledInterval.Upper:0.0000}); pooled over the folds not used for tuning: {UntunedFoldsChallengeF1:0.0000}");
-        text.AppendLine(c, $"features: {FeatureTime.TotalSeconds:0} s; tuning and cross-validation: {TrainingTime.TotalSeconds:0} s; ECE (top label, {RhythmFeatureExperiment.EceBins} bins, uncalibrated): {ExpectedCalibrationError:0.0000}");
+        text.AppendLine(c, $"features: {FeatureTime.TotalSeconds:0} s; tuning and cross-validation: {TrainingTime.TotalSeconds:0} s; ECE (top label, {Calibration.DefaultBins} bins, uncalibrated): {ExpectedCalibrationError:0.0000}");
         text.AppendLine();
         text.AppendLine("| fold | challenge F1 |");
         text.AppendLine("|---|---|");

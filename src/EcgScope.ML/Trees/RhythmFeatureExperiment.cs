@@ -1,3 +1,4 @@
+using EcgScope.Inference.Verdicts;
 using System.Diagnostics;
 using System.Globalization;
 using EcgScope.Core;
@@ -31,8 +32,6 @@ public static class RhythmFeatureExperiment
     /// <summary>The fold the hyper-parameters are tuned on.</summary>
     public const int TuningFold = 0;
 
-    /// <summary>Bins of the expected calibration error, as docs/evaluation.md asks.</summary>
-    public const int EceBins = 10;
 
     /// <summary>The grid searched on <see cref="TuningFold"/>.</summary>
     public static IReadOnlyList<TreeOptions> Grid { get; } =
@@ -135,7 +134,7 @@ public static class RhythmFeatureExperiment
             interval,
             [.. Enumerable.Range(0, matrix.ClassCount).Select(matrix.F1)],
             [.. Enumerable.Range(0, matrix.ClassCount).Select(c => RankingMetrics.Auroc(probabilities, labels, c))],
-            Calibration.ExpectedCalibrationError(confidences, correct, EceBins),
+            Calibration.ExpectedCalibrationError(confidences, correct),
             matrix,
             featureTime,
             trainingTime);
