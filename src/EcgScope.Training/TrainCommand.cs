@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EcgScope.Core;
+using EcgScope.Inference.Models;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Models;
@@ -71,11 +72,25 @@ internal static class TrainCommand
             var repository = parse.GetValue(root)!.FullName;
             var card = RhythmCnnPackage.Write(
                 parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository);
-            Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
+            PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a cross-validated model to ONNX and write its card.") { rhythm };
+        var superclassData = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder the runs trained on.", Required = true };
+        var runs = new Option<DirectoryInfo>("--runs") { Description = "The --out folder of the superclass runs.", Required = true };
+        var superclassRoot = new Option<DirectoryInfo>("--root") { Description = "The repository root.", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var superclass = new Command(SuperclassCnn.Name, "Export the superclass CNN and write its card.") { superclassData, runs, superclassRoot };
+        superclass.SetAction(parse =>
+        {
+            var repository = parse.GetValue(superclassRoot)!.FullName;
+            var card = SuperclassPackage.Write(parse.GetValue(runs)!.FullName, parse.GetValue(superclassData)!.FullName, Path.Combine(repository, "models"), repository);
+            PrintMetrics(card);
+            return 0;
+        });
+        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass };
     }
+
+    private static void PrintMetrics(ModelCard card) =>
+        Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
 
     private static void Print(TrainingProgress p)
     {

@@ -39,12 +39,14 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
-    public void Classify_reads_lead_I_of_a_twelve_lead_record_and_prints_text()
+    public void A_twelve_lead_record_gets_the_rhythm_verdict_from_lead_I_and_the_superclass_flags()
     {
         var run = CliRun.Of("classify", TestData.File("ptbxl", "records100", "00000", "00001_lr.hea"));
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("[rhythm-cnn, lead I]", run.Output, StringComparison.Ordinal);
+        Assert.Contains("[superclass-cnn, lead I]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not run", run.Output, StringComparison.Ordinal);
         Assert.Contains("not a diagnosis", run.Output, StringComparison.Ordinal);
     }
 
@@ -61,6 +63,21 @@ public sealed class ClassifyCommandTests
         var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
         Assert.InRange(width, 3000, 3200); // 30 s at 25 mm/s and 4 px/mm, plus margins
         Assert.NotEmpty(run.Json.GetProperty("verdicts")[0].GetProperty("explanations").EnumerateArray());
+    }
+
+    [Fact]
+    public void A_single_lead_recording_runs_the_single_lead_models_and_says_which_it_could_not()
+    {
+        var csv = Directory.GetFiles(TestData.Require("apple-health"), "*.csv").Order(StringComparer.Ordinal).First();
+
+        var all = CliRun.Of("classify", csv, "--format", "json");
+        var twelveLead = CliRun.Of("classify", csv, "--model", "superclass-cnn", "--format", "json");
+
+        Assert.Equal(0, all.ExitCode);
+        Assert.Equal(["rhythm-cnn"], all.Json.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("model").GetString()));
+        Assert.StartsWith("superclass-cnn: it reads the leads I, II", all.Json.GetProperty("notApplicable")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, twelveLead.ExitCode);
+        Assert.Contains("lacks II", twelveLead.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

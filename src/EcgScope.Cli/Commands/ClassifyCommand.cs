@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcgScope.Inference.Preprocessing;
 using EcgScope.Inference.Verdicts;
 using EcgScope.Reports.Charts;
 
@@ -33,12 +34,22 @@ internal static class ClassifyCommand
             var reader = SupportedFiles.Reader.Detect(path);
             var record = reader.Read(path, options.ReadOptions(parse));
             using var registry = ModelsCommand.OpenRegistry(parse.GetValue(directory));
-            var names = parse.GetValue(models) is { Length: > 0 } chosen ? chosen : [.. registry.Cards.Select(card => card.Name)];
+            var requested = parse.GetValue(models) is { Length: > 0 } chosen
+                ? chosen.Select(name => registry.Card(ModelsCommand.KnownName(registry, name))).ToList()
+                : [.. registry.Cards];
+            var notApplicable = requested.Where(card => InputPreparer.Unreadable(record, card.Input) is not null)
+                .Select(card => $"{card.Name}: {InputPreparer.Unreadable(record, card.Input)}").ToList();
+            if (parse.GetValue(models) is { Length: > 0 } && notApplicable.Count > 0)
+            {
+                throw new UsageException($"--model {notApplicable[0]}.");
+            }
+
+            var names = requested.Where(card => InputPreparer.Unreadable(record, card.Input) is null).Select(card => card.Name).ToList();
             var explaining = parse.GetResult(explain) is not null;
             var verdicts = names.Select(name =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                return EcgClassifier.Classify(record, registry.Load(ModelsCommand.KnownName(registry, name)), explaining);
+                return EcgClassifier.Classify(record, registry.Load(name), explaining);
             }).ToList();
             if (parse.GetValue(explain) is { } image)
             {
@@ -47,7 +58,7 @@ internal static class ClassifyCommand
                     VerdictChart.Create(record, verdict).SavePng(verdicts.Count == 1 ? image.FullName : ImagePerModel(image, verdict.Model));
                 }
             }
-            return ClassifyReport.From(path, reader.FormatName, record, registry, verdicts);
+            return ClassifyReport.From(path, reader.FormatName, record, registry, verdicts, notApplicable);
         })));
         return command;
     }

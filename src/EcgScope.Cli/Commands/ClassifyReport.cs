@@ -13,16 +13,19 @@ internal sealed record ClassifyReport(
     string Format,
     double DurationSeconds,
     IReadOnlyList<VerdictReport> Verdicts,
+    IReadOnlyList<string> NotApplicable,
     string Disclaimer) : ITextReport
 {
     /// <summary>The stretches the text lists per verdict (JSON has them all).</summary>
     private const int MostRelevantStretches = 3;
 
-    public static ClassifyReport From(string file, string readerName, EcgRecord record, ModelRegistry registry, IReadOnlyList<ModelVerdict> verdicts) => new(
+    public static ClassifyReport From(
+        string file, string readerName, EcgRecord record, ModelRegistry registry, IReadOnlyList<ModelVerdict> verdicts, IReadOnlyList<string> notApplicable) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
         record.DurationSeconds,
         [.. verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model)))],
+        notApplicable,
         VerdictWording.NotADiagnosis);
 
     public void WriteText(TextWriter writer)
@@ -50,6 +53,12 @@ internal sealed record ClassifyReport(
             {
                 writer.WriteLine(string.Create(text, $"    card          {verdict.Card}"));
             }
+        }
+
+        foreach (var model in NotApplicable)
+        {
+            writer.WriteLine();
+            writer.WriteLine(string.Create(text, $"  not run: {model}"));
         }
     }
 }

@@ -23,6 +23,11 @@ public static class InputPreparer
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(spec);
+        if (Unreadable(record, spec) is { } reason)
+        {
+            throw new ArgumentException($"This model cannot read the record: {reason}.", nameof(record));
+        }
+
         var picked = record.WithLeads(PickLeads(record, spec.Leads), record.SamplingRate);
         var resampled = Math.Abs(picked.SamplingRate.Hertz - spec.SampleRateHz) < 1e-9
             ? picked
@@ -97,20 +102,23 @@ public static class InputPreparer
         }
     }
 
+    /// <summary>Why a model with <paramref name="spec"/> cannot read <paramref name="record"/> (the leads it lacks), or null when it can.</summary>
+    public static string? Unreadable(EcgRecord record, InputSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(spec);
+        var missing = spec.Leads.Length == 1 ? [] : spec.Leads.Where(name => record.FindLead(name) is null).ToList();
+        return missing.Count == 0
+            ? null
+            : $"it reads the leads {string.Join(", ", spec.Leads)}; the record lacks {string.Join(", ", missing)} (it has {string.Join(", ", record.LeadNames)})";
+    }
+
     private static ImmutableArray<EcgLead> PickLeads(EcgRecord record, ImmutableArray<string> leads)
     {
         if (leads.Length == 1)
         {
             var lead = record.Leads.Length == 1 ? record.Leads[0] : record.FindLead(leads[0]) ?? record.Leads[0];
             return [lead];
-        }
-
-        var missing = leads.Where(name => record.FindLead(name) is null).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ArgumentException(
-                $"This model reads the leads {string.Join(", ", leads)}; the record lacks {string.Join(", ", missing)} (it has {string.Join(", ", record.LeadNames)}).",
-                nameof(record));
         }
 
         return [.. leads.Select(name => record.FindLead(name)!)];

@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text.Json;
 using EcgScope.Inference.Models;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
-using EcgScope.ML.Export;
 using EcgScope.ML.Models;
-using EcgScope.ML.Networks;
 using EcgScope.ML.Training;
 
 namespace EcgScope.ML.Packaging;
@@ -37,15 +33,7 @@ public static class RhythmCnnPackage
         ArgumentNullException.ThrowIfNull(records);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
         var evaluation = RhythmEvaluation.Of(folds);
-        var folder = Path.Combine(modelsDirectory, RhythmCnn.Name);
-        Directory.CreateDirectory(folder);
-        var onnxPath = Path.Combine(folder, RhythmCnn.Name + ".onnx");
-        using (var network = new ResNet1d(RhythmCnn.Shape))
-        {
-            network.load(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"));
-            network.eval();
-            ResNet1dOnnxExporter.Export(network, onnxPath);
-        }
+        var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, RhythmCnn.Name);
 
         var shipped = folds[ShippedFold - 1];
         var slice = shipped.Test.Take(SliceRecords).ToArray();
@@ -64,7 +52,7 @@ public static class RhythmCnnPackage
                 new ModelClass("Noisy", "a recording too noisy to read"),
             ],
             Input = RhythmCnn.Input,
-            Weights = new ModelWeights(Path.GetFileName(onnxPath), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnxPath)))),
+            Weights = weights,
             Calibration = new ModelCalibration
             {
                 Temperature = evaluation.Temperatures[ShippedFold - 1],
@@ -85,7 +73,7 @@ public static class RhythmCnnPackage
             }.ToImmutableDictionary(),
             Document = Document,
         };
-        File.WriteAllText(Path.Combine(folder, RhythmCnn.Name + ".json"), JsonSerializer.Serialize(card, ModelCard.JsonOptions) + "\n");
+        ShippedModel.WriteCard(card, modelsDirectory);
         var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
         File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, records.Count, trainingSeconds));
         return card;

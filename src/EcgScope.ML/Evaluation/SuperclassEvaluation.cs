@@ -1,0 +1,75 @@
+using EcgScope.Inference.Verdicts;
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Training;
+
+namespace EcgScope.ML.Evaluation;
+
+/// <summary>
+/// The figures of a PTB-XL superclass run on the test fold (10), as the PTB-XL benchmark reports them: macro AUROC
+/// over the five superclasses and each class's AUROC, with bootstrap intervals; calibration by one temperature shared
+/// by the five outputs, fitted on the validation fold (9), with the expected calibration error of each output's
+/// yes/no decision before and after.
+/// </summary>
+public sealed record SuperclassEvaluation
+{
+    private const int Seed = 2017;
+
+    /// <summary>Test records.</summary>
+    public required int Records { get; init; }
+
+    /// <summary>Macro AUROC on the test fold, with its interval.</summary>
+    public required ConfidenceInterval MacroAuroc { get; init; }
+
+    /// <summary>AUROC per superclass (NORM, MI, STTC, CD, HYP), with intervals.</summary>
+    public required IReadOnlyList<ConfidenceInterval> ClassAuroc { get; init; }
+
+    /// <summary>Macro AUROC on the validation fold.</summary>
+    public required double ValidationMacroAuroc { get; init; }
+
+    /// <summary>The fitted temperature.</summary>
+    public required double Temperature { get; init; }
+
+    /// <summary>ECE of the outputs' decisions on the test fold before scaling.</summary>
+    public required double EceBefore { get; init; }
+
+    /// <summary>ECE of the outputs' decisions on the test fold after scaling.</summary>
+    public required double EceAfter { get; init; }
+
+    /// <summary>Evaluates the predictions in <paramref name="runDirectory"/> (<c>validation.csv</c>, <c>test.csv</c>) against <paramref name="records"/>' targets.</summary>
+    public static SuperclassEvaluation Of(string runDirectory, IReadOnlyList<PtbXlRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var targetsByName = records.ToDictionary(r => r.Record.Name, r => r.Record.Targets.ToArray(), StringComparer.Ordinal);
+        var validation = FoldPredictions.ReadCsv(Path.Combine(runDirectory, "validation.csv"));
+        var test = FoldPredictions.ReadCsv(Path.Combine(runDirectory, "test.csv"));
+        bool[][] Targets(IEnumerable<RecordPrediction> predictions) => [.. predictions.Select(p => targetsByName[p.Record])];
+        var validationTargets = Targets(validation);
+        var testTargets = Targets(test);
+        var temperature = TemperatureScaling.FitSigmoid(
+            [.. validation.SelectMany(p => p.Logits)], [.. validationTargets.SelectMany(t => t)]);
+        var scores = test.Select(p => p.Logits).ToArray();
+        return new SuperclassEvaluation
+        {
+            Records = test.Count,
+            MacroAuroc = Bootstrap.Interval(test.Count, sample => MultiLabelObjective.MacroAuroc(Pick(scores, sample), Pick(testTargets, sample)), Seed),
+            ClassAuroc = [.. Enumerable.Range(0, PtbXl.Superclasses.Length).Select(c => Bootstrap.Interval(
+                test.Count, sample => RankingMetrics.Auroc([.. sample.Select(i => scores[i][c])], [.. sample.Select(i => testTargets[i][c])]), Seed))],
+            ValidationMacroAuroc = MultiLabelObjective.MacroAuroc([.. validation.Select(p => p.Logits)], validationTargets),
+            Temperature = temperature,
+            EceBefore = DecisionEce(scores, testTargets, 1),
+            EceAfter = DecisionEce(scores, testTargets, temperature),
+        };
+    }
+
+    /// <summary>ECE over every output's yes/no decision: confidence max(p, 1 − p), correct when the decision matches the target.</summary>
+    private static double DecisionEce(double[][] logits, bool[][] targets, double temperature)
+    {
+        var probabilities = logits.SelectMany(row => row.Select(z => Probabilities.Sigmoid(z, temperature))).ToArray();
+        var truth = targets.SelectMany(t => t).ToArray();
+        var confidences = probabilities.Select(p => Math.Max(p, 1 - p)).ToArray();
+        var correct = probabilities.Select((p, i) => (p >= 0.5) == truth[i]).ToArray();
+        return Calibration.ExpectedCalibrationError(confidences, correct);
+    }
+
+    private static T[] Pick<T>(T[] values, int[] indices) => [.. indices.Select(i => values[i])];
+}

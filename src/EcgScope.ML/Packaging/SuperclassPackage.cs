@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using EcgScope.Inference.Models;
+using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
+using EcgScope.ML.Models;
+using EcgScope.ML.Training;
+
+namespace EcgScope.ML.Packaging;
+
+/// <summary>
+/// Ships the superclass network trained on all of PTB-XL's training folds, with its card: test-fold figures with
+/// bootstrap intervals, the learning curve over the shares that were run, and calibration.
+/// </summary>
+public static class SuperclassPackage
+{
+    /// <summary>The document of the card, relative to the repository root.</summary>
+    public const string Document = "docs/models/superclass-cnn.md";
+
+    /// <summary>The published figure this is measured against: resnet1d_wang's macro AUROC with all 21,799 records (Strodthoff et al. 2021).</summary>
+    public const double PublishedMacroAuroc = 0.930;
+
+    /// <summary>Writes the model's files under <paramref name="modelsDirectory"/> and its document under <paramref name="repositoryRoot"/>.</summary>
+    public static ModelCard Write(string runsDirectory, string dataDirectory, string modelsDirectory, string repositoryRoot)
+    {
+        var records = PtbXl.Load(dataDirectory);
+        var curve = SuperclassTraining.DefaultPercents
+            .Where(percent => File.Exists(Path.Combine(runsDirectory, $"train{percent}", "test.csv")))
+            .ToDictionary(percent => percent, percent => SuperclassEvaluation.Of(Path.Combine(runsDirectory, $"train{percent}"), records));
+        var full = curve[100];
+        var card = new ModelCard
+        {
+            Name = SuperclassCnn.Name,
+            Title = "12-lead diagnostic superclasses (1-D ResNet)",
+            IntendedUse = "Flagging which of PTB-XL's five diagnostic superclasses a resting 12-lead ECG resembles, for research and education; not for diagnosis.",
+            Task = ModelTask.MultiLabel,
+            Classes =
+            [
+                new ModelClass("NORM", "a normal ECG pattern"),
+                new ModelClass("MI", "a pattern like myocardial infarction"),
+                new ModelClass("STTC", "a pattern of ST/T changes"),
+                new ModelClass("CD", "a pattern of conduction disturbance"),
+                new ModelClass("HYP", "a pattern like hypertrophy"),
+            ],
+            Input = SuperclassCnn.Input,
+            Weights = ShippedModel.Export(Path.Combine(runsDirectory, "train100", "best.weights"), SuperclassCnn.Shape, modelsDirectory, SuperclassCnn.Name),
+            Calibration = new ModelCalibration { Temperature = full.Temperature, ExpectedCalibrationErrorBefore = full.EceBefore, ExpectedCalibrationErrorAfter = full.EceAfter },
+            Decision = new ModelDecision { RequireAcceptableQuality = true },
+            Metrics = new Dictionary<string, double>
+            {
+                ["macroAuroc"] = full.MacroAuroc.Estimate,
+                ["macroAurocLower"] = full.MacroAuroc.Lower,
+                ["macroAurocUpper"] = full.MacroAuroc.Upper,
+                ["validationMacroAuroc"] = full.ValidationMacroAuroc,
+            }.ToImmutableDictionary(),
+            Document = Document,
+        };
+        ShippedModel.WriteCard(card, modelsDirectory);
+        var seconds = curve.Keys.Sum(percent => FoldCheckpoint.Read(Path.Combine(runsDirectory, $"train{percent}")).History.Sum(e => e.Seconds));
+        File.WriteAllText(Path.Combine(repositoryRoot, Document), WriteDocument(card, curve, records, seconds));
+        return card;
+    }
+
+    private static string WriteDocument(ModelCard card, Dictionary<int, SuperclassEvaluation> curve, IReadOnlyList<PtbXlRecord> records, double seconds)
+    {
+        var text = new StringBuilder();
+        var culture = CultureInfo.InvariantCulture;
+        void Line(FormattableString line) => text.AppendLine(line.ToString(culture));
+        var full = curve[100];
+        var training = records.Count(r => r.Fold < PtbXl.ValidationFold);
+        Line($"# Model card: {card.Name}");
+        Line($"");
+        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --runs DIR --data DATA` from the runs");
+        Line($"`dotnet run -c Release --project src/EcgScope.Training -- {card.Name} --data DATA --out DIR` trains; do not edit by hand. Every figure is");
+        Line($"**out-of-sample**: PTB-XL's test fold 10 ({full.Records} records) was used for nothing but these figures.");
+        Line($"");
+        Line($"## Intended use and limits");
+        Line($"");
+        Line($"{card.IntendedUse} Several patterns may apply at once; each has its own calibrated probability, and a pattern is flagged from 0.5.");
+        Line($"Trained on {training:N0} records (a tenth of PTB-XL, from one German hospital's Schiller devices, 1989-1996): other devices, children, paced rhythms and");
+        Line($"the finer diagnostic statements are outside what it was measured on. Not a medical device; its flags are not diagnoses.");
+        Line($"");
+        Line($"## Data and licence");
+        Line($"");
+        Line($"PTB-XL (Wagner P et al., Scientific Data 7:154, 2020; CC BY 4.0), the {records.Count:N0} records of this project's copy that carry a diagnostic superclass, at 100 Hz. Labels: every diagnostic");
+        Line($"statement of a record, whatever its likelihood, mapped to its superclass, as the PTB-XL benchmark does. Splits: the dataset's own folds, 1-8 train, 9 validation (epoch choice, temperature), 10 test.");
+        Line($"");
+        Line($"## Input and network");
+        Line($"");
+        Line($"- The 12 standard leads ({string.Join(" ", card.Input.Leads)}), resampled to {card.Input.SampleRateHz:0} Hz, zero-phase band-pass {card.Input.HighPassHz:0.#}-{card.Input.LowPassHz:0} Hz, z-score per lead; windows of {card.Input.WindowSeconds:0} s.");
+        Line($"- The same 1-D ResNet as `rhythm-cnn` with 12 input channels and 5 sigmoid outputs; binary cross-entropy; AdamW with warm-up and cosine decay; random crops are the whole 10 s here.");
+        Line($"- Time: {seconds / 60:0.#} minutes for the runs below on this project's 2-core machine (CPU, TorchSharp).");
+        Line($"");
+        Line($"## Figures (test fold 10)");
+        Line($"");
+        Line($"| training records | macro AUROC (95 % bootstrap) | validation macro AUROC |");
+        Line($"|---|---|---|");
+        foreach (var (percent, evaluation) in curve.OrderBy(pair => pair.Key))
+        {
+            Line($"| {percent} % of folds 1-8 ({Math.Round(training * percent / 100.0):0}) | {evaluation.MacroAuroc.Estimate:0.000} ({evaluation.MacroAuroc.Lower:0.000}-{evaluation.MacroAuroc.Upper:0.000}) | {evaluation.ValidationMacroAuroc:0.000} |");
+        }
+
+        Line($"| published resnet1d_wang, all 17,418 training records of PTB-XL | {PublishedMacroAuroc:0.000} | |");
+        Line($"");
+        Line($"The learning curve shows what a tenth of the data costs; the shipped network is the one trained on all of folds 1-8 here.");
+        Line($"");
+        Line($"| superclass | AUROC (95 % bootstrap) |");
+        Line($"|---|---|");
+        for (var c = 0; c < card.Classes.Length; c++)
+        {
+            Line($"| {card.Classes[c].Name} | {full.ClassAuroc[c].Estimate:0.000} ({full.ClassAuroc[c].Lower:0.000}-{full.ClassAuroc[c].Upper:0.000}) |");
+        }
+
+        Line($"");
+        Line($"## Calibration");
+        Line($"");
+        Line($"One temperature for the five outputs, fitted on fold 9: {full.Temperature:0.000}. Expected calibration error of the outputs' yes/no decisions ({Calibration.DefaultBins} bins) on fold 10: {full.EceBefore:0.000} before, {full.EceAfter:0.000} after.");
+        Line($"");
+        Line($"`models/{card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`.");
+        return text.ToString();
+    }
+}
