@@ -66,12 +66,13 @@ internal static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "The CinC 2017 folder the cross-validation ran on.", Required = true };
         var crossValidation = new Option<DirectoryInfo>("--cv") { Description = "The --out folder of the cross-validation.", Required = true };
         var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ and docs/models/ are written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, root };
+        var featuresOutOfFold = new Option<FileInfo?>("--features-oof") { Description = "The feature model's out-of-fold probabilities (scripts/experiments/rhythm-features.sh), for the side-by-side figures." };
+        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, root, featuresOutOfFold };
         rhythm.SetAction(parse =>
         {
             var repository = parse.GetValue(root)!.FullName;
             var card = RhythmCnnPackage.Write(
-                parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository);
+                parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository, parse.GetValue(featuresOutOfFold)?.FullName);
             PrintMetrics(card);
             return 0;
         });

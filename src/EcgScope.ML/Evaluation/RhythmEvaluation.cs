@@ -98,6 +98,29 @@ public sealed record RhythmEvaluation
         };
     }
 
+    /// <summary>
+    /// The CinC 2017 score, pooled and per fold, of the mean of this model's calibrated probabilities and
+    /// <paramref name="other"/> out-of-fold probabilities of the same records (record name → N, A, O, Noisy), with
+    /// equal weights fixed beforehand (nothing is tuned on the test records).
+    /// </summary>
+    public static (double Pooled, IReadOnlyList<double> Folds) EnsembleScore(IReadOnlyList<FoldPredictions> folds, IReadOnlyDictionary<string, double[]> other)
+    {
+        ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(other);
+        var perFold = folds.Select(fold =>
+        {
+            var temperature = TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => p.Logits)], Labels(fold.Validation));
+            var predictions = fold.Test.Select(p =>
+            {
+                var own = Probabilities.Softmax(p.Logits, temperature);
+                return Probabilities.ArgMax([.. own.Zip(other[p.Record], (a, b) => (a + b) / 2)]);
+            }).ToArray();
+            return (Labels: Labels(fold.Test), Predictions: predictions);
+        }).ToArray();
+        var pooled = ChallengeScore.Cinc2017([.. perFold.SelectMany(f => f.Labels)], [.. perFold.SelectMany(f => f.Predictions)]);
+        return (pooled, [.. perFold.Select(f => ChallengeScore.Cinc2017(f.Labels, f.Predictions))]);
+    }
+
     /// <summary>Whether a verdict is given: the top class is not Noisy and its probability reaches the threshold.</summary>
     public static bool IsConclusive(double[] probabilities, double threshold)
     {

@@ -11,7 +11,7 @@ namespace EcgScope.ML.Packaging;
 /// <summary>The rhythm CNN's card for people (<c>docs/models/rhythm-cnn.md</c>), written from the same figures as its JSON card.</summary>
 internal static class RhythmCnnCardDocument
 {
-    public static string Write(ModelCard card, RhythmEvaluation evaluation, int recordCount, double trainingSeconds)
+    public static string Write(ModelCard card, RhythmEvaluation evaluation, int recordCount, double trainingSeconds, FeatureModelComparison? comparison)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -68,6 +68,23 @@ internal static class RhythmCnnCardDocument
         text.Append(evaluation.Confusion.ToText(Cinc2017.ClassNames));
         Line($"```");
         Line($"");
+        if (comparison is not null)
+        {
+            Line($"## Beside the feature model, and together");
+            Line($"");
+            Line($"The same folds, the same test records; the ensemble is the plain mean of the two models' calibrated probabilities (weights fixed beforehand, not tuned).");
+            Line($"The feature model's hyper-parameters were chosen on fold 1, so its fold-1 figure (and the ensemble's) is slightly optimistic.");
+            Line($"");
+            Line($"| model | CinC 2017 score, pooled | per fold |");
+            Line($"|---|---|---|");
+            Line($"| this network | {evaluation.ChallengeF1.Estimate:0.000} | {string.Join(", ", evaluation.FoldChallengeF1.Select(f => f.ToString("0.000", culture)))} |");
+            Line($"| 64 rhythm features + LightGBM ([rhythm-features-cv.md](rhythm-features-cv.md)) | {comparison.FeatureModel:0.000} | |");
+            Line($"| mean of the two | **{comparison.Ensemble:0.000}** | {string.Join(", ", comparison.EnsembleFolds.Select(f => f.ToString("0.000", culture)))} |");
+            Line($"");
+            Line($"Only the network is served so far; the ensemble is the next step toward the 0.84 goal.");
+            Line($"");
+        }
+
         Line($"## Calibration");
         Line($"");
         Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label ({Calibration.DefaultBins} equal-width bins) on the test records: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");

@@ -28,7 +28,15 @@ public static class RhythmCnnPackage
     /// Writes <c>NAME/NAME.onnx</c> and <c>NAME/NAME.json</c> under <paramref name="modelsDirectory"/> and the card
     /// document under <paramref name="repositoryRoot"/>; returns the card.
     /// </summary>
-    public static ModelCard Write(string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot)
+    /// <param name="crossValidationDirectory">The cross-validation's output folder.</param>
+    /// <param name="records">The CinC 2017 records it ran on.</param>
+    /// <param name="modelsDirectory">The repository's <c>models</c> folder.</param>
+    /// <param name="repositoryRoot">The repository root, for the card document.</param>
+    /// <param name="featureModelOutOfFold">
+    /// Optionally the feature model's out-of-fold probabilities (<c>record,fold,label,pN,pA,pO,pNoisy</c>), for the
+    /// side-by-side and ensemble figures of the card document.
+    /// </param>
+    public static ModelCard Write(string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot, string? featureModelOutOfFold = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
@@ -75,7 +83,7 @@ public static class RhythmCnnPackage
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
-        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, records.Count, trainingSeconds));
+        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, records.Count, trainingSeconds, featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, featureModelOutOfFold)));
         return card;
     }
 }
