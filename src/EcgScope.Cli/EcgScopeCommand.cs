@@ -17,6 +17,7 @@ internal static class EcgScopeCommand
             BenchmarkCommand.Create(),
             ClassifyCommand.Create(),
             ModelsCommand.Create(),
+            TrainCommand.Create(),
         };
 
     /// <summary>
@@ -28,8 +29,14 @@ internal static class EcgScopeCommand
     public static int Run(string[] args, InvocationConfiguration? configuration = null)
     {
         configuration ??= new InvocationConfiguration();
-        var parse = Create().Parse(args);
         var format = RequestedFormat(args);
+        if (args is ["train", .. var trainArguments] && trainArguments is not (["-h"] or ["--help"] or ["-?"]))
+        {
+            // Its words belong to ecgscope-train, whose options this parser does not know.
+            return TrainCommand.Forward(trainArguments, configuration, format);
+        }
+
+        var parse = Create().Parse(args);
         if (parse.Errors.Count > 0)
         {
             var first = parse.Errors[0];

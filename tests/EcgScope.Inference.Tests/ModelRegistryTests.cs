@@ -1,0 +1,73 @@
+using EcgScope.Inference.Models;
+using EcgScope.Testing;
+
+namespace EcgScope.Inference.Tests;
+
+/// <summary>The registry over a copy of the shipped models, and what it says when a model's files are wrong.</summary>
+public sealed class ModelRegistryTests
+{
+    private static string CopyOfShippedModels()
+    {
+        var copy = Path.Combine(TestData.TempFolder(), "models");
+        foreach (var file in Directory.GetFiles(TestData.RepositoryFile("models"), "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(TestData.RepositoryFile("models"), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return copy;
+    }
+
+    [Fact]
+    public void Every_shipped_card_loads_with_weights_matching_its_sha256()
+    {
+        using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
+
+        Assert.Contains(registry.Cards, card => card.Name == "superclass-cnn");
+        foreach (var card in registry.Cards)
+        {
+            var model = registry.Load(card.Name);
+            Assert.Same(model, registry.Load(card.Name.ToUpperInvariant()));
+            Assert.True(File.Exists(TestData.RepositoryFile(card.Document!)), $"{card.Name}: card document {card.Document} is missing");
+        }
+    }
+
+    [Fact]
+    public void Weights_that_are_not_the_cards_are_refused_with_both_hashes()
+    {
+        var models = CopyOfShippedModels();
+        var onnx = Path.Combine(models, "superclass-cnn", "superclass-cnn.onnx");
+        var bytes = File.ReadAllBytes(onnx);
+        bytes[^1] ^= 0xFF;
+        File.WriteAllBytes(onnx, bytes);
+        using var registry = new ModelRegistry(models);
+
+        var error = Assert.Throws<InvalidDataException>(() => registry.Load("superclass-cnn"));
+
+        Assert.Contains("SHA-256", error.Message, StringComparison.Ordinal);
+        Assert.Contains(registry.Card("superclass-cnn").Weights.Sha256, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Missing_weights_and_unknown_models_are_named()
+    {
+        var models = CopyOfShippedModels();
+        File.Delete(Path.Combine(models, "superclass-cnn", "superclass-cnn.onnx"));
+        using var registry = new ModelRegistry(models);
+
+        Assert.Contains("superclass-cnn.onnx", Assert.Throws<FileNotFoundException>(() => registry.Load("superclass-cnn")).Message, StringComparison.Ordinal);
+        Assert.Contains("superclass-cnn", Assert.Throws<KeyNotFoundException>(() => registry.Load("no-such-model")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_card_that_is_not_json_is_named()
+    {
+        var models = CopyOfShippedModels();
+        File.WriteAllText(Path.Combine(models, "superclass-cnn", "superclass-cnn.json"), "{ \"name\": ");
+
+        var error = Assert.Throws<InvalidDataException>(() => new ModelRegistry(models));
+
+        Assert.Contains("superclass-cnn.json", error.Message, StringComparison.Ordinal);
+    }
+}
