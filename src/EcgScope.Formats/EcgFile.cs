@@ -17,6 +17,7 @@ public static class EcgFile
         new Edf.EdfReader(),
         new Kardia.KardiaReader(),
         new AppleHealth.AppleHealthCsvReader(),
+        new Withings.WithingsEcgCsvReader(),
         new Csv.CsvEcgReader(),
     ];
 
