@@ -21,6 +21,7 @@ public sealed class StreamReadTests
     [InlineData("apple-health", "ecg_2024-09-03.csv")]
     [InlineData("alivecor", "1_lead.atc")]
     [InlineData("alivecor", "6_lead_ab.atc")]
+    [InlineData("withings", "signal.csv")]
     public void A_data_file_read_from_a_stream_equals_the_file_read(string dataset, string name)
     {
         var path = TestData.File(dataset, name);
