@@ -62,13 +62,13 @@ public sealed class KardiaReader : EcgFormatReader
         var properties = ImmutableDictionary.CreateBuilder<string, string>();
         properties.Add(VersionProperty, file.Version.ToString(CultureInfo.InvariantCulture));
         properties.Add(FiltersProperty, file.Format.DescribeFilters());
-        AddIfPresent(properties, PhoneProperty, info?.PhoneModel);
-        AddIfPresent(properties, RecordedProperty, info is { StartTime: null } ? info.Recorded : null);
-        AddIfPresent(properties, TemplatesProperty, DescribeTemplates(file.BeatTemplates));
-        AddIfPresent(properties, AnnotationsAfterEndProperty, file.AnnotationsAfterEnd == 0
+        properties.AddIfPresent(PhoneProperty, info?.PhoneModel);
+        properties.AddIfPresent(RecordedProperty, info is { StartTime: null } ? info.Recorded : null);
+        properties.AddIfPresent(TemplatesProperty, DescribeTemplates(file.BeatTemplates));
+        properties.AddIfPresent(AnnotationsAfterEndProperty, file.AnnotationsAfterEnd == 0
             ? null
             : string.Create(CultureInfo.InvariantCulture, $"{file.AnnotationsAfterEnd} annotated beats after the last sample, left out"));
-        AddIfPresent(properties, SkippedBlocksProperty, file.SkippedBlocks.IsEmpty ? null : string.Join(", ", file.SkippedBlocks.Select(id => $"'{id}'")));
+        properties.AddIfPresent(SkippedBlocksProperty, file.SkippedBlocks.IsEmpty ? null : string.Join(", ", file.SkippedBlocks.Select(id => $"'{id}'")));
         return new EcgRecord(file.Leads, new SamplingRate(file.Format.SamplingRateHertz))
         {
             StartTime = info?.StartTime,
@@ -91,12 +91,4 @@ public sealed class KardiaReader : EcgFormatReader
                 .GroupBy(t => (t.Kind, t.SamplesMillivolts.Length))
                 .Select(group => string.Create(CultureInfo.InvariantCulture,
                     $"{(group.Key.Kind == KardiaBeatTemplateKind.Average ? "average" : "median")} beat of {string.Join(", ", group.Select(t => t.Lead))} ({group.Key.Length} samples each)")));
-
-    private static void AddIfPresent(ImmutableDictionary<string, string>.Builder properties, string name, string? value)
-    {
-        if (value is not null)
-        {
-            properties.Add(name, value);
-        }
-    }
 }

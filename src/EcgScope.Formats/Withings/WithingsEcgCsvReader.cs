@@ -74,22 +74,14 @@ public sealed class WithingsEcgCsvReader : EcgFormatReader
 
         var properties = ImmutableDictionary.CreateBuilder<string, string>();
         properties.Add(RecordingProperty, string.Create(CultureInfo.InvariantCulture, $"{index + 1} of {file.Recordings.Length}"));
-        AddIfPresent(properties, WearPositionProperty, recording.WearPositionName);
-        AddIfPresent(properties, DoctorAssessmentProperty, recording.DoctorAssessment);
-        AddIfPresent(properties, DoctorNameProperty, recording.DoctorName);
-        AddIfPresent(properties, CheckupDateProperty, recording.CheckupDate);
+        properties.AddIfPresent(WearPositionProperty, recording.WearPositionName);
+        properties.AddIfPresent(DoctorAssessmentProperty, recording.DoctorAssessment);
+        properties.AddIfPresent(DoctorNameProperty, recording.DoctorName);
+        properties.AddIfPresent(CheckupDateProperty, recording.CheckupDate);
         return new EcgRecord([new EcgLead(LeadName, recording.SamplesMillivolts)], new SamplingRate(recording.FrequencyHertz))
         {
             StartTime = recording.Date,
             Metadata = new EcgMetadata { SourceFormat = Format, Device = Device, Properties = properties.ToImmutable() },
         };
-    }
-
-    private static void AddIfPresent(ImmutableDictionary<string, string>.Builder properties, string name, string? value)
-    {
-        if (value is not null)
-        {
-            properties.Add(name, value);
-        }
     }
 }
