@@ -23,7 +23,6 @@ public sealed class OnnxModel : IDisposable
     public const string ClassActivationName = "classActivation";
 
     private readonly InferenceSession session;
-    private readonly string[] outputNames;
 
     private OnnxModel(InferenceSession session, string name)
     {
@@ -39,7 +38,7 @@ public sealed class OnnxModel : IDisposable
         }
 
         HasFeatureMap = session.OutputMetadata.ContainsKey(FeatureMapName);
-        outputNames = [LogitsName, .. new[] { FeatureMapName, ClassActivationName }.Where(session.OutputMetadata.ContainsKey)];
+        HasClassActivation = session.OutputMetadata.ContainsKey(ClassActivationName);
     }
 
     /// <summary>The file name (or the name given with the bytes), for messages.</summary>
@@ -75,15 +74,24 @@ public sealed class OnnxModel : IDisposable
         return Create(options => new InferenceSession(model, options), name, intraOpThreads);
     }
 
-    /// <summary>Runs the windows of a prepared record as one batch.</summary>
-    public OnnxModelOutput Run(PreparedInput input)
+    /// <summary>Whether the model gives a <see cref="ClassActivationName"/> output.</summary>
+    public bool HasClassActivation { get; }
+
+    /// <summary>Runs the windows of a prepared record as one batch, asking for <paramref name="maps"/> besides the logits.</summary>
+    public OnnxModelOutput Run(PreparedInput input, OnnxMaps maps = OnnxMaps.None)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return Run(input.Samples, input.WindowCount, input.LeadCount, input.WindowSamples);
+        return Run(maps, input.Samples, input.WindowCount, input.LeadCount, input.WindowSamples);
     }
 
-    /// <summary>Runs a batch: <paramref name="input"/> holds the rows one after another, row-major in <paramref name="shape"/> ([batch, ...]).</summary>
-    public OnnxModelOutput Run(float[] input, params long[] shape)
+    /// <summary>Runs a batch for its logits: <paramref name="input"/> holds the rows one after another, row-major in <paramref name="shape"/> ([batch, ...]).</summary>
+    public OnnxModelOutput Run(float[] input, params long[] shape) => Run(OnnxMaps.None, input, shape);
+
+    /// <summary>
+    /// Runs a batch for its logits and the <paramref name="maps"/> the model gives (each one asked for costs a copy
+    /// of [batch, channels or classes, time] floats, so serving asks only for what it uses).
+    /// </summary>
+    public OnnxModelOutput Run(OnnxMaps maps, float[] input, params long[] shape)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(shape);
@@ -94,6 +102,12 @@ public sealed class OnnxModel : IDisposable
 
         using var value = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var runOptions = new RunOptions();
+        string[] outputNames =
+        [
+            LogitsName,
+            .. maps.HasFlag(OnnxMaps.FeatureMap) && HasFeatureMap ? [FeatureMapName] : Array.Empty<string>(),
+            .. maps.HasFlag(OnnxMaps.ClassActivation) && HasClassActivation ? [ClassActivationName] : Array.Empty<string>(),
+        ];
         using var results = session.Run(runOptions, [InputName], [value], outputNames);
         var logitsShape = results[0].GetTensorTypeAndShape().Shape;
         var logits = results[0].GetTensorDataAsSpan<float>().ToArray();
@@ -155,9 +169,6 @@ public sealed class OnnxModelOutput(float[] logits, int classes, float[]? featur
     /// <summary>Time steps of the feature map and class activation map (0 without either); each spans samples / time steps of the input.</summary>
     public int TimeSteps { get; } = timeSteps;
 
-    /// <summary>The scores of one row.</summary>
-    public ReadOnlySpan<float> LogitsOf(int row) => Logits.AsSpan(row * Classes, Classes);
-
     /// <summary>The class activation maps of all rows ([rows, classes, time steps]), or null when the model gives none.</summary>
     public float[]? ClassActivation { get; init; }
 
@@ -166,10 +177,18 @@ public sealed class OnnxModelOutput(float[] logits, int classes, float[]? featur
         ClassActivation is null
             ? throw new InvalidOperationException("This model gives no class activation map.")
             : ClassActivation.AsSpan(((row * Classes) + classIndex) * TimeSteps, TimeSteps);
+}
 
-    /// <summary>The feature map of one row, channel-major; throws when the model gives none.</summary>
-    public ReadOnlySpan<float> FeatureMapOf(int row) =>
-        FeatureMap is null
-            ? throw new InvalidOperationException("This model gives no feature map.")
-            : FeatureMap.AsSpan(row * Channels * TimeSteps, Channels * TimeSteps);
+/// <summary>The maps an <see cref="OnnxModel"/> run may give besides its logits.</summary>
+[Flags]
+public enum OnnxMaps
+{
+    /// <summary>Logits only.</summary>
+    None = 0,
+
+    /// <summary>The last feature map ([batch, channels, time]).</summary>
+    FeatureMap = 1,
+
+    /// <summary>The class activation map ([batch, classes, time]).</summary>
+    ClassActivation = 2,
 }

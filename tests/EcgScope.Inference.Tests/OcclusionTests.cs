@@ -27,7 +27,7 @@ public sealed class OcclusionTests
         }
 
         // A linear "probability", so every blanked window counts the same however large the logits.
-        var relevance = Occlusion.Relevance(prepared, 100, "watched", Run, logits => logits[1] / 1000);
+        var relevance = Occlusion.Relevance(prepared, Run(prepared.Samples, prepared.WindowCount), 100, "watched", Run, logits => logits[1] / 1000);
 
         Assert.Equal(25, relevance.Scores.Length);
         Assert.Equal([2, 12, 17], Enumerable.Range(0, 25).Where(i => relevance.Scores[i] > 0));

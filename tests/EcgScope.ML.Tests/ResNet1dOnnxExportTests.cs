@@ -95,7 +95,7 @@ public sealed class ResNet1dOnnxExportTests(ResNet1dExportFixture fixture, ITest
     {
         var prepared = InputPreparer.Prepare(EcgFile.Read(TestData.File("cinc2017", "training2017", "A00001.hea")), Cinc100Hz);
 
-        var onnx = fixture.Model.Run(prepared);
+        var onnx = fixture.Model.Run(prepared, OnnxMaps.FeatureMap | OnnxMaps.ClassActivation);
 
         using var noGrad = no_grad();
         using var torchMap = fixture.Network.FeatureMap(tensor(prepared.Samples, [prepared.WindowCount, prepared.LeadCount, prepared.WindowSamples]));

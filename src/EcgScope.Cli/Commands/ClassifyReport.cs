@@ -36,7 +36,7 @@ internal sealed record ClassifyReport(
         {
             writer.WriteLine();
             writer.WriteLine(string.Create(text, $"  {verdict.Title} [{verdict.Model}, lead {verdict.LeadName}]"));
-            writer.WriteLine(string.Create(text, $"    verdict       {verdict.Verdict}"));
+            writer.WriteLine(string.Create(text, $"    {(verdict.IsConclusive ? "resembles" : "verdict"),-13} {verdict.Verdict}"));
             foreach (var probability in verdict.Probabilities)
             {
                 writer.WriteLine(string.Create(text, $"    {probability.ClassName,-13} {probability.Probability:0.000}"));

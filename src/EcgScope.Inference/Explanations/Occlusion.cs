@@ -17,18 +17,18 @@ public static class Occlusion
     private const int BatchWindows = 64;
 
     /// <summary>
-    /// The relevance of <paramref name="className"/> over the record <paramref name="prepared"/> was cut from.
-    /// <paramref name="run"/> gives the logits of a batch of windows (rows one after another, as <see cref="OnnxModel.Run(float[], long[])"/>);
+    /// The relevance of <paramref name="className"/> over the record <paramref name="prepared"/> was cut from, whose
+    /// windows gave <paramref name="baseLogits"/>. <paramref name="run"/> gives the logits of a batch of windows (rows one after another, as <see cref="OnnxModel.Run(float[], long[])"/>);
     /// <paramref name="probability"/> turns a record's mean logits into the calibrated probability of the class explained.
     /// </summary>
     public static Relevance Relevance(
-        PreparedInput prepared, double sampleRateHz, string className, Func<float[], int, float[]> run, Func<double[], double> probability)
+        PreparedInput prepared, float[] baseLogits, double sampleRateHz, string className, Func<float[], int, float[]> run, Func<double[], double> probability)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(baseLogits);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(probability);
         var windowSize = prepared.LeadCount * prepared.WindowSamples;
-        var baseLogits = run(prepared.Samples, prepared.WindowCount);
         var classes = baseLogits.Length / prepared.WindowCount;
         var baseProbability = probability(WindowLogits.Mean(baseLogits, classes, prepared.WindowCount));
         var segmentSamples = (int)Math.Round(SegmentSeconds * sampleRateHz);

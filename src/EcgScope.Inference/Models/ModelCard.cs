@@ -87,16 +87,16 @@ public sealed record ModelClass(string Name, string Description);
 /// <param name="Sha256">Its SHA-256, lower-case hex.</param>
 public sealed record ModelWeights(string File, string Sha256);
 
-/// <summary>Temperature scaling: logits are divided by <see cref="Temperature"/> before softmax or sigmoid.</summary>
+/// <summary>Temperature scaling, fitted on validation data: logits are divided by <see cref="Temperature"/> before softmax or sigmoid.</summary>
 public sealed record ModelCalibration
 {
     /// <summary>The fitted temperature (1 = uncalibrated).</summary>
     public double Temperature { get; init; } = 1;
 
-    /// <summary>Expected calibration error on the validation data before scaling.</summary>
+    /// <summary>Expected calibration error on held-out test records before scaling (the card's document says which).</summary>
     public double? ExpectedCalibrationErrorBefore { get; init; }
 
-    /// <summary>Expected calibration error on the validation data after scaling.</summary>
+    /// <summary>Expected calibration error on held-out test records after scaling.</summary>
     public double? ExpectedCalibrationErrorAfter { get; init; }
 }
 

@@ -15,6 +15,7 @@ public sealed class ModelRegistry : IDisposable
 
     private readonly ConcurrentDictionary<string, Lazy<LoadedModel>> loaded = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> cardPaths;
+    private bool disposed;
 
     /// <summary>Opens the registry of <paramref name="directory"/>, reading every card in its subfolders.</summary>
     public ModelRegistry(string directory)
@@ -26,11 +27,18 @@ public sealed class ModelRegistry : IDisposable
         }
 
         Directory = directory;
-        cardPaths = System.IO.Directory.EnumerateDirectories(directory)
+        var cards = System.IO.Directory.EnumerateDirectories(directory)
             .Select(folder => Path.Combine(folder, Path.GetFileName(folder) + ".json"))
             .Where(File.Exists)
-            .ToDictionary(path => Path.GetFileNameWithoutExtension(path), StringComparer.OrdinalIgnoreCase);
-        Cards = [.. cardPaths.Values.Select(ModelCard.Read).OrderBy(card => card.Name, StringComparer.Ordinal)];
+            .Select(path => (Path: path, Card: ModelCard.Read(path)))
+            .ToList();
+        foreach (var (path, card) in cards.Where(c => !string.Equals(c.Card.Name, Path.GetFileNameWithoutExtension(c.Path), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidDataException($"{path}: the card names the model '{card.Name}', but its folder is '{Path.GetFileNameWithoutExtension(path)}'; they must agree.");
+        }
+
+        cardPaths = cards.ToDictionary(c => c.Card.Name, c => c.Path, StringComparer.OrdinalIgnoreCase);
+        Cards = [.. cards.Select(c => c.Card).OrderBy(card => card.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>The folder the registry reads.</summary>
@@ -53,16 +61,28 @@ public sealed class ModelRegistry : IDisposable
         Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Select(card => card.Name))}.");
 
-    /// <summary>The model <paramref name="name"/>, loaded once.</summary>
+    /// <summary>The model <paramref name="name"/>, loaded once; a load that failed is tried again next time.</summary>
     public LoadedModel Load(string name)
     {
+        ObjectDisposedException.ThrowIf(disposed, this);
         var card = Card(name);
-        return loaded.GetOrAdd(card.Name, _ => new Lazy<LoadedModel>(() => Open(card))).Value;
+        var lazy = loaded.GetOrAdd(card.Name, _ => new Lazy<LoadedModel>(() => Open(card)));
+        try
+        {
+            return lazy.Value;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Lazy keeps a thrown exception for good; a file fixed or back after an I/O error must load next time.
+            loaded.TryRemove(new KeyValuePair<string, Lazy<LoadedModel>>(card.Name, lazy));
+            throw;
+        }
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        disposed = true;
         foreach (var model in loaded.Values.Where(lazy => lazy.IsValueCreated))
         {
             model.Value.Dispose();

@@ -117,7 +117,8 @@ public static class InputPreparer
     {
         if (leads.Length == 1)
         {
-            var lead = record.Leads.Length == 1 ? record.Leads[0] : record.FindLead(leads[0]) ?? record.Leads[0];
+            // Without the trained lead, the limb lead closest in shape (II), then whatever comes first; the verdict names the lead read.
+            var lead = record.Leads.Length == 1 ? record.Leads[0] : record.FindLead(leads[0]) ?? record.FindLead("II") ?? record.Leads[0];
             return [lead];
         }
 

@@ -3,7 +3,6 @@ using EcgScope.Core;
 using EcgScope.Inference.Explanations;
 using EcgScope.Inference.Models;
 using EcgScope.Inference.Preprocessing;
-using EcgScope.Signal.Quality;
 
 namespace EcgScope.Inference.Verdicts;
 
@@ -22,19 +21,20 @@ public static class EcgClassifier
         var card = model.Card;
         var conditioned = InputPreparer.Condition(record, card.Input);
         var prepared = InputPreparer.PrepareConditioned(conditioned, card.Input);
-        var output = model.Onnx.Run(prepared);
+        var output = model.Onnx.Run(prepared, explain ? OnnxMaps.ClassActivation : OnnxMaps.None);
         var probabilities = Calibrated(card, WindowLogits.Mean(output.Logits, output.Classes, output.Rows));
-        var leadName = conditioned.Leads[0].Name;
         var chosen = Choose(card, probabilities);
-        var reason = InconclusiveReason(card, record, leadName, probabilities, chosen);
-        var explanations = explain && chosen.Length > 0 ? Explain(model, output, prepared, chosen[0]) : [];
+        var reason = InconclusiveReason(card, record, conditioned.LeadNames, probabilities, chosen);
+
+        // A withheld verdict has nothing to explain: shading "where AF was" would say what the model would not.
+        var explanations = explain && reason is null && chosen.Length > 0 ? Explain(model, output, prepared, chosen[0]) : [];
         return new ModelVerdict
         {
             Model = card.Name,
             Classes = reason is null ? chosen : [],
             InconclusiveReason = reason,
             Probabilities = [.. card.Classes.Select((c, i) => new ClassProbability(c.Name, probabilities[i]))],
-            LeadName = leadName,
+            LeadName = conditioned.Leads[0].Name,
             Explanations = explanations,
             Summary = VerdictWording.Summary(card, chosen, probabilities, reason, explanations.FirstOrDefault()),
         };
@@ -51,6 +51,7 @@ public static class EcgClassifier
         var classIndex = card.Classes.Select(c => c.Name).ToList().IndexOf(className);
         var occlusion = Occlusion.Relevance(
             prepared,
+            output.Logits,
             card.Input.SampleRateHz,
             className,
             (windows, count) => model.Onnx.Run(windows, count, prepared.LeadCount, prepared.WindowSamples).Logits,
@@ -72,17 +73,12 @@ public static class EcgClassifier
         return [card.Classes[best].Name];
     }
 
-    private static string? InconclusiveReason(ModelCard card, EcgRecord record, string leadName, double[] probabilities, ImmutableArray<string> chosen)
+    private static string? InconclusiveReason(ModelCard card, EcgRecord record, IEnumerable<string> leadsRead, double[] probabilities, ImmutableArray<string> chosen)
     {
         var decision = card.Decision;
-        if (decision.RequireAcceptableQuality)
+        if (decision.RequireAcceptableQuality && QualityGate.Reason(record, leadsRead) is { } quality)
         {
-            var lead = record.FindLead(leadName) ?? record.Leads[0];
-            var quality = SignalQuality.Assess(lead.Name, lead.Span, record.SamplingRate);
-            if (quality.Verdict == QualityVerdict.Unacceptable)
-            {
-                return $"the signal quality of lead {lead.Name} is too poor to read the rhythm";
-            }
+            return quality;
         }
 
         if (chosen.Length == 1 && decision.InconclusiveClasses.Contains(chosen[0]))

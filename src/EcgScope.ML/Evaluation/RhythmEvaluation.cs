@@ -7,7 +7,8 @@ namespace EcgScope.ML.Evaluation;
 /// The out-of-sample figures of a single-lead rhythm model (CinC 2017's four classes) from its cross-validation:
 /// each fold's test predictions are calibrated with the temperature fitted on that fold's validation records, then
 /// pooled. The "inconclusive" threshold is chosen on the pooled validation records and only then applied to the test
-/// predictions, so every figure here is out-of-sample.
+/// predictions, so every figure here is out-of-sample. "Inconclusive" follows the served model's rules: a lead the
+/// quality gate refuses, a Noisy verdict, or a top probability below the threshold.
 /// </summary>
 public sealed record RhythmEvaluation
 {
@@ -61,10 +62,11 @@ public sealed record RhythmEvaluation
     /// <summary>Normal against AF or Other: F1 of "abnormal" when P(AF) + P(Other) exceeds P(Normal).</summary>
     public required double AbnormalF1 { get; init; }
 
-    /// <summary>Evaluates the folds' predictions.</summary>
-    public static RhythmEvaluation Of(IReadOnlyList<FoldPredictions> folds)
+    /// <summary>Evaluates the folds' predictions; <paramref name="unreadable"/> names the records the quality gate refuses.</summary>
+    public static RhythmEvaluation Of(IReadOnlyList<FoldPredictions> folds, IReadOnlySet<string> unreadable)
     {
         ArgumentNullException.ThrowIfNull(folds);
+        ArgumentNullException.ThrowIfNull(unreadable);
         var temperatures = folds.Select(fold => TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => p.Logits)], Labels(fold.Validation))).ToArray();
         var test = folds.SelectMany(fold => fold.Test).ToArray();
         var labels = Labels(test);
@@ -72,16 +74,16 @@ public sealed record RhythmEvaluation
         var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Probabilities.Softmax(p.Logits, temperatures[k]))).ToArray();
         var predictions = calibrated.Select(p => Probabilities.ArgMax(p)).ToArray();
         var confusion = ConfusionMatrix.From(labels, predictions, Cinc2017.ClassNames.Length);
-        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Probabilities.Softmax(p.Logits, temperatures[k]), p.Label))).ToArray();
-        var threshold = ChooseThreshold([.. validation.Select(v => v.Probabilities)], [.. validation.Select(v => v.Label)]);
-        var conclusive = Enumerable.Range(0, test.Length).Where(i => IsConclusive(calibrated[i], threshold)).ToArray();
+        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Probabilities.Softmax(p.Logits, temperatures[k]), p.Label, Readable: !unreadable.Contains(p.Record)))).ToArray();
+        var threshold = ChooseThreshold([.. validation.Select(v => v.Probabilities)], [.. validation.Select(v => v.Label)], [.. validation.Select(v => v.Readable)]);
+        var conclusive = Enumerable.Range(0, test.Length).Where(i => !unreadable.Contains(test[i].Record) && IsConclusive(calibrated[i], threshold)).ToArray();
         var (before, beforeCorrect) = Calibration.TopLabel(raw, labels);
         var (after, afterCorrect) = Calibration.TopLabel(calibrated, labels);
         var abnormal = AbnormalScores(calibrated, labels);
         return new RhythmEvaluation
         {
             Records = test.Length,
-            ChallengeF1 = Bootstrap.Interval(test.Length, sample => ChallengeScore.Cinc2017(Pick(labels, sample), Pick(predictions, sample)), Seed),
+            ChallengeF1 = Bootstrap.Interval(test.Length, sample => ChallengeScore.Cinc2017(Subsets.Pick(labels, sample), Subsets.Pick(predictions, sample)), Seed),
             FoldChallengeF1 = [.. folds.Select((fold, k) => ChallengeScore.Cinc2017(Labels(fold.Test), [.. fold.Test.Select(p => Probabilities.ArgMax(p.Logits))]))],
             ClassF1 = [.. Enumerable.Range(0, confusion.ClassCount).Select(confusion.F1)],
             Confusion = confusion,
@@ -91,28 +93,27 @@ public sealed record RhythmEvaluation
             Reliability = Calibration.ReliabilityCurve(after, afterCorrect),
             Threshold = threshold,
             InconclusiveShare = 1 - ((double)conclusive.Length / test.Length),
-            ConclusiveChallengeF1 = ChallengeScore.Cinc2017(Pick(labels, conclusive), Pick(predictions, conclusive)),
-            AbnormalAuroc = Bootstrap.Interval(abnormal.Scores.Length, sample => RankingMetrics.Auroc(Pick(abnormal.Scores, sample), Pick(abnormal.Positives, sample)), Seed),
+            ConclusiveChallengeF1 = ChallengeScore.Cinc2017(Subsets.Pick(labels, conclusive), Subsets.Pick(predictions, conclusive)),
+            AbnormalAuroc = Bootstrap.Interval(abnormal.Scores.Length, sample => RankingMetrics.Auroc(Subsets.Pick(abnormal.Scores, sample), Subsets.Pick(abnormal.Positives, sample)), Seed),
             AbnormalAuprc = RankingMetrics.AveragePrecision(abnormal.Scores, abnormal.Positives),
             AbnormalF1 = BinaryF1(abnormal.Scores, abnormal.Positives),
         };
     }
 
     /// <summary>
-    /// The CinC 2017 score, pooled and per fold, of the mean of this model's calibrated probabilities and
-    /// <paramref name="other"/> out-of-fold probabilities of the same records (record name → N, A, O, Noisy), with
+    /// The CinC 2017 score, pooled and per fold, of the mean of this model's calibrated probabilities (with this
+    /// evaluation's temperatures) and <paramref name="other"/> out-of-fold probabilities of the same records (record name → N, A, O, Noisy), with
     /// equal weights fixed beforehand (nothing is tuned on the test records).
     /// </summary>
-    public static (double Pooled, IReadOnlyList<double> Folds) EnsembleScore(IReadOnlyList<FoldPredictions> folds, IReadOnlyDictionary<string, double[]> other)
+    public (double Pooled, IReadOnlyList<double> Folds) EnsembleScore(IReadOnlyList<FoldPredictions> folds, IReadOnlyDictionary<string, double[]> other)
     {
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(other);
-        var perFold = folds.Select(fold =>
+        var perFold = folds.Select((fold, k) =>
         {
-            var temperature = TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => p.Logits)], Labels(fold.Validation));
             var predictions = fold.Test.Select(p =>
             {
-                var own = Probabilities.Softmax(p.Logits, temperature);
+                var own = Probabilities.Softmax(p.Logits, Temperatures[k]);
                 return Probabilities.ArgMax([.. own.Zip(other[p.Record], (a, b) => (a + b) / 2)]);
             }).ToArray();
             return (Labels: Labels(fold.Test), Predictions: predictions);
@@ -121,7 +122,7 @@ public sealed record RhythmEvaluation
         return (pooled, [.. perFold.Select(f => ChallengeScore.Cinc2017(f.Labels, f.Predictions))]);
     }
 
-    /// <summary>Whether a verdict is given: the top class is not Noisy and its probability reaches the threshold.</summary>
+    /// <summary>Whether a readable record gets a verdict: the top class is not Noisy and its probability reaches the threshold.</summary>
     public static bool IsConclusive(double[] probabilities, double threshold)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -131,20 +132,20 @@ public sealed record RhythmEvaluation
 
     /// <summary>
     /// The threshold that gives the best CinC 2017 score on the conclusive validation records while withholding at
-    /// most <see cref="MaximumInconclusiveShare"/> of them (Noisy verdicts included).
+    /// most <see cref="MaximumInconclusiveShare"/> of them (unreadable records and Noisy verdicts included).
     /// </summary>
-    private static double ChooseThreshold(double[][] probabilities, int[] labels)
+    private static double ChooseThreshold(double[][] probabilities, int[] labels, bool[] readable)
     {
         var best = (Threshold: 0.0, Score: double.NegativeInfinity);
         for (var threshold = 0.25; threshold <= 0.95; threshold += 0.01)
         {
-            var conclusive = Enumerable.Range(0, labels.Length).Where(i => IsConclusive(probabilities[i], threshold)).ToArray();
+            var conclusive = Enumerable.Range(0, labels.Length).Where(i => readable[i] && IsConclusive(probabilities[i], threshold)).ToArray();
             if (conclusive.Length < (1 - MaximumInconclusiveShare) * labels.Length)
             {
                 break;
             }
 
-            var score = ChallengeScore.Cinc2017(Pick(labels, conclusive), [.. conclusive.Select(i => Probabilities.ArgMax(probabilities[i]))]);
+            var score = ChallengeScore.Cinc2017(Subsets.Pick(labels, conclusive), [.. conclusive.Select(i => Probabilities.ArgMax(probabilities[i]))]);
             if (score > best.Score)
             {
                 best = (Math.Round(threshold, 2), score);
@@ -168,6 +169,4 @@ public sealed record RhythmEvaluation
     }
 
     private static int[] Labels(IEnumerable<RecordPrediction> predictions) => [.. predictions.Select(p => p.Label)];
-
-    private static T[] Pick<T>(T[] values, int[] indices) => [.. indices.Select(i => values[i])];
 }

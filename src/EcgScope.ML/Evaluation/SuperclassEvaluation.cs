@@ -23,7 +23,7 @@ public sealed record SuperclassEvaluation
     /// <summary>AUROC per superclass (NORM, MI, STTC, CD, HYP), with intervals.</summary>
     public required IReadOnlyList<ConfidenceInterval> ClassAuroc { get; init; }
 
-    /// <summary>Macro AUROC on the validation fold.</summary>
+    /// <summary>Macro AUROC on the validation fold, which chose the epoch: optimistic.</summary>
     public required double ValidationMacroAuroc { get; init; }
 
     /// <summary>The fitted temperature.</summary>
@@ -51,7 +51,7 @@ public sealed record SuperclassEvaluation
         return new SuperclassEvaluation
         {
             Records = test.Count,
-            MacroAuroc = Bootstrap.Interval(test.Count, sample => MultiLabelObjective.MacroAuroc(Pick(scores, sample), Pick(testTargets, sample)), Seed),
+            MacroAuroc = Bootstrap.Interval(test.Count, sample => MultiLabelObjective.MacroAuroc(Subsets.Pick(scores, sample), Subsets.Pick(testTargets, sample)), Seed),
             ClassAuroc = [.. Enumerable.Range(0, PtbXl.Superclasses.Length).Select(c => Bootstrap.Interval(
                 test.Count, sample => RankingMetrics.Auroc([.. sample.Select(i => scores[i][c])], [.. sample.Select(i => testTargets[i][c])]), Seed))],
             ValidationMacroAuroc = MultiLabelObjective.MacroAuroc([.. validation.Select(p => p.Logits)], validationTargets),
@@ -70,6 +70,4 @@ public sealed record SuperclassEvaluation
         var correct = probabilities.Select((p, i) => (p >= 0.5) == truth[i]).ToArray();
         return Calibration.ExpectedCalibrationError(confidences, correct);
     }
-
-    private static T[] Pick<T>(T[] values, int[] indices) => [.. indices.Select(i => values[i])];
 }

@@ -9,7 +9,7 @@ namespace EcgScope.ML.Packaging;
 /// </summary>
 internal sealed class FeatureModelComparison
 {
-    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, string outOfFoldPath)
+    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, RhythmEvaluation evaluation, string outOfFoldPath)
     {
         var rows = File.ReadLines(outOfFoldPath).Skip(1).Select(line => line.Split(',')).ToList();
         var probabilities = rows.ToDictionary(
@@ -17,8 +17,7 @@ internal sealed class FeatureModelComparison
         var tested = folds.SelectMany(fold => fold.Test).ToArray();
         FeatureModel = ChallengeScore.Cinc2017(
             [.. tested.Select(p => p.Label)], [.. tested.Select(p => Inference.Verdicts.Probabilities.ArgMax(probabilities[p.Record]))]);
-        (Ensemble, EnsembleFolds) = RhythmEvaluation.EnsembleScore(folds, probabilities);
-        OutOfFoldPath = outOfFoldPath;
+        (Ensemble, EnsembleFolds) = evaluation.EnsembleScore(folds, probabilities);
     }
 
     /// <summary>The feature model's pooled score over the same test records.</summary>
@@ -29,7 +28,4 @@ internal sealed class FeatureModelComparison
 
     /// <summary>The ensemble's score per fold.</summary>
     public IReadOnlyList<double> EnsembleFolds { get; }
-
-    /// <summary>Where the feature model's probabilities came from.</summary>
-    public string OutOfFoldPath { get; }
 }

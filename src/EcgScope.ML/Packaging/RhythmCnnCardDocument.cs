@@ -11,12 +11,11 @@ namespace EcgScope.ML.Packaging;
 /// <summary>The rhythm CNN's card for people (<c>docs/models/rhythm-cnn.md</c>), written from the same figures as its JSON card.</summary>
 internal static class RhythmCnnCardDocument
 {
-    public static string Write(ModelCard card, RhythmEvaluation evaluation, int recordCount, double trainingSeconds, FeatureModelComparison? comparison)
+    public static string Write(ModelCard card, RhythmEvaluation evaluation, TrainingRecipe training, int recordCount, double trainingSeconds, FeatureModelComparison? comparison)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         void Line(FormattableString line) => text.AppendLine(line.ToString(culture));
-        var training = new TrainingOptions();
         var input = card.Input;
         Line($"# Model card: {card.Name}");
         Line($"");
@@ -46,7 +45,7 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"- Stratified 5-fold cross-validation (seed {training.Seed}). In each fold, a stratified tenth of the training part is kept for validation: it picks the epoch and fits the temperature; the fold's test records are used once, at the end.");
         Line($"- AdamW (peak learning rate {training.LearningRate}, weight decay {training.WeightDecay}), {training.WarmupSteps} warm-up steps then cosine decay, {training.Epochs} epochs, batches of {training.BatchSize} random {input.WindowSeconds:0} s windows, cross-entropy weighted by the inverse square root of class frequency.");
-        Line($"- Time: {trainingSeconds / 60:0} minutes for all folds on this project's 2-core machine (CPU, TorchSharp); a stopped run resumes from its last epoch.");
+        Line($"- Time: {trainingSeconds / 60:0} minutes of training epochs (validation included) for all folds on this project's 2-core machine (CPU, TorchSharp), shared with other work; a stopped run resumes from its last epoch.");
         Line($"");
         Line($"## Figures ({evaluation.FoldChallengeF1.Count} of 5 folds of cross-validation, {evaluation.Records:N0} records, out-of-sample)");
         Line($"");
@@ -57,7 +56,7 @@ internal static class RhythmCnnCardDocument
         Line($"| F1 Normal / AF / Other / Noisy | {string.Join(" / ", evaluation.ClassF1.Select(f => f.ToString("0.000", culture)))} |");
         Line($"| normal vs abnormal (AF or Other; Noisy left out): AUROC | {evaluation.AbnormalAuroc.Estimate:0.000} ({evaluation.AbnormalAuroc.Lower:0.000}-{evaluation.AbnormalAuroc.Upper:0.000}) |");
         Line($"| normal vs abnormal: AUPRC, F1 | {evaluation.AbnormalAuprc:0.000}, {evaluation.AbnormalF1:0.000} |");
-        Line($"| inconclusive (top probability below {evaluation.Threshold:0.00}, or Noisy) | {evaluation.InconclusiveShare:P1} of records |");
+        Line($"| inconclusive (the quality gate refuses the lead, the verdict is Noisy, or the top probability is below {evaluation.Threshold:0.00}) | {evaluation.InconclusiveShare:P1} of records |");
         Line($"| CinC 2017 score on the records with a verdict | {evaluation.ConclusiveChallengeF1:0.000} |");
         Line($"");
         Line($"For scale: the challenge's winners scored 0.83 on its hidden test set (not comparable with cross-validation on the public set); this project's goal is 0.84 in cross-validation.");
@@ -72,8 +71,8 @@ internal static class RhythmCnnCardDocument
         {
             Line($"## Beside the feature model, and together");
             Line($"");
-            Line($"The same folds, the same test records; the ensemble is the plain mean of the two models' calibrated probabilities (weights fixed beforehand, not tuned).");
-            Line($"The feature model's hyper-parameters were chosen on fold 1, so its fold-1 figure (and the ensemble's) is slightly optimistic.");
+            Line($"The same folds, the same test records; the ensemble is the plain mean of this network's calibrated probabilities and the feature model's (uncalibrated) probabilities, weights fixed beforehand, not tuned.");
+            Line($"The feature model's hyper-parameters were chosen on fold 1 (\"fold 0\" in its document, which counts from 0), so its fold-1 figure, and the ensemble's, is slightly optimistic.");
             Line($"");
             Line($"| model | CinC 2017 score, pooled | per fold |");
             Line($"|---|---|---|");
@@ -87,7 +86,7 @@ internal static class RhythmCnnCardDocument
 
         Line($"## Calibration");
         Line($"");
-        Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label ({Calibration.DefaultBins} equal-width bins) on the test records: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");
+        Line($"Temperature scaling, fitted per fold on its validation records (temperatures {string.Join(", ", evaluation.Temperatures.Select(t => t.ToString("0.00", culture)))}). Expected calibration error of the top label ({Calibration.DefaultBins} equal-width bins) on all folds' test records, each fold with its own temperature: {evaluation.EceBefore:0.000} before, {evaluation.EceAfter:0.000} after.");
         Line($"");
         Line($"| confidence bin | records | mean confidence | accuracy |");
         Line($"|---|---|---|---|");

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using EcgScope.Formats;
 using EcgScope.Inference.Models;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Models;
@@ -40,7 +42,7 @@ public static class RhythmCnnPackage
     {
         ArgumentNullException.ThrowIfNull(records);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
-        var evaluation = RhythmEvaluation.Of(folds);
+        var evaluation = RhythmEvaluation.Of(folds, Unreadable(records));
         var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, RhythmCnn.Name);
 
         var shipped = folds[ShippedFold - 1];
@@ -83,7 +85,29 @@ public static class RhythmCnnPackage
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
-        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, records.Count, trainingSeconds, featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, featureModelOutOfFold)));
+        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, Recipe(crossValidationDirectory), records.Count, trainingSeconds, featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, evaluation, featureModelOutOfFold)));
         return card;
+    }
+
+    /// <summary>The options the shipped fold was trained with, as its checkpoint records them.</summary>
+    private static TrainingRecipe Recipe(string crossValidationDirectory)
+    {
+        var folder = Path.Combine(crossValidationDirectory, $"fold{ShippedFold}");
+        return FoldCheckpoint.Read(folder).Recipe ?? throw new InvalidDataException($"{folder}/state.json does not record the options the run was trained with.");
+    }
+
+    /// <summary>The records the served model's quality gate refuses (its one lead judged unacceptable), read in parallel.</summary>
+    private static HashSet<string> Unreadable(IReadOnlyList<LabelledRecord> records)
+    {
+        var refused = new System.Collections.Concurrent.ConcurrentBag<string>();
+        Parallel.ForEach(records, record =>
+        {
+            var ecg = EcgFile.Read(record.Path);
+            if (QualityGate.Reason(ecg, [ecg.Leads[0].Name]) is not null)
+            {
+                refused.Add(record.Name);
+            }
+        });
+        return [.. refused];
     }
 }

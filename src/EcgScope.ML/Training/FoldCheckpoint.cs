@@ -26,8 +26,8 @@ public sealed record FoldCheckpoint
     /// <summary>Every completed epoch.</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
 
-    /// <summary>Whether training ran every epoch.</summary>
-    public bool IsComplete(int epochs) => EpochsDone >= epochs;
+    /// <summary>The options the run was trained with (null for a fresh folder): a run resumes only with the same ones.</summary>
+    public TrainingRecipe? Recipe { get; init; }
 
     /// <summary>The state in <paramref name="directory"/>, or a fresh one.</summary>
     public static FoldCheckpoint Read(string directory)

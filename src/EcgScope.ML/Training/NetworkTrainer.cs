@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EcgScope.Inference.Preprocessing;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -41,6 +42,14 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         var network = createNetwork();
         var optimizer = optim.AdamW(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
         var state = FoldCheckpoint.Read(directory);
+        var recipe = TrainingRecipe.Of(options);
+        if (state.EpochsDone > 0 && state.Recipe != recipe)
+        {
+            throw new InvalidOperationException(
+                $"{directory} holds a run trained with {state.Recipe?.ToString() ?? "unrecorded options"}, not {recipe}: resuming would mix two runs. Use another folder, or the same options.");
+        }
+
+        state = state with { Recipe = recipe };
         if (state.EpochsDone > 0)
         {
             network.load(Path.Combine(directory, "last.weights"));
@@ -83,7 +92,8 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
             var validationScore = objective.Score(logits, validation);
             network.save(Path.Combine(directory, "last.weights"));
             optimizer.save_state_dict(Path.Combine(directory, "last.optimizer"));
-            var improved = validationScore > state.BestScore;
+            // The first epoch always sets the best weights, so a score that is never a number (a diverged run) still leaves some.
+            var improved = state.BestEpoch == 0 || validationScore > state.BestScore;
             if (improved)
             {
                 network.save(Path.Combine(directory, "best.weights"));
@@ -124,41 +134,37 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         network.eval();
         var (samples, owners, leads) = WindowBatches.All(set, indices, spec);
         var window = spec.WindowSamples;
-        var classes = Classes(network);
-        var sums = new float[indices.Count][];
+        var logits = new List<float>();
+        using (no_grad())
+        {
+            for (var start = 0; start < owners.Length; start += options.BatchSize)
+            {
+                var count = Math.Min(options.BatchSize, owners.Length - start);
+                using var scope = NewDisposeScope();
+                var input = tensor(samples.AsSpan(start * leads * window, count * leads * window).ToArray(), [count, leads, window]);
+                logits.AddRange(network.forward(input).data<float>().ToArray());
+            }
+        }
+
+        // Each record's windows are consecutive; their mean is taken exactly as the classifier takes it when serving.
+        var classes = logits.Count / owners.Length;
+        var all = logits.ToArray();
         var counts = new int[indices.Count];
-        for (var i = 0; i < sums.Length; i++)
+        foreach (var owner in owners)
         {
-            sums[i] = new float[classes];
+            counts[owner]++;
         }
 
-        using var noGradients = no_grad();
-        for (var start = 0; start < owners.Length; start += options.BatchSize)
+        var result = new float[indices.Count][];
+        var first = 0;
+        for (var i = 0; i < indices.Count; i++)
         {
-            var count = Math.Min(options.BatchSize, owners.Length - start);
-            using var scope = NewDisposeScope();
-            var input = tensor(samples.AsSpan(start * leads * window, count * leads * window).ToArray(), [count, leads, window]);
-            var output = network.forward(input).data<float>().ToArray();
-            for (var w = 0; w < count; w++)
-            {
-                var owner = owners[start + w];
-                counts[owner]++;
-                for (var c = 0; c < classes; c++)
-                {
-                    sums[owner][c] += output[(w * classes) + c];
-                }
-            }
+            var count = counts[i];
+            result[i] = [.. WindowLogits.Mean(all.AsSpan(first * classes, count * classes), classes, count).Select(z => (float)z)];
+            first += count;
         }
 
-        for (var i = 0; i < sums.Length; i++)
-        {
-            for (var c = 0; c < classes; c++)
-            {
-                sums[i][c] /= counts[i];
-            }
-        }
-
-        return sums;
+        return result;
     }
 
     /// <summary>
@@ -168,9 +174,6 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
     /// </summary>
     internal static int EpochSeed(int seed, int fold, int epoch, int stream) =>
         unchecked((((((seed * 1_000_003) + fold) * 10_007) + epoch) * 31) + stream);
-
-    private static int Classes(Module<Tensor, Tensor> network) =>
-        (int)network.parameters().Last().shape[0];
 
     private void SetLearningRate(optim.Optimizer optimizer, int step, int totalSteps)
     {
