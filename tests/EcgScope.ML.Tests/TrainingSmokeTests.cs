@@ -38,6 +38,10 @@ public sealed class TrainingSmokeTests : IDisposable
         using var resumed = trainer.Train(set, training, validation, objective, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(weightsWritten, File.GetLastWriteTimeUtc(Path.Combine(directory, "a", "last.weights")));
 
+        var otherSeed = new NetworkTrainer(RhythmCnn.Input, options with { Seed = 6 }, () => new ResNet1d(RhythmCnn.Shape with { StageWidths = [8, 16] }));
+        var refusal = Assert.Throws<InvalidOperationException>(() => otherSeed.Train(set, training, validation, objective, Path.Combine(directory, "a"), fold: 1, cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("Seed = 5", refusal.Message, StringComparison.Ordinal);
+
         using var again = trainer.Train(set, training, validation, objective, Path.Combine(directory, "b"), fold: 1, cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(trainer.Predict(first, set, validation), trainer.Predict(again, set, validation));
     }
