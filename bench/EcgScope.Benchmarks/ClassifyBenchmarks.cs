@@ -8,8 +8,8 @@ namespace EcgScope.Benchmarks;
 
 /// <summary>
 /// Classifying with the shipped models on one core (ONNX Runtime, one intra-op thread): the whole path from a record
-/// in memory (preprocessing, quality check, inference, calibration), with and without explanations, and loading a
-/// model (SHA-256 check and session creation).
+/// in memory (preprocessing, quality check, inference, calibration), with and without explanations, for one lead and
+/// for twelve, and loading a model (SHA-256 check and session creation).
 /// </summary>
 [MemoryDiagnoser]
 public class ClassifyBenchmarks : IDisposable
@@ -17,14 +17,18 @@ public class ClassifyBenchmarks : IDisposable
     private ModelRegistry registry = null!;
     private LoadedModel rhythm = null!;
     private EcgRecord cinc = null!;
+    private LoadedModel superclass = null!;
+    private EcgRecord ptbXl = null!;
 
-    /// <summary>CinC 2017 record A00001: 30 s of one AliveCor lead at 300 Hz.</summary>
+    /// <summary>CinC 2017 record A00001: 30 s of one AliveCor lead at 300 Hz; PTB-XL record 00001: 10 s of 12 leads at 500 Hz.</summary>
     [GlobalSetup]
     public void Load()
     {
         registry = new ModelRegistry(ModelRegistry.DefaultDirectory);
         rhythm = registry.Load("rhythm-cnn");
         cinc = EcgFile.Read(BenchmarkData.File("cinc2017", "training2017", "A00001.hea"));
+        superclass = registry.Load("superclass-cnn");
+        ptbXl = EcgFile.Read(BenchmarkData.File("ptbxl", "records500", "00000", "00001_hr.hea"));
     }
 
     [GlobalCleanup]
@@ -39,6 +43,9 @@ public class ClassifyBenchmarks : IDisposable
 
     [Benchmark]
     public ModelVerdict RhythmThirtySecondsExplained() => EcgClassifier.Classify(cinc, rhythm, explain: true);
+
+    [Benchmark]
+    public ModelVerdict SuperclassTenSecondsTwelveLeads() => EcgClassifier.Classify(ptbXl, superclass);
 
     [Benchmark]
     public int LoadRhythmModel()
