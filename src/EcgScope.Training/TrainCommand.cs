@@ -39,7 +39,20 @@ internal static class TrainCommand
             crossValidation.Run(set, assignment, parse.GetValue(only) ?? [], RhythmCnn.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, SuperclassCommand(), PackageCommand() };
+        var lstm = new Command(AbnormalLstm.Name, "The smartwatch product's LSTM baseline for normal against abnormal on CinC 2017 (Noisy left out).")
+        {
+            data, output, folds, only, seed, epochs, threads,
+        };
+        lstm.SetAction((parse, cancellationToken) =>
+        {
+            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
+            var (records, assignment) = AbnormalLstm.Dataset(Cinc2017.Load(parse.GetValue(data)!.FullName), parse.GetValue(folds), options.Seed);
+            var set = ConditionedSet.Load(records, AbnormalLstm.Input, cancellationToken: cancellationToken);
+            new CrossValidation(AbnormalLstm.Input, options, () => new FramedLstm(AbnormalLstm.Shape))
+                .Run(set, assignment, parse.GetValue(only) ?? [], AbnormalLstm.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+            return Task.FromResult(0);
+        });
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PackageCommand() };
     }
 
     /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
