@@ -52,7 +52,7 @@ internal static class TrainCommand
                 .Run(set, assignment, parse.GetValue(only) ?? [], AbnormalLstm.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PackageCommand() };
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PackageCommand(), CompareCommand() };
     }
 
     /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
@@ -101,6 +101,27 @@ internal static class TrainCommand
             return 0;
         });
         return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass };
+    }
+
+    /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>
+    private static Command CompareCommand()
+    {
+        var lstm = new Option<DirectoryInfo>("--lstm") { Description = "The --out folder of abnormal-lstm.", Required = true };
+        var rhythm = new Option<DirectoryInfo>("--rhythm") { Description = "The --out folder of rhythm-cnn.", Required = true };
+        var abnormal = new Command("abnormal", "Normal against abnormal (AF or Other; Noisy left out): AUROC, AUPRC, F1 of both models on the same test records, as a Markdown table.") { lstm, rhythm };
+        abnormal.SetAction(parse =>
+        {
+            Console.WriteLine("| model | records | AUROC (95 % bootstrap) | AUPRC | F1 |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (var figures in AbnormalComparison.Of(parse.GetValue(lstm)!.FullName, parse.GetValue(rhythm)!.FullName))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {figures.Model} | {figures.Records} | {figures.Auroc.Estimate:0.000} ({figures.Auroc.Lower:0.000}-{figures.Auroc.Upper:0.000}) | {figures.Auprc:0.000} | {figures.F1:0.000} |"));
+            }
+
+            return 0;
+        });
+        return new Command("compare", "Compare models on the same records.") { abnormal };
     }
 
     private static void PrintMetrics(ModelCard card) =>

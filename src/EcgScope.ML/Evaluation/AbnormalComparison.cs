@@ -1,0 +1,54 @@
+using EcgScope.Inference.Verdicts;
+using EcgScope.ML.Datasets;
+
+namespace EcgScope.ML.Evaluation;
+
+/// <summary>Normal against abnormal (AF or Other) figures of one model on a set of records.</summary>
+/// <param name="Model">The model, in words.</param>
+/// <param name="Records">Records scored.</param>
+/// <param name="Auroc">AUROC of the abnormal score, with its bootstrap interval.</param>
+/// <param name="Auprc">Average precision of the abnormal score.</param>
+/// <param name="F1">F1 of "abnormal" when its probability exceeds one half.</param>
+public sealed record AbnormalFigures(string Model, int Records, ConfidenceInterval Auroc, double Auprc, double F1);
+
+/// <summary>
+/// The smartwatch product's task, normal against AF or Other with Noisy records left out, for the LSTM baseline and
+/// the rhythm network on the same test records (the folds both have finished): the rhythm network's abnormal score is
+/// P(AF) + P(Other) renormalised without Noisy.
+/// </summary>
+public static class AbnormalComparison
+{
+    private const int Seed = 2017;
+
+    /// <summary>The figures of both models on the test records of the folds present in both directories.</summary>
+    public static IReadOnlyList<AbnormalFigures> Of(string lstmDirectory, string rhythmDirectory)
+    {
+        var lstm = FoldPredictions.ReadAll(lstmDirectory);
+        var rhythm = FoldPredictions.ReadAll(rhythmDirectory).Take(lstm.Count).ToList();
+        var lstmTest = lstm.SelectMany(fold => fold.Test).ToArray();
+        var rhythmTest = rhythm.SelectMany(fold => fold.Test).Where(p => p.Label != Cinc2017.Noisy).ToDictionary(p => p.Record, StringComparer.Ordinal);
+        var positives = lstmTest.Select(p => p.Label == 1).ToArray();
+        var lstmScores = lstmTest.Select(p => Probabilities.Softmax(p.Logits)[1]).ToArray();
+        var rhythmScores = lstmTest.Select(p =>
+        {
+            var probabilities = Probabilities.Softmax(rhythmTest[p.Record].Logits);
+            return (probabilities[1] + probabilities[2]) / (probabilities[0] + probabilities[1] + probabilities[2]);
+        }).ToArray();
+        return
+        [
+            Figures($"framed LSTM 128-64 (the smartwatch product's baseline), {lstm.Count} folds", lstmScores, positives),
+            Figures($"rhythm-cnn, P(AF) + P(Other) without Noisy, same folds", rhythmScores, positives),
+        ];
+    }
+
+    private static AbnormalFigures Figures(string model, double[] scores, bool[] positives)
+    {
+        var decisions = ConfusionMatrix.From([.. positives.Select(p => p ? 1 : 0)], [.. scores.Select(s => s > 0.5 ? 1 : 0)], 2);
+        return new AbnormalFigures(
+            model,
+            scores.Length,
+            Bootstrap.Interval(scores.Length, sample => RankingMetrics.Auroc(Subsets.Pick(scores, sample), Subsets.Pick(positives, sample)), Seed),
+            RankingMetrics.AveragePrecision(scores, positives),
+            decisions.F1(1));
+    }
+}
