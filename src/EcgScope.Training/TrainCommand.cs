@@ -125,7 +125,7 @@ internal static class TrainCommand
     }
 
     private static void PrintMetrics(ModelCard card) =>
-        Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
+        Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
 
     private static void Print(TrainingProgress p)
     {

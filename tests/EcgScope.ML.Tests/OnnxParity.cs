@@ -1,3 +1,4 @@
+using EcgScope.Inference.Verdicts;
 using EcgScope.Formats;
 using EcgScope.Inference;
 using EcgScope.Inference.Preprocessing;
@@ -68,24 +69,7 @@ internal static class OnnxParity
         return [.. Enumerable.Range(0, count).Select(_ => (float)(Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble())))];
     }
 
-    public static float[] Softmax(float[] logits, int classes)
-    {
-        var probabilities = new float[logits.Length];
-        for (var row = 0; row < logits.Length; row += classes)
-        {
-            var max = logits.AsSpan(row, classes).ToArray().Max();
-            var total = 0.0;
-            for (var c = 0; c < classes; c++)
-            {
-                total += Math.Exp(logits[row + c] - max);
-            }
-
-            for (var c = 0; c < classes; c++)
-            {
-                probabilities[row + c] = (float)(Math.Exp(logits[row + c] - max) / total);
-            }
-        }
-
-        return probabilities;
-    }
+    /// <summary>Softmax of each row of <paramref name="classes"/> logits, by the one the product serves with.</summary>
+    public static float[] Softmax(float[] logits, int classes) =>
+        [.. logits.Chunk(classes).SelectMany(row => Probabilities.Softmax([.. row.Select(z => (double)z)]).Select(p => (float)p))];
 }

@@ -37,14 +37,14 @@ internal static class ClassifyCommand
             var requested = parse.GetValue(models) is { Length: > 0 } chosen
                 ? chosen.Select(name => registry.Card(ModelsCommand.KnownName(registry, name))).ToList()
                 : [.. registry.Cards];
-            var notApplicable = requested.Where(card => InputPreparer.Unreadable(record, card.Input) is not null)
-                .Select(card => $"{card.Name}: {InputPreparer.Unreadable(record, card.Input)}").ToList();
+            var reasons = requested.Select(card => (card.Name, Reason: InputPreparer.Unreadable(record, card.Input))).ToList();
+            var notApplicable = reasons.Where(r => r.Reason is not null).Select(r => $"{r.Name}: {r.Reason}").ToList();
             if (parse.GetValue(models) is { Length: > 0 } && notApplicable.Count > 0)
             {
                 throw new UsageException($"--model {notApplicable[0]}.");
             }
 
-            var names = requested.Where(card => InputPreparer.Unreadable(record, card.Input) is null).Select(card => card.Name).ToList();
+            var names = reasons.Where(r => r.Reason is null).Select(r => r.Name).ToList();
             var explaining = parse.GetResult(explain) is not null;
             var verdicts = names.Select(name =>
             {

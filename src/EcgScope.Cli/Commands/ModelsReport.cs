@@ -58,7 +58,7 @@ internal sealed record ModelReport(
         card.Input,
         card.Calibration.Temperature,
         card.Decision.MinimumProbability,
-        new SortedDictionary<string, double>(card.Metrics, StringComparer.Ordinal),
+        card.Metrics,
         card.IntendedUse,
         card.Document);
 }

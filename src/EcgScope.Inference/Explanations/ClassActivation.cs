@@ -20,7 +20,7 @@ public static class ClassActivation
         ArgumentNullException.ThrowIfNull(prepared);
         ArgumentNullException.ThrowIfNull(card);
         var rate = card.Input.SampleRateHz;
-        var recordSamples = Enumerable.Range(0, prepared.WindowCount).Max(w => prepared.WindowStarts[w] + prepared.ValidSamples[w]);
+        var recordSamples = prepared.RecordSamples;
         var bins = Math.Max(1, (int)Math.Ceiling(recordSamples / rate / BinSeconds));
         var sums = new double[bins];
         var counts = new int[bins];

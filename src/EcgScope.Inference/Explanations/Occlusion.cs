@@ -32,7 +32,7 @@ public static class Occlusion
         var classes = baseLogits.Length / prepared.WindowCount;
         var baseProbability = probability(WindowLogits.Mean(baseLogits, classes, prepared.WindowCount));
         var segmentSamples = (int)Math.Round(SegmentSeconds * sampleRateHz);
-        var recordSamples = Enumerable.Range(0, prepared.WindowCount).Max(w => prepared.WindowStarts[w] + prepared.ValidSamples[w]);
+        var recordSamples = prepared.RecordSamples;
         var segments = (recordSamples + segmentSamples - 1) / segmentSamples;
 
         // Every (segment, window) pair where the window holds part of the segment, run in batches.

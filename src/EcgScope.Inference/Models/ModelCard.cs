@@ -56,11 +56,25 @@ public sealed record ModelCard
     /// <summary>When the model answers "inconclusive".</summary>
     public ModelDecision Decision { get; init; } = new();
 
-    /// <summary>The headline figures (name → value), each described in the card's document.</summary>
-    public ImmutableDictionary<string, double> Metrics { get; init; } = ImmutableDictionary<string, double>.Empty;
+    /// <summary>The headline figures (name → value, in ordinal order so a card is written the same every time), each described in the card's document.</summary>
+    public ImmutableSortedDictionary<string, double> Metrics { get; init; } = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
 
     /// <summary>The card's document for people, relative to the repository root (e.g. <c>docs/models/rhythm-cnn.md</c>).</summary>
     public string? Document { get; init; }
+
+    /// <summary>The output index of the class called <paramref name="name"/>; throws for a class the model does not have.</summary>
+    public int ClassIndex(string name)
+    {
+        for (var i = 0; i < Classes.Length; i++)
+        {
+            if (Classes[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"Model '{Name}' has no class '{name}'.", nameof(name));
+    }
 
     /// <summary>Reads a card from its JSON file.</summary>
     public static ModelCard Read(string path)

@@ -25,6 +25,9 @@ public sealed class PreparedInput(float[] samples, int windowCount, int leadCoun
     /// <summary>How many samples of each window are the record's own.</summary>
     public IReadOnlyList<int> ValidSamples { get; } = validSamples;
 
+    /// <summary>Samples per lead of the (resampled) record the windows were cut from: where the last one's own samples end.</summary>
+    public int RecordSamples => Enumerable.Range(0, WindowCount).Max(w => WindowStarts[w] + ValidSamples[w]);
+
     /// <summary>The samples of one window.</summary>
     public ReadOnlySpan<float> Window(int index) =>
         Samples.AsSpan(index * LeadCount * WindowSamples, LeadCount * WindowSamples);

@@ -48,7 +48,7 @@ public static class EcgClassifier
     private static ImmutableArray<Relevance> Explain(LoadedModel model, OnnxModelOutput output, PreparedInput prepared, string className)
     {
         var card = model.Card;
-        var classIndex = card.Classes.Select(c => c.Name).ToList().IndexOf(className);
+        var classIndex = card.ClassIndex(className);
         var occlusion = Occlusion.Relevance(
             prepared,
             output.Logits,
@@ -69,7 +69,7 @@ public static class EcgClassifier
             return [.. card.Classes.Where((_, i) => probabilities[i] >= 0.5).Select(c => c.Name)];
         }
 
-        var best = Array.IndexOf(probabilities, probabilities.Max());
+        var best = Probabilities.ArgMax(probabilities);
         return [card.Classes[best].Name];
     }
 

@@ -32,7 +32,7 @@ public static class VerdictWording
 
         var parts = chosen.Select(name =>
         {
-            var index = card.Classes.IndexOf(card.Classes.First(c => c.Name == name));
+            var index = card.ClassIndex(name);
             return string.Create(CultureInfo.InvariantCulture, $"{card.Classes[index].Description} (probability {probabilities[index]:0.00})");
         });
         var where = relevance?.Stretches.FirstOrDefault() is { } stretch

@@ -29,11 +29,7 @@ public static class AbnormalComparison
         var rhythmTest = rhythm.SelectMany(fold => fold.Test).Where(p => p.Label != Cinc2017.Noisy).ToDictionary(p => p.Record, StringComparer.Ordinal);
         var positives = lstmTest.Select(p => p.Label == 1).ToArray();
         var lstmScores = lstmTest.Select(p => Probabilities.Softmax(p.Logits)[1]).ToArray();
-        var rhythmScores = lstmTest.Select(p =>
-        {
-            var probabilities = Probabilities.Softmax(rhythmTest[p.Record].Logits);
-            return (probabilities[1] + probabilities[2]) / (probabilities[0] + probabilities[1] + probabilities[2]);
-        }).ToArray();
+        var rhythmScores = lstmTest.Select(p => RhythmEvaluation.AbnormalScore(Probabilities.Softmax(rhythmTest[p.Record].Logits))).ToArray();
         return
         [
             Figures($"framed LSTM 128-64 (the smartwatch product's baseline), {lstm.Count} folds", lstmScores, positives),
@@ -41,14 +37,11 @@ public static class AbnormalComparison
         ];
     }
 
-    private static AbnormalFigures Figures(string model, double[] scores, bool[] positives)
-    {
-        var decisions = ConfusionMatrix.From([.. positives.Select(p => p ? 1 : 0)], [.. scores.Select(s => s > 0.5 ? 1 : 0)], 2);
-        return new AbnormalFigures(
+    private static AbnormalFigures Figures(string model, double[] scores, bool[] positives) =>
+        new(
             model,
             scores.Length,
             Bootstrap.Interval(scores.Length, sample => RankingMetrics.Auroc(Subsets.Pick(scores, sample), Subsets.Pick(positives, sample)), Seed),
             RankingMetrics.AveragePrecision(scores, positives),
-            decisions.F1(1));
-    }
+            RhythmEvaluation.BinaryF1(scores, positives));
 }

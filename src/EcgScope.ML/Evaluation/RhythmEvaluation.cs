@@ -158,11 +158,19 @@ public sealed record RhythmEvaluation
     private static (double[] Scores, bool[] Positives) AbnormalScores(double[][] probabilities, int[] labels)
     {
         var kept = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Cinc2017.Noisy).ToArray();
-        var scores = kept.Select(i => (probabilities[i][1] + probabilities[i][2]) / (probabilities[i][0] + probabilities[i][1] + probabilities[i][2])).ToArray();
+        var scores = kept.Select(i => AbnormalScore(probabilities[i])).ToArray();
         return (scores, [.. kept.Select(i => labels[i] != 0)]);
     }
 
-    private static double BinaryF1(double[] scores, bool[] positives)
+    /// <summary>The probability of "abnormal" (AF or Other) from the four class probabilities, Noisy left out: (P(AF) + P(Other)) / (1 − P(Noisy)).</summary>
+    public static double AbnormalScore(double[] probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return (probabilities[1] + probabilities[2]) / (probabilities[0] + probabilities[1] + probabilities[2]);
+    }
+
+    /// <summary>F1 of "abnormal" when its score exceeds one half.</summary>
+    public static double BinaryF1(double[] scores, bool[] positives)
     {
         var matrix = ConfusionMatrix.From([.. positives.Select(p => p ? 1 : 0)], [.. scores.Select(s => s > 0.5 ? 1 : 0)], 2);
         return matrix.F1(1);

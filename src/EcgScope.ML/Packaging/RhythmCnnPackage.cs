@@ -47,7 +47,7 @@ public static class RhythmCnnPackage
 
         var shipped = folds[ShippedFold - 1];
         var slice = shipped.Test.Take(SliceRecords).ToArray();
-        var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. slice.Select(p => Array.IndexOf(p.Logits, p.Logits.Max()))]);
+        var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. slice.Select(p => Probabilities.ArgMax(p.Logits))]);
         var card = new ModelCard
         {
             Name = RhythmCnn.Name,
@@ -80,11 +80,11 @@ public static class RhythmCnnPackage
                 ["abnormalAuroc"] = evaluation.AbnormalAuroc.Estimate,
                 ["shippedFoldChallengeF1"] = evaluation.FoldChallengeF1[ShippedFold - 1],
                 ["sliceChallengeF1"] = sliceScore,
-            }.ToImmutableDictionary(),
+            }.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Document = Document,
         };
         ShippedModel.WriteCard(card, modelsDirectory);
-        var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).History.Sum(e => e.Seconds));
+        var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).TrainingSeconds);
         File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, Recipe(crossValidationDirectory), records.Count, trainingSeconds, featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, evaluation, featureModelOutOfFold)));
         return card;
     }

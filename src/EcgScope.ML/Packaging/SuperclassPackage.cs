@@ -58,11 +58,11 @@ public static class SuperclassPackage
                 ["macroAurocUpper"] = full.MacroAuroc.Upper,
                 ["validationMacroAuroc"] = full.ValidationMacroAuroc,
                 ["inconclusiveShare"] = (double)refused / test.Length,
-            }.ToImmutableDictionary(),
+            }.ToImmutableSortedDictionary(StringComparer.Ordinal),
             Document = Document,
         };
         ShippedModel.WriteCard(card, modelsDirectory);
-        var seconds = curve.Keys.Sum(percent => FoldCheckpoint.Read(Path.Combine(runsDirectory, $"train{percent}")).History.Sum(e => e.Seconds));
+        var seconds = curve.Keys.Sum(percent => FoldCheckpoint.Read(Path.Combine(runsDirectory, $"train{percent}")).TrainingSeconds);
         File.WriteAllText(Path.Combine(repositoryRoot, Document), WriteDocument(card, curve, records, seconds));
         return card;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace EcgScope.ML.Training;
 
@@ -25,6 +26,10 @@ public sealed record FoldCheckpoint
 
     /// <summary>Every completed epoch.</summary>
     public IReadOnlyList<EpochRecord> History { get; init; } = [];
+
+    /// <summary>Seconds spent in the completed epochs (training and validation).</summary>
+    [JsonIgnore]
+    public double TrainingSeconds => History.Sum(e => e.Seconds);
 
     /// <summary>The options the run was trained with (null for a fresh folder): a run resumes only with the same ones.</summary>
     public TrainingRecipe? Recipe { get; init; }

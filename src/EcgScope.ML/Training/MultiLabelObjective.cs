@@ -1,4 +1,3 @@
-using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
@@ -24,17 +23,7 @@ public sealed class MultiLabelObjective(IReadOnlyList<LabelledRecord> records) :
     public double ValidationLoss(float[][] logits, IReadOnlyList<int> members)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        var sum = 0.0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            for (var c = 0; c < logits[i].Length; c++)
-            {
-                var p = Math.Clamp(Probabilities.Sigmoid(logits[i][c]), 1e-12, 1 - 1e-12);
-                sum -= targets[members[i]][c] ? Math.Log(p) : Math.Log(1 - p);
-            }
-        }
-
-        return sum / (logits.Length * logits[0].Length);
+        return TemperatureScaling.SigmoidNll([.. logits.SelectMany(row => row.Select(z => (double)z))], [.. members.SelectMany(i => targets[i])], 1);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,5 @@
 using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -40,15 +41,7 @@ public sealed class SingleLabelObjective : ITrainingObjective, IDisposable
     public double ValidationLoss(float[][] logits, IReadOnlyList<int> members)
     {
         ArgumentNullException.ThrowIfNull(logits);
-        var sum = 0.0;
-        for (var i = 0; i < logits.Length; i++)
-        {
-            var max = logits[i].Max();
-            var logSum = Math.Log(logits[i].Sum(z => Math.Exp(z - max))) + max;
-            sum += logSum - logits[i][labels[members[i]]];
-        }
-
-        return sum / logits.Length;
+        return TemperatureScaling.SoftmaxNll([.. logits.Select(row => row.Select(z => (double)z).ToArray())], [.. members.Select(i => labels[i])], 1);
     }
 
     /// <inheritdoc />
