@@ -1,6 +1,7 @@
 using System.CommandLine;
 using EcgScope.Cli.Output;
 using EcgScope.Core;
+using EcgScope.Reports.Documents;
 using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Detection;
 

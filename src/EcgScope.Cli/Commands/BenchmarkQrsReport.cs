@@ -1,5 +1,5 @@
 using System.Globalization;
-using EcgScope.Cli.Output;
+using EcgScope.Reports.Documents;
 using EcgScope.Signal.Benchmarking;
 using EcgScope.Signal.Detection;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using EcgScope.Inference.Preprocessing;
 using EcgScope.Inference.Verdicts;
 using EcgScope.Reports.Charts;
+using EcgScope.Reports.Documents;
 
 namespace EcgScope.Cli.Commands;
 
@@ -37,20 +37,13 @@ internal static class ClassifyCommand
             var requested = parse.GetValue(models) is { Length: > 0 } chosen
                 ? chosen.Select(name => registry.Card(ModelsCommand.KnownName(registry, name))).ToList()
                 : [.. registry.Cards];
-            var reasons = requested.Select(card => (card.Name, Reason: InputPreparer.Unreadable(record, card.Input))).ToList();
-            var notApplicable = reasons.Where(r => r.Reason is not null).Select(r => $"{r.Name}: {r.Reason}").ToList();
-            if (parse.GetValue(models) is { Length: > 0 } && notApplicable.Count > 0)
+            var classification = RecordClassification.Run(record, registry, requested, parse.GetResult(explain) is not null, cancellationToken);
+            if (parse.GetValue(models) is { Length: > 0 } && classification.NotApplicable.Count > 0)
             {
-                throw new UsageException($"--model {notApplicable[0]}.");
+                throw new UsageException($"--model {classification.NotApplicable[0]}.");
             }
 
-            var names = reasons.Where(r => r.Reason is null).Select(r => r.Name).ToList();
-            var explaining = parse.GetResult(explain) is not null;
-            var verdicts = names.Select(name =>
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                return EcgClassifier.Classify(record, registry.Load(name), explaining);
-            }).ToList();
+            var verdicts = classification.Verdicts;
             if (parse.GetValue(explain) is { } image)
             {
                 foreach (var verdict in verdicts)
@@ -58,7 +51,7 @@ internal static class ClassifyCommand
                     VerdictChart.Create(record, verdict).SavePng(verdicts.Count == 1 ? image.FullName : ImagePerModel(image, verdict.Model));
                 }
             }
-            return ClassifyReport.From(path, reader.FormatName, record, registry, verdicts, notApplicable);
+            return ClassifyReport.From(path, reader.FormatName, record, registry, classification);
         })));
         return command;
     }

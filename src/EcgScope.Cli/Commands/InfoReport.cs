@@ -1,6 +1,6 @@
 using System.Globalization;
-using EcgScope.Cli.Output;
 using EcgScope.Core;
+using EcgScope.Reports.Documents;
 
 namespace EcgScope.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using EcgScope.Inference.Models;
+using EcgScope.Reports.Documents;
 
 namespace EcgScope.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using EcgScope.Core;
+using EcgScope.Reports.Documents;
 
 namespace EcgScope.Cli.Output;
 

@@ -1,16 +1,17 @@
 using System.Globalization;
-using EcgScope.Cli.Output;
 using EcgScope.Inference.Models;
 using EcgScope.Inference.Preprocessing;
 
-namespace EcgScope.Cli.Commands;
+namespace EcgScope.Reports.Documents;
 
 /// <summary>What <c>ecgscope models</c> prints.</summary>
-internal sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> Models) : ITextReport
+public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> Models) : ITextReport
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static ModelsReport From(ModelRegistry registry) =>
         new(registry.Directory, [.. registry.Cards.Select(ModelReport.From)]);
 
+    /// <inheritdoc />
     public void WriteText(TextWriter writer)
     {
         var text = CultureInfo.InvariantCulture;
@@ -38,7 +39,7 @@ internal sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport>
 }
 
 /// <summary>One model's card as the CLI and the REST API print it.</summary>
-internal sealed record ModelReport(
+public sealed record ModelReport(
     string Name,
     string Title,
     ModelTask Task,
@@ -50,6 +51,7 @@ internal sealed record ModelReport(
     string IntendedUse,
     string? Card)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static ModelReport From(ModelCard card) => new(
         card.Name,
         card.Title,

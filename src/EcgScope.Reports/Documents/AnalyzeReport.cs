@@ -1,12 +1,11 @@
 using System.Globalization;
-using EcgScope.Cli.Output;
 using EcgScope.Core;
 using EcgScope.Signal.Analysis;
 
-namespace EcgScope.Cli.Commands;
+namespace EcgScope.Reports.Documents;
 
 /// <summary>What <c>ecgscope analyze</c> prints for one file: the pipeline, the record summary, then every lead.</summary>
-internal sealed record AnalyzeReport(
+public sealed record AnalyzeReport(
     string File,
     string Format,
     double SamplingRateHz,
@@ -26,6 +25,7 @@ internal sealed record AnalyzeReport(
 
     private static readonly CultureInfo Text = CultureInfo.InvariantCulture;
 
+    /// <summary>The report of the library's result, field by field.</summary>
     public static AnalyzeReport From(string file, string readerName, EcgRecord record, EcgAnalysisResult analysis, bool includePeaks) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
@@ -39,6 +39,7 @@ internal sealed record AnalyzeReport(
         [.. analysis.Leads.Select(lead => LeadReport.From(lead, record.SamplingRate, includePeaks))],
         DisclaimerText);
 
+    /// <inheritdoc />
     public void WriteText(TextWriter writer)
     {
         writer.WriteLine(string.Create(Text, $"{File} ({Format}, {SamplingRateHz:0.###} Hz, {DurationSeconds:0.#} s, R-peaks by {Detector})"));

@@ -2,14 +2,15 @@ using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
 
-namespace EcgScope.Cli.Commands;
+namespace EcgScope.Reports.Documents;
 
 // The JSON of `ecgscope analyze` is made of these CLI-owned records, mapped field by field from the library's results,
 // so that renaming a library property or enum member cannot change what scripts read. Snapshot tests pin the shape.
 
 /// <summary>The analysis steps and the signal every measure was taken from.</summary>
-internal sealed record PipelineOutput(string Steps, double HighPassHz, double LowPassHz, double? NotchHz, IReadOnlyList<MeasureInputOutput> Measures)
+public sealed record PipelineOutput(string Steps, double HighPassHz, double LowPassHz, double? NotchHz, IReadOnlyList<MeasureInputOutput> Measures)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static PipelineOutput From(AnalysisPipeline pipeline) => new(
         pipeline.Steps,
         pipeline.Cleaning.HighPassHz,
@@ -29,10 +30,10 @@ internal sealed record PipelineOutput(string Steps, double HighPassHz, double Lo
 }
 
 /// <summary>One measure and its input.</summary>
-internal sealed record MeasureInputOutput(string Measure, string Input, string Reason);
+public sealed record MeasureInputOutput(string Measure, string Input, string Reason);
 
 /// <summary>The record-level summary over the leads.</summary>
-internal sealed record SummaryOutput(
+public sealed record SummaryOutput(
     double? ConsensusHeartRateBpm,
     IReadOnlyList<string> HeartRateLeads,
     string? ReferenceLead,
@@ -43,6 +44,7 @@ internal sealed record SummaryOutput(
     int? FusedBeatCount,
     double? FusedHeartRateBpm)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static SummaryOutput From(RecordSummary summary) => new(
         summary.ConsensusHeartRateBpm,
         summary.HeartRateLeads,
@@ -61,14 +63,15 @@ internal sealed record SummaryOutput(
 }
 
 /// <summary>Beats changed by artefact correction, by class.</summary>
-internal sealed record RrCorrectionsOutput(int Ectopic, int Missed, int Extra, int LongShort, int Total)
+public sealed record RrCorrectionsOutput(int Ectopic, int Missed, int Extra, int LongShort, int Total)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static RrCorrectionsOutput From(RrCorrectionCounts counts) =>
         new(counts.Ectopic, counts.Missed, counts.Extra, counts.LongShort, counts.Total);
 }
 
 /// <summary>Time-domain HRV (Task Force 1996).</summary>
-internal sealed record HrvTimeDomainOutput(
+public sealed record HrvTimeDomainOutput(
     double MeanNnMs,
     double SdnnMs,
     double RmssdMs,
@@ -84,33 +87,38 @@ internal sealed record HrvTimeDomainOutput(
     int NnCount,
     int SuccessiveDifferenceCount)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static HrvTimeDomainOutput From(HrvTimeDomain t) => new(
         t.MeanNnMs, t.SdnnMs, t.RmssdMs, t.SdsdMs, t.Pnn50Percent, t.Pnn20Percent, t.MedianNnMs, t.MinNnMs, t.MaxNnMs,
         t.CvNn, t.MeanHeartRateBpm, t.TriangularIndex, t.NnCount, t.SuccessiveDifferenceCount);
 }
 
 /// <summary>Frequency-domain HRV (Task Force 1996 bands).</summary>
-internal sealed record HrvFrequencyDomainOutput(
+public sealed record HrvFrequencyDomainOutput(
     double? VlfMs2, double LfMs2, double HfMs2, double LfPeakHz, double HfPeakHz, double LfHfRatio, double LfNu, double HfNu, double TotalMs2)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static HrvFrequencyDomainOutput From(HrvFrequencyDomain f) =>
         new(f.VlfMs2, f.LfMs2, f.HfMs2, f.LfPeakHz, f.HfPeakHz, f.LfHfRatio, f.LfNu, f.HfNu, f.TotalMs2);
 }
 
 /// <summary>Poincaré SD1/SD2.</summary>
-internal sealed record PoincareOutput(double Sd1Ms, double Sd2Ms, double Sd1Sd2Ratio)
+public sealed record PoincareOutput(double Sd1Ms, double Sd2Ms, double Sd1Sd2Ratio)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static PoincareOutput From(PoincarePlot p) => new(p.Sd1Ms, p.Sd2Ms, p.Sd1Sd2Ratio);
 }
 
 /// <summary>Signal quality of one lead: the verdict and every index behind it.</summary>
-internal sealed record QualityOutput(string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<QualityIndexOutput> Indices)
+public sealed record QualityOutput(string Verdict, IReadOnlyList<string> Reasons, IReadOnlyList<QualityIndexOutput> Indices)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static QualityOutput From(LeadQuality quality) => new(
         VerdictName(quality.Verdict),
         [.. quality.Reasons],
         [.. quality.Indices.Select(i => new QualityIndexOutput(i.Name, i.Value, LevelName(i.Level), RuleSetName(i.RuleSet), i.Explanation))]);
 
+    /// <summary>The verdict as the JSON value and the text print it.</summary>
     public static string VerdictName(QualityVerdict verdict) => verdict switch
     {
         QualityVerdict.Excellent => "excellent",
@@ -137,4 +145,4 @@ internal sealed record QualityOutput(string Verdict, IReadOnlyList<string> Reaso
 }
 
 /// <summary>One quality index.</summary>
-internal sealed record QualityIndexOutput(string Name, double Value, string Level, string RuleSet, string Explanation);
+public sealed record QualityIndexOutput(string Name, double Value, string Level, string RuleSet, string Explanation);

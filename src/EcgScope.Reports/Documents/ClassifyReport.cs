@@ -1,14 +1,13 @@
 using System.Globalization;
-using EcgScope.Cli.Output;
 using EcgScope.Core;
 using EcgScope.Inference.Explanations;
 using EcgScope.Inference.Models;
 using EcgScope.Inference.Verdicts;
 
-namespace EcgScope.Cli.Commands;
+namespace EcgScope.Reports.Documents;
 
 /// <summary>What <c>ecgscope classify</c> prints.</summary>
-internal sealed record ClassifyReport(
+public sealed record ClassifyReport(
     string File,
     string Format,
     double DurationSeconds,
@@ -19,15 +18,17 @@ internal sealed record ClassifyReport(
     /// <summary>The stretches the text lists per verdict (JSON has them all).</summary>
     private const int MostRelevantStretches = 3;
 
+    /// <summary>The report of the library's result, field by field.</summary>
     public static ClassifyReport From(
-        string file, string readerName, EcgRecord record, ModelRegistry registry, IReadOnlyList<ModelVerdict> verdicts, IReadOnlyList<string> notApplicable) => new(
+        string file, string readerName, EcgRecord record, ModelRegistry registry, RecordClassification classification) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
         record.DurationSeconds,
-        [.. verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model)))],
-        notApplicable,
+        [.. classification.Verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model)))],
+        [.. classification.NotApplicable.Select(model => model.ToString())],
         VerdictWording.NotADiagnosis);
 
+    /// <inheritdoc />
     public void WriteText(TextWriter writer)
     {
         var text = CultureInfo.InvariantCulture;
@@ -64,7 +65,7 @@ internal sealed record ClassifyReport(
 }
 
 /// <summary>One model's verdict as the CLI and the REST API print it.</summary>
-internal sealed record VerdictReport(
+public sealed record VerdictReport(
     string Model,
     string Title,
     string Verdict,
@@ -76,8 +77,10 @@ internal sealed record VerdictReport(
     string Summary,
     string? Card)
 {
+    /// <summary>The verdict shown when a model withholds one.</summary>
     public const string Inconclusive = "Inconclusive";
 
+    /// <summary>The report of the library's result, field by field.</summary>
     public static VerdictReport From(ModelVerdict verdict, ModelCard card) => new(
         verdict.Model,
         card.Title,
@@ -92,8 +95,9 @@ internal sealed record VerdictReport(
 }
 
 /// <summary>Where a verdict came from: the method, the bins' scores and the stretches that weighed most.</summary>
-internal sealed record RelevanceReport(RelevanceMethod Method, string ClassName, double BinSeconds, IReadOnlyList<double> Scores, IReadOnlyList<RelevantStretch> Stretches)
+public sealed record RelevanceReport(RelevanceMethod Method, string ClassName, double BinSeconds, IReadOnlyList<double> Scores, IReadOnlyList<RelevantStretch> Stretches)
 {
+    /// <summary>The report of the library's result, field by field.</summary>
     public static RelevanceReport From(Relevance relevance) => new(
         relevance.Method, relevance.ClassName, relevance.BinSeconds, relevance.Scores, relevance.Stretches);
 }

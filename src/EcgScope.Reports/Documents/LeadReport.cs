@@ -2,10 +2,10 @@ using System.Globalization;
 using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Hrv;
 
-namespace EcgScope.Cli.Commands;
+namespace EcgScope.Reports.Documents;
 
 /// <summary>The measurements of one lead.</summary>
-internal sealed record LeadReport(
+public sealed record LeadReport(
     string Name,
     int RPeakCount,
     RrCorrectionsOutput RrCorrections,
@@ -22,6 +22,7 @@ internal sealed record LeadReport(
 {
     private static readonly CultureInfo Text = CultureInfo.InvariantCulture;
 
+    /// <summary>The report of the library's result, field by field.</summary>
     public static LeadReport From(LeadAnalysis lead, EcgScope.Core.SamplingRate rate, bool includePeaks)
     {
         var unavailable = new SortedDictionary<string, string>(StringComparer.Ordinal);
