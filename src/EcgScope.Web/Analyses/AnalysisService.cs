@@ -1,0 +1,115 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using EcgScope.Core;
+using EcgScope.Formats;
+using EcgScope.Inference.Models;
+using EcgScope.Reports.Documents;
+using EcgScope.Signal.Analysis;
+using EcgScope.Web.Storage;
+using EcgScope.Web.Uploads;
+using Microsoft.Extensions.Options;
+
+namespace EcgScope.Web.Analyses;
+
+/// <summary>An upload, a bundled sample or a demo record in; a stored analysis out. The analysis itself is the library's.</summary>
+public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry, IOptions<WebOptions> options, TimeProvider clock)
+{
+    private static readonly string Version =
+        typeof(AnalysisService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
+
+    /// <summary>Reads the uploaded <paramref name="files"/> in a private folder (deleted afterwards, also on failure), then analyses the record.</summary>
+    /// <exception cref="EcgFormatException">A reader refused the file.</exception>
+    /// <exception cref="UploadRejectedException">The upload breaks a limit or is not one record.</exception>
+    public async Task<StoredAnalysis> AnalyzeUploadAsync(IReadOnlyList<IFormFile> files, UploadFields fields, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (files.Count == 0)
+        {
+            throw new UploadRejectedException("No file was sent: choose an ECG file (or a WFDB record's .hea with its .dat, or a zip).");
+        }
+
+        if (files.Count > limits.MaxFiles)
+        {
+            throw new UploadRejectedException($"{files.Count} files were sent; at most {limits.MaxFiles} are accepted at once.");
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var workspace = UploadWorkspace.Create(limits.UploadFolder);
+        foreach (var file in files)
+        {
+            await using var content = file.OpenReadStream();
+            await workspace.SaveAsync(file.FileName, content, limits.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+        }
+
+        var uploaded = await new UploadedRecordReader(limits).ReadAsync(workspace, fields.ReadOptions, cancellationToken).ConfigureAwait(false);
+        var read = $"{uploaded.FileName}: {uploaded.Format}, {uploaded.Bytes} bytes in {files.Count} file(s), in {clock.Elapsed.TotalMilliseconds:0.#} ms";
+        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken);
+    }
+
+    /// <summary>Analyses a record that did not come from an upload (a bundled sample, a demo).</summary>
+    public StoredAnalysis Analyze(EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.MaxDurationSeconds;
+        if (record.DurationSeconds > limit)
+        {
+            throw new UploadRejectedException(
+                $"{fileName} lasts {record.DurationSeconds / 60:0.#} min; the web app analyses up to {limit / 60:0.#} min (the ecgscope command has no limit).",
+                StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (record.SamplingRate.Hertz < EcgAnalysis.MinimumSamplingRateHz)
+        {
+            throw new EcgFormatException(fileName, $"sampled at {record.SamplingRate}; the analysis needs at least {EcgAnalysis.MinimumSamplingRateHz} Hz (give the sampling rate if the file does not state it).");
+        }
+
+        var report = RecordReport.Create(record, fileName, format, registry, registry.Cards, cancellationToken: cancellationToken);
+        var id = Guid.NewGuid().ToString("N");
+        var created = clock.GetUtcNow();
+        var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
+            report.Analysis, report.Classification, AnalysisLinks.For(id));
+        var stored = new StoredAnalysis(
+            id, created, fileName, format, record.DurationSeconds, report.Analysis.Summary.ConsensusHeartRateBpm ?? report.Analysis.Leads[0].HeartRateBpm,
+            JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record));
+        store.Add(stored);
+        return stored;
+    }
+
+    /// <summary>What was read, every step and how long it took, and the versions of everything that made the analysis.</summary>
+    private string Log(string id, DateTimeOffset created, EcgRecord record, string origin, RecordReport report)
+    {
+        var text = CultureInfo.InvariantCulture;
+        var log = new StringBuilder();
+        log.AppendLine(text, $"EcgScope {Version} analysis log");
+        log.AppendLine(text, $"analysis   {id}");
+        log.AppendLine(text, $"created    {created:yyyy-MM-dd HH:mm:ss} UTC");
+        log.AppendLine(text, $"runtime    .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
+        log.AppendLine(text, $"read       {origin}");
+        log.AppendLine(text, $"record     {record.Leads.Length} leads ({string.Join(", ", record.LeadNames)}), {record.SamplingRate}, {record.DurationSeconds:0.###} s");
+        foreach (var step in report.Steps)
+        {
+            log.AppendLine(text, $"{step.Name,-10} {step.Detail}, in {step.Milliseconds:0.#} ms");
+        }
+
+        foreach (var verdict in report.ClassificationResult.Verdicts)
+        {
+            var card = registry.Card(verdict.Model);
+            log.AppendLine(text, $"model      {card.Name}: weights SHA-256 {card.Weights.Sha256}, lead {verdict.LeadName}, {(verdict.IsConclusive ? "conclusive" : "inconclusive: " + verdict.InconclusiveReason)}");
+        }
+
+        foreach (var model in report.ClassificationResult.NotApplicable)
+        {
+            log.AppendLine(text, $"not run    {model}");
+        }
+
+        log.AppendLine(text, $"stored     the signal and the derived results; no names or birth dates from the file");
+        return log.ToString();
+    }
+}
+
+/// <summary>The upload form's fields besides the files.</summary>
+/// <param name="DeviceType">The device the person named.</param>
+/// <param name="ReadOptions">The sampling rate and unit for files that do not state them.</param>
+public sealed record UploadFields(DeviceType DeviceType, EcgReadOptions ReadOptions);

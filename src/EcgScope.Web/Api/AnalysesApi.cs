@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text.Json;
+using EcgScope.Core;
+using EcgScope.Formats;
+using EcgScope.Inference.Models;
+using EcgScope.Reports.Documents;
+using EcgScope.Reports.Pdf;
+using EcgScope.Web.Analyses;
+using EcgScope.Web.Localization;
+using EcgScope.Web.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EcgScope.Web.Api;
+
+/// <summary>The REST API: analyses (upload, read, delete, report, log, trace), models and the demo generator.</summary>
+public static class AnalysesApi
+{
+    /// <summary>Maps the API under <c>/api</c>.</summary>
+    public static void MapEcgScopeApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter(ApiProblems.Filter).DisableAntiforgery().WithTags("EcgScope");
+        api.MapPost("/analyses", UploadAsync)
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .WithSummary("Analyse an uploaded ECG")
+            .WithDescription("Multipart form: one or more `file` parts (one file of any supported format, a WFDB record's .hea with its .dat, or a zip of one record), "
+                + "optional `deviceType` (appleWatch, samsung, kardia, other), `samplingRateHz` and `unit` (mV, uV, V) for files that do not state them.")
+            .Produces<AnalysisDocument>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/analyses", (AnalysisStore store) => TypedResults.Ok(store.List())).WithSummary("The history, newest first");
+        api.MapGet("/analyses/{id}", Get).Produces<AnalysisDocument>().WithSummary("One analysis (the same names as the CLI's JSON)");
+        api.MapDelete("/analyses/{id}", Delete).WithSummary("Delete an analysis and its signal");
+        api.MapGet("/analyses/{id}/log", Log).WithSummary("The analysis log: what was read, every step, versions, timings");
+        api.MapGet("/analyses/{id}/trace.svg", Trace).WithSummary("The trace on ECG paper (25 mm/s, 10 mm/mV), SVG");
+        api.MapGet("/analyses/{id}/report.pdf", ReportPdf).WithSummary("The PDF report (culture: en or nl)");
+        api.MapGet("/models", (ModelRegistry registry) => TypedResults.Ok(ModelsReport.From(registry))).WithSummary("The trained models and their cards");
+        api.MapPost("/demo", Demo).Produces<AnalysisDocument>(StatusCodes.Status201Created).WithSummary("Analyse a synthetic demo ECG");
+    }
+
+    private static async Task<Results<Created<JsonElement>, ProblemHttpResult>> UploadAsync(HttpRequest request, AnalysisService analyses, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await analyses.AnalyzeUploadAsync([.. form.Files], UploadForm.Fields(form), cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created(AnalysisLinks.For(stored.Id).Self, Json(stored.DocumentJson));
+    }
+
+    private static Results<Ok<JsonElement>, ProblemHttpResult> Get(string id, AnalysisStore store) =>
+        store.Find(id) is { } stored ? TypedResults.Ok(Json(stored.DocumentJson)) : ApiProblems.NotFound(id);
+
+    private static Results<NoContent, ProblemHttpResult> Delete(string id, AnalysisStore store, AnalysisViews views)
+    {
+        views.Forget(id);
+        return store.Delete(id) ? TypedResults.NoContent() : ApiProblems.NotFound(id);
+    }
+
+    private static Results<ContentHttpResult, ProblemHttpResult> Log(string id, AnalysisStore store) =>
+        store.Find(id) is { } stored ? TypedResults.Text(stored.Log, "text/plain; charset=utf-8") : ApiProblems.NotFound(id);
+
+    private static Results<ContentHttpResult, ProblemHttpResult> Trace(string id, AnalysisViews views) =>
+        views.Find(id) is { } view ? TypedResults.Text(TraceDrawing.Chart(view).ToSvg(), "image/svg+xml") : ApiProblems.NotFound(id);
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> ReportPdf(string id, [FromQuery] string? culture, AnalysisViews views)
+    {
+        if (views.Find(id) is not { } view)
+        {
+            return ApiProblems.NotFound(id);
+        }
+
+        using var pdf = new MemoryStream();
+        var report = view.Report;
+        EcgPdfReport.Write(pdf, report.Record, report.Analysis, report.Classification, view.Stored.CreatedAt, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
+        return TypedResults.File(pdf.ToArray(), "application/pdf", $"ecgscope-{id[..Math.Min(8, id.Length)]}.pdf");
+    }
+
+    private static Results<Created<JsonElement>, ValidationProblem> Demo(DemoRequest request, AnalysisService analyses, CancellationToken cancellationToken)
+    {
+        if (DemoRecords.Validate(request) is { } errors)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var record = DemoRecords.Generate(request);
+        var stored = analyses.Analyze(record, DemoRecords.FileName(request), "synthetic", DeviceType.Unspecified, "demo generator: " + DemoRecords.Describe(request), cancellationToken);
+        return TypedResults.Created(AnalysisLinks.For(stored.Id).Self, Json(stored.DocumentJson));
+    }
+
+    /// <summary>The stored analysis JSON, served as it was made.</summary>
+    private static JsonElement Json(string document)
+    {
+        using var parsed = JsonDocument.Parse(document);
+        return parsed.RootElement.Clone();
+    }
+}

@@ -1,0 +1,44 @@
+// EcgScope pages: small enhancements over forms that work without script.
+"use strict";
+
+document.addEventListener("DOMContentLoaded", () => {
+  // The language menu submits on change (the button stays for keyboard and no-script use).
+  for (const select of document.querySelectorAll("select[data-autosubmit]")) {
+    select.addEventListener("change", () => select.form.submit());
+  }
+
+  // Files dropped on the box go into the file input, so the form sends them as if picked.
+  const dropzone = document.getElementById("dropzone");
+  const input = document.getElementById("file");
+  if (dropzone && input) {
+    for (const name of ["dragenter", "dragover"]) {
+      dropzone.addEventListener(name, event => { event.preventDefault(); dropzone.classList.add("over"); });
+    }
+    for (const name of ["dragleave", "drop"]) {
+      dropzone.addEventListener(name, () => dropzone.classList.remove("over"));
+    }
+    dropzone.addEventListener("drop", event => {
+      event.preventDefault();
+      if (event.dataTransfer && event.dataTransfer.files.length > 0) {
+        input.files = event.dataTransfer.files;
+        input.dispatchEvent(new Event("change"));
+      }
+    });
+  }
+
+  // Zoom by widening the trace image; the box scrolls to pan (mouse, touch, arrow keys).
+  const trace = document.getElementById("trace");
+  const image = document.getElementById("trace-image");
+  if (trace && image) {
+    let zoom = 1;
+    const apply = () => { image.style.width = (zoom * 100) + "%"; };
+    for (const button of document.querySelectorAll("[data-zoom]")) {
+      button.addEventListener("click", () => {
+        const step = button.dataset.zoom;
+        zoom = step === "in" ? Math.min(zoom * 1.5, 12) : step === "out" ? Math.max(zoom / 1.5, 1) : 1;
+        apply();
+      });
+    }
+    apply();
+  }
+});
