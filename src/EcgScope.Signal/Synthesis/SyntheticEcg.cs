@@ -17,7 +17,9 @@ public sealed record SyntheticEcgResult(EcgRecord Record, ImmutableArray<int> RP
 /// a limit cycle in the (x, y) plane once per RR interval; P, Q, R, S and T are Gaussian bumps in z at fixed
 /// angles; the RR tachogram has a bimodal spectrum (Mayer waves and respiratory sinus arrhythmia). Integrated with
 /// fourth-order Runge-Kutta at ≥ 1 kHz internally, scaled to −0.4 … 1.2 mV as ECGSYN does, then sampled at the
-/// requested rate; optional white noise, baseline wander and mains interference are added afterwards.
+/// requested rate; optional white noise, baseline wander and mains interference are added afterwards. With
+/// <see cref="SyntheticEcgOptions.AtrialFibrillation"/> the RR intervals are drawn independently instead, the P wave
+/// is left out and f-waves are added to the clean waveform (<see cref="AtrialFibrillationOptions"/>).
 /// </summary>
 public static class SyntheticEcg
 {
@@ -39,9 +41,16 @@ public static class SyntheticEcg
         var steps = (int)Math.Ceiling(1000 / rate.Hertz); // internal steps per output sample
         var dt = rate.PeriodSeconds / steps;
 
-        var rr = RrTachogram(options, random);
+        var rr = options.AtrialFibrillation is { } fibrillation
+            ? AtrialFibrillationModel.RrIntervals(60 / options.HeartRateBpm, fibrillation.RrCoefficientOfVariation, options.DurationSeconds, random)
+            : RrTachogram(options, random);
         var (clean, phaseCrossings, used) = Integrate(options, rr, count, steps, dt);
         ScaleToMillivolts(clean);
+        if (options.AtrialFibrillation is { } atrial)
+        {
+            AtrialFibrillationModel.AddFibrillatoryWaves(clean, rate, atrial, random);
+        }
+
         var peaks = phaseCrossings.Select(crossing => RefinePeak(clean, crossing, rate.SamplesIn(0.05))).Distinct().ToImmutableArray();
 
         var samples = new double[count];
@@ -117,6 +126,10 @@ public static class SyntheticEcg
         bool[] isQrs = [false, true, true, true, false];
         var widths = Widths.Select((width, i) => width * hrFactor * (isQrs[i] ? options.QrsWidthScale : 1)).ToArray();
         var amplitudes = Amplitudes.Select((amplitude, i) => isQrs[i] ? amplitude / (options.QrsWidthScale * options.QrsWidthScale) : amplitude).ToArray();
+        if (options.AtrialFibrillation is not null)
+        {
+            amplitudes[0] = 0; // no organised atrial depolarisation: no P wave
+        }
 
         var clean = new double[count];
         var crossings = new List<int>();
@@ -205,7 +218,8 @@ public static class SyntheticEcg
         return best;
     }
 
-    private static double Gaussian(Random random)
+    /// <summary>A standard normal draw.</summary>
+    internal static double Gaussian(Random random)
     {
         // Box–Muller transform.
         var u1 = 1 - random.NextDouble();
@@ -235,12 +249,41 @@ public static class SyntheticEcg
             throw new ArgumentOutOfRangeException(nameof(options), options.HeartRateStdBpm, "Heart-rate deviation must be between 0 and a quarter of the heart rate.");
         }
 
+        if (options.AtrialFibrillation is { } fibrillation)
+        {
+            ValidateFibrillation(fibrillation, options);
+        }
+
         foreach (var (value, name) in new[] { (options.LfHfRatio, "LF/HF ratio"), (options.NoiseMillivolts, "noise"), (options.BaselineWanderMillivolts, "baseline wander"), (options.MainsMillivolts, "mains amplitude"), (options.BaselineWanderHz, "baseline frequency"), (options.MainsHz, "mains frequency") })
         {
             if (!double.IsFinite(value) || value < 0)
             {
                 throw new ArgumentOutOfRangeException(nameof(options), value, $"The {name} must be a finite non-negative number.");
             }
+        }
+    }
+
+    private static void ValidateFibrillation(AtrialFibrillationOptions fibrillation, SyntheticEcgOptions options)
+    {
+        if (!double.IsFinite(fibrillation.RrCoefficientOfVariation) || fibrillation.RrCoefficientOfVariation is < 0 or > 0.5)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), fibrillation.RrCoefficientOfVariation, "The RR coefficient of variation must be between 0 and 0.5.");
+        }
+
+        if (!double.IsFinite(fibrillation.FibrillatoryWaveHz) || fibrillation.FibrillatoryWaveHz is < 4 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), fibrillation.FibrillatoryWaveHz, "The f-wave frequency must be between 4 and 9 Hz.");
+        }
+
+        var highestHarmonicHz = AtrialFibrillationModel.Harmonics * (fibrillation.FibrillatoryWaveHz + AtrialFibrillationModel.FrequencyDeviationHz);
+        if (highestHarmonicHz >= options.SamplingRate.Hertz / 2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), fibrillation.FibrillatoryWaveHz, $"The f-waves reach {highestHarmonicHz:0.#} Hz, above the Nyquist frequency of {options.SamplingRate}.");
+        }
+
+        if (!double.IsFinite(fibrillation.FibrillatoryWaveMillivolts) || fibrillation.FibrillatoryWaveMillivolts is < 0 or > 0.2)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), fibrillation.FibrillatoryWaveMillivolts, "The f-wave amplitude must be between 0 and 0.2 mV.");
         }
     }
 }

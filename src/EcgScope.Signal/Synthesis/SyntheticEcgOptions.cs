@@ -14,10 +14,16 @@ public sealed record SyntheticEcgOptions
     /// <summary>Mean heart rate, beats per minute (default 60; 20–200 accepted).</summary>
     public double HeartRateBpm { get; init; } = 60;
 
-    /// <summary>Standard deviation of the heart rate, bpm (default 1; 0 gives a perfectly regular rhythm).</summary>
+    /// <summary>
+    /// Standard deviation of the heart rate, bpm (default 1; 0 gives a perfectly regular rhythm). Not used with
+    /// <see cref="AtrialFibrillation"/>.
+    /// </summary>
     public double HeartRateStdBpm { get; init; } = 1;
 
-    /// <summary>LF/HF power ratio of the RR modulation (Mayer waves at 0.1 Hz vs respiration at 0.25 Hz; default 0.5).</summary>
+    /// <summary>
+    /// LF/HF power ratio of the RR modulation (Mayer waves at 0.1 Hz vs respiration at 0.25 Hz; default 0.5). Not used
+    /// with <see cref="AtrialFibrillation"/>.
+    /// </summary>
     public double LfHfRatio { get; init; } = 0.5;
 
     /// <summary>Standard deviation of added white Gaussian noise, mV (default 0).</summary>
@@ -43,6 +49,12 @@ public sealed record SyntheticEcgOptions
     /// (at 60 bpm the 1 Hz fundamental of the P and T waves also lowers basSQI to about 0.92).
     /// </summary>
     public double QrsWidthScale { get; init; } = 1;
+
+    /// <summary>
+    /// Atrial fibrillation instead of sinus rhythm (default null, sinus): irregular RR intervals around
+    /// <see cref="HeartRateBpm"/>, no P wave, f-waves.
+    /// </summary>
+    public AtrialFibrillationOptions? AtrialFibrillation { get; init; }
 
     /// <summary>Seed of the random generator: the same options give the same signal.</summary>
     public int Seed { get; init; } = 1;
