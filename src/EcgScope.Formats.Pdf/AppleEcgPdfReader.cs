@@ -49,8 +49,9 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
     public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
-        using var stream = source.OpenRead();
-        return ReadPage(source.Name, OpenFirstPage(source.Name, stream));
+        var content = source.ReadAllBytes();
+        PdfStreamBudget.Check(content, source.Name);
+        return ReadPage(source.Name, OpenFirstPage(source.Name, content));
     }
 
     /// <summary>
@@ -58,11 +59,11 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
     /// it throws many exception types for damaged files, each meaning "not readable", while an exception from our own
     /// code after it is a bug and must not be disguised as a bad file.
     /// </summary>
-    private static PdfFirstPage OpenFirstPage(string path, Stream content)
+    private static PdfFirstPage OpenFirstPage(string path, ReadOnlyMemory<byte> content)
     {
         try
         {
-            using var document = PdfDocument.Open(content, new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
+            using var document = PdfDocument.Open(content.ToArray(), new ParsingOptions { ClipPaths = false, SkipMissingFonts = true });
             if (document.NumberOfPages < 1)
             {
                 throw new EcgFormatException(path, "the PDF has no page.");

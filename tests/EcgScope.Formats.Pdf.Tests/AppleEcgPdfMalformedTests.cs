@@ -32,6 +32,19 @@ public sealed class AppleEcgPdfMalformedTests
     }
 
     [Fact]
+    public void A_page_stream_that_expands_beyond_any_export_is_refused_before_parsing_with_its_offset()
+    {
+        // 80 MiB of page content compress to well under 1 MiB: a small file that would make the PDF parser hold it all.
+        var bytes = RawPdfWriter.Write(new string(' ', 80 << 20), 612, 792, "bomb");
+        Assert.True(bytes.Length < 1 << 20);
+
+        var error = ReadFails(bytes);
+
+        Assert.Contains("expands to more than the 64 MiB", error.Reason, StringComparison.Ordinal);
+        Assert.NotNull(error.ByteOffset);
+    }
+
+    [Fact]
     public void Missing_footer_is_refused()
     {
         var error = ReadFails(AppleEcgPdfGenerator.Write(new AppleEcgPdfSpec { SignalMillivolts = SyntheticEcg.Generate(15360), FooterFacts = string.Empty }));

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using EcgScope.Testing;
+
+namespace EcgScope.Web.Tests;
+
+/// <summary>The real app in this process, with its history and upload folder in a fresh temp folder; more settings may be given.</summary>
+public sealed class WebAppFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = TestData.TempFolder();
+
+    public string UploadFolder => Path.Combine(Folder, "uploads");
+
+    /// <summary>A client that has accepted the disclaimer and follows no redirects (tests look at them).</summary>
+    public HttpClient CreateAcceptedClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", "ecgscope-disclaimer=accepted");
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(UploadFolder);
+        builder.UseSetting("EcgScope:Web:Database", Path.Combine(Folder, "history.db"));
+        builder.UseSetting("EcgScope:Web:UploadFolder", UploadFolder);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
