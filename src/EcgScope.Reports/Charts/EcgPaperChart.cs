@@ -164,7 +164,19 @@ public sealed class EcgPaperChart
             AddRow(plot, row, colors);
         }
 
+        SettleLayout(plot);
         return plot;
+    }
+
+    /// <summary>
+    /// ScottPlot draws a new plot twice on its first render (the second time with the layout the first measured): on a
+    /// vector canvas every line and letter would be written twice, and text would read back as "VV11". A first render
+    /// onto a canvas that draws nothing leaves every later render single.
+    /// </summary>
+    private void SettleLayout(Plot plot)
+    {
+        using var nothing = new SKNoDrawCanvas(WidthPixels, HeightPixels);
+        plot.Render(nothing, WidthPixels, HeightPixels);
     }
 
     private void SetUpTimeAxis(Plot plot, SKColor textColor)
@@ -185,7 +197,7 @@ public sealed class EcgPaperChart
         axis.MajorTickStyle.Length = (float)Pixels(1);
         axis.Label.Text = string.Create(
             CultureInfo.InvariantCulture,
-            $"Time (s) · {options.PaperSpeedMmPerSecond:0.##} mm/s · {options.GainMmPerMillivolt:0.##} mm/mV");
+            $"{options.TimeAxisTitle} · {options.PaperSpeedMmPerSecond:0.##} mm/s · {options.GainMmPerMillivolt:0.##} mm/mV");
         axis.Label.FontSize = (float)Pixels(TickLabelMm);
         axis.Label.Bold = false;
         axis.Label.ForeColor = new Color(textColor);

@@ -27,6 +27,9 @@ public sealed record EcgPaperChartOptions
     /// <summary>How many seconds to draw from <see cref="StartSeconds"/>; null (or more than is left) draws to the record's end.</summary>
     public double? DurationSeconds { get; init; }
 
+    /// <summary>The time axis's title, followed on the chart by the paper speed and gain (give it in the reader's language).</summary>
+    public string TimeAxisTitle { get; init; } = "Time (s)";
+
     /// <summary>The colours of paper, trace and overlays.</summary>
     public EcgPaperColors Colors { get; init; } = EcgPaperColors.Classic;
 }
