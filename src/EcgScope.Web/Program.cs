@@ -58,7 +58,11 @@ app.MapCultureSwitch();
 app.MapRazorPages();
 
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("EcgScope is ready: open {Urls} in a browser (history in {Database}).", string.Join(", ", app.Urls), app.Services.GetRequiredService<AnalysisStore>().Path));
+{
+    var urls = string.Join(", ", app.Urls);
+    var database = app.Services.GetRequiredService<AnalysisStore>().Path;
+    StartupLog.Ready(app.Logger, urls, database);
+});
 app.Run();
 
 /// <summary>The app's entry point, named so the tests' WebApplicationFactory can find it.</summary>

@@ -5,8 +5,19 @@ using EcgScope.Testing;
 namespace EcgScope.Web.Tests;
 
 /// <summary>The real app in this process, with its history and upload folder in a fresh temp folder; more settings may be given.</summary>
-public sealed class WebAppFactory(params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+public sealed class WebAppFactory : WebApplicationFactory<Program>
 {
+    private readonly (string Key, string Value)[] settings;
+
+    /// <summary>The app with its defaults (as an xunit class fixture).</summary>
+    public WebAppFactory()
+        : this([])
+    {
+    }
+
+    /// <summary>The app with <paramref name="settings"/> added to its configuration.</summary>
+    internal WebAppFactory(params (string Key, string Value)[] settings) => this.settings = settings;
+
     public string Folder { get; } = TestData.TempFolder();
 
     public string UploadFolder => Path.Combine(Folder, "uploads");

@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using EcgScope.Core;
-using EcgScope.Formats;
 using EcgScope.Inference.Models;
 using EcgScope.Reports.Documents;
 using EcgScope.Reports.Pdf;
 using EcgScope.Web.Analyses;
 using EcgScope.Web.Localization;
 using EcgScope.Web.Storage;
+using EcgScope.Web.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,4 +1,5 @@
 using EcgScope.Core;
+using EcgScope.Formats;
 using EcgScope.Web.Analyses;
 using EcgScope.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ public sealed class IndexModel : DisclaimerGate
         }
 
         var reader = UploadedRecordReader.Readers.Detect(path);
-        var record = reader.Read(path);
+        var record = reader.Read(path, EcgReadOptions.Default);
         var stored = analyses.Analyze(record, Path.GetFileName(path), reader.FormatName, DeviceType.Other, $"bundled sample {name}", cancellationToken);
         return Redirect(AnalysisLinks.For(stored.Id).Page);
     }

@@ -29,10 +29,10 @@ public static class StoredSignal
             writer.Write(record.Metadata.DeviceHeartRateBpm ?? double.NaN);
             writer.Write(record.Leads.Length);
             writer.Write(record.SampleCount);
+            Span<byte> sample = stackalloc byte[sizeof(double)];
             foreach (var lead in record.Leads)
             {
                 writer.Write(lead.Name);
-                Span<byte> sample = stackalloc byte[sizeof(double)];
                 foreach (var value in lead.Span)
                 {
                     BinaryPrimitives.WriteDoubleLittleEndian(sample, value);

@@ -51,9 +51,19 @@ public sealed class UploadedRecordReader(WebOptions options)
             return ReadZip(workspace.Files[0], readOptions);
         }
 
-        var path = PrimaryFile(workspace.Files, Path.GetFileName);
-        var reader = Readers.Detect(path);
-        return (reader.Read(path, readOptions), Path.GetFileName(path), reader.FormatName);
+        // Read through the saved files' own names: errors name the file the person sent, never the private folder.
+        var streams = workspace.Files.Select(file => new KeyValuePair<string, Stream>(Path.GetFileName(file), File.OpenRead(file))).ToList();
+        try
+        {
+            var files = RecordFileSet.FromStreams(streams, options.MaxFileBytes);
+            var source = files.Open(PrimaryFile([.. streams.Select(stream => stream.Key)]));
+            var reader = Readers.Detect(source);
+            return (reader.Read(source, readOptions), source.Name, reader.FormatName);
+        }
+        finally
+        {
+            streams.ForEach(stream => stream.Value.Dispose());
+        }
     }
 
     private (EcgRecord Record, string Name, string Format) ReadZip(string path, EcgReadOptions readOptions)
@@ -74,7 +84,7 @@ public sealed class UploadedRecordReader(WebOptions options)
         }
 
         var files = RecordFileSet.FromZip(zip, options.MaxFileBytes);
-        var name = PrimaryFile([.. entries.Select(entry => entry.FullName)], entry => entry);
+        var name = PrimaryFile([.. entries.Select(entry => entry.FullName)]);
         var source = files.Open(name);
         var reader = Readers.Detect(source);
         return (reader.Read(source, readOptions), $"{Path.GetFileName(path)}/{name}", reader.FormatName);
@@ -93,7 +103,7 @@ public sealed class UploadedRecordReader(WebOptions options)
     }
 
     /// <summary>The file to read: the only one, or the record's header among a WFDB record's files.</summary>
-    private static string PrimaryFile(IReadOnlyList<string> files, Func<string, string> displayName)
+    private static string PrimaryFile(List<string> files)
     {
         if (files.Count == 1)
         {
@@ -104,7 +114,7 @@ public sealed class UploadedRecordReader(WebOptions options)
         return headers.Count == 1
             ? headers[0]
             : throw new UploadRejectedException(
-                $"{files.Count} files were given ({string.Join(", ", files.Select(displayName))}) and {(headers.Count == 0 ? "none" : "more than one")} is a WFDB header (.hea); "
+                $"{files.Count} files were given ({string.Join(", ", files)}) and {(headers.Count == 0 ? "none" : "more than one")} is a WFDB header (.hea); "
                 + "send one file, or one WFDB record's .hea with its .dat.");
     }
 
