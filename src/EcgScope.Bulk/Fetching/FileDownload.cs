@@ -83,7 +83,8 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
     /// <summary>Copies the body to the partial file, failing with a <see cref="TimeoutException"/> when it stalls.</summary>
     private async Task CopyAsync(Stream body, bool append, CancellationToken cancellationToken)
     {
-        var file = new FileStream(partialPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, useAsync: true);
+        // Unbuffered (each write is a whole socket read already): what arrived is in the file at once, for a resume.
+        var file = new FileStream(partialPath, append ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0, useAsync: true);
         await using (file.ConfigureAwait(false))
         {
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
