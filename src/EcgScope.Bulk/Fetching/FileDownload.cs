@@ -13,8 +13,8 @@ namespace EcgScope.Bulk.Fetching;
 /// <param name="client">The client; its handler already retries failed responses (429, 5xx, refused connections).</param>
 /// <param name="requestUrl">The URL to request, token included: never put it in a message.</param>
 /// <param name="partialPath">The partial file, <c>DIR/.partial/NAME.part</c>.</param>
-/// <param name="readTimeout">The longest silence allowed inside a body.</param>
-internal sealed class FileDownload(HttpClient client, Uri requestUrl, string partialPath, TimeSpan readTimeout)
+/// <param name="options">The read timeout and the retries the client's handler makes.</param>
+internal sealed class FileDownload(HttpClient client, Uri requestUrl, string partialPath, FetchOptions options)
 {
     private const int BufferSize = 81920;
     private EntityTagHeaderValue? validator;
@@ -75,8 +75,8 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
                 File.Delete(partialPath);
                 throw new DownloadException($"the server answered the resume request with HTTP {(int)response.StatusCode}; starting the file again", isTransient: true);
             default:
-                var retried = (int)response.StatusCode is 408 or 429 or >= 500;
-                throw new DownloadException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(retried ? " (still failing after the retries)" : "")}", isTransient: false);
+                var retried = options.MaxRetries > 0 && (int)response.StatusCode is 408 or 429 or >= 500;
+                throw new DownloadException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(retried ? $" (still failing after {options.MaxRetries} retries)" : "")}", isTransient: false);
         }
     }
 
@@ -93,7 +93,7 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
             {
                 while (true)
                 {
-                    stall.CancelAfter(readTimeout);
+                    stall.CancelAfter(options.ReadTimeout);
                     int read;
                     try
                     {
@@ -101,7 +101,7 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
                     }
                     catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                     {
-                        throw new TimeoutException($"the body stalled for {readTimeout.TotalSeconds:0.###} s after {ExpectedContent.Show(file.Length)} bytes");
+                        throw new TimeoutException($"the body stalled for {options.ReadTimeout.TotalSeconds:0.###} s after {ExpectedContent.Show(file.Length)} bytes");
                     }
 
                     if (read == 0)

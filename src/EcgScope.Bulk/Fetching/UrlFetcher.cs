@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using EcgScope.Core;
 using Microsoft.Extensions.Http.Resilience;
@@ -33,10 +34,12 @@ public sealed class UrlFetcher : IDisposable
         options.Validate();
         this.options = options;
         client = CreateClient(options);
-        bodyRetries = new ResiliencePipelineBuilder()
-            .AddRetry(new RetryStrategyOptions
+        var bodyPipeline = new ResiliencePipelineBuilder();
+        if (options.MaxRetries > 0)
+        {
+            bodyPipeline.AddRetry(new RetryStrategyOptions
             {
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
@@ -45,8 +48,10 @@ public sealed class UrlFetcher : IDisposable
                     .Handle<IOException>()
                     .Handle<TimeoutException>()
                     .Handle<DownloadException>(exception => exception.IsTransient),
-            })
-            .Build();
+            });
+        }
+
+        bodyRetries = bodyPipeline.Build();
     }
 
     /// <summary>
@@ -101,7 +106,7 @@ public sealed class UrlFetcher : IDisposable
         var name = Path.GetFileName(finalPath);
         var partialPath = Path.Combine(Path.GetDirectoryName(finalPath)!, PartialFolder, name + ".part");
         var requestUrl = options.Token?.AppendTo(url) ?? url;
-        var download = new FileDownload(client, requestUrl, partialPath, options.ReadTimeout);
+        var download = new FileDownload(client, requestUrl, partialPath, options);
         try
         {
             var (sha256, verifiedBy) = await bodyRetries.ExecuteAsync(token => new ValueTask<(byte[] Sha256, string VerifiedBy)>(download.AttemptAsync(token)), cancellationToken).ConfigureAwait(false);
@@ -121,10 +126,10 @@ public sealed class UrlFetcher : IDisposable
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     /// <summary>The exception's message with the cause a socket error hides in its inner exception.</summary>
-    private static string Describe(Exception exception) => exception switch
+    private string Describe(Exception exception) => exception switch
     {
         HttpRequestException { InnerException: { } inner } => $"{exception.Message} ({inner.Message})",
-        TimeoutRejectedException => $"no response within {exception.Message.Split('\'').ElementAtOrDefault(1) ?? "the timeout"}",
+        TimeoutRejectedException => string.Create(CultureInfo.InvariantCulture, $"no response headers within {options.ResponseTimeout.TotalSeconds:0.###} s"),
         _ => exception.Message,
     };
 
@@ -149,20 +154,23 @@ public sealed class UrlFetcher : IDisposable
             ConnectTimeout = options.ResponseTimeout,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         };
-        var responses = new ResiliencePipelineBuilder<HttpResponseMessage>()
-            .AddRetry(new HttpRetryStrategyOptions
+        var responses = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        if (options.MaxRetries > 0)
+        {
+            responses.AddRetry(new HttpRetryStrategyOptions
             {
                 // Handles HttpRequestException, attempt timeouts, 408, 429 and 5xx; honours Retry-After.
-                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
                 ShouldRetryAfterHeader = true,
-            })
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.ResponseTimeout })
-            .Build();
-        return new HttpClient(new ResilienceHandler(responses) { InnerHandler = transport })
+            });
+        }
+
+        responses.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.ResponseTimeout });
+        return new HttpClient(new ResilienceHandler(responses.Build()) { InnerHandler = transport })
         {
             // The pipeline times each attempt out and the body has its read timeout; a whole-request limit would
             // cut off a large file on a slow but healthy link.

@@ -18,7 +18,7 @@ public sealed class UrlFetcherTests
 
     private static readonly (string Fault, string Name, string Reason)[] Bad =
     [
-        ("stall", "j.dat", "stalled"), ("always500", "k.dat", "HTTP 500"), ("wronglength", "l.dat", "prematurely"),
+        ("stall", "j.dat", "stalled"), ("always500", "k.dat", "HTTP 500 Internal Server Error (still failing after 3 retries)"), ("wronglength", "l.dat", "prematurely"),
         ("badmd5", "m.dat", "MD5 mismatch"), ("missing", "n.dat", "HTTP 404"),
     ];
 
@@ -169,6 +169,26 @@ public sealed class UrlFetcherTests
         Assert.True(summary.Done == 2, string.Join("; ", summary.Results));
         Assert.Equal([folder], Directory.GetFileSystemEntries(root));
         Assert.All(summary.Results, result => Assert.True(File.Exists(Path.Combine(folder, result.File)) && !result.File.Contains('/', StringComparison.Ordinal), result.File));
+    }
+
+    [Fact]
+    public async Task Headers_that_never_come_time_out_and_no_retries_means_one_request()
+    {
+        await using var storage = await FaultyStorage.StartAsync();
+        var folder = TestData.TempFolder();
+        var options = Options(folder);
+        using var fetcher = new UrlFetcher(new FetchOptions
+        {
+            OutputDirectory = folder,
+            MaxRetries = 0,
+            ResponseTimeout = TimeSpan.FromMilliseconds(300),
+            ReadTimeout = options.ReadTimeout,
+        });
+
+        var summary = await fetcher.FetchAsync([storage.Url("noheaders", "a.dat"), storage.Url("500", "b.dat")], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["no response headers within 0.3 s", "HTTP 500 Internal Server Error"], summary.Results.Select(r => r.Error));
+        Assert.Single(storage.RequestsFor("500", "b.dat"));
     }
 
     /// <summary>Tiny delays and timeouts, so faults cost milliseconds; nothing here is asserted about timing.</summary>
