@@ -21,7 +21,7 @@ namespace EcgScope.Bulk.Tests;
 /// is <see cref="Content"/> of "FAULT/NAME" and the fault decides what goes wrong:
 /// ok (Range supported), md5 (correct Content-MD5), etag (ETag is the quoted MD5), drop (connection dropped
 /// mid-body once), drop-norange (the same, and Range always ignored), slow (stalls mid-body once), stall (always
-/// stalls), noheaders (never answers), truncate (half the body with the full Content-Length once), 500 (once), 429 (once, Retry-After: 1),
+/// stalls), noheaders (never answers), chunked (no Content-Length), truncate (half the body with the full Content-Length once), 500 (once), 429 (once, Retry-After: 1),
 /// always500, wronglength (Content-Length always 1000 too many), badmd5 (Content-MD5 always wrong), missing (404).
 /// Every request is recorded with its query and Range header.
 /// </summary>
@@ -151,7 +151,8 @@ internal sealed class FaultyStorage : IAsyncDisposable
             response.Headers.ContentRange = $"bytes {from}-{body.Length - 1}/{body.Length}";
         }
 
-        response.ContentLength = body.Length - from;
+        // chunked: no Content-Length on a whole response, so nothing tells the client the length.
+        response.ContentLength = fault == "chunked" && from == 0 ? null : body.Length - from;
         await response.Body.WriteAsync(body.AsMemory((int)from), aborted);
     }
 

@@ -107,11 +107,18 @@ public sealed class FetchManifest
         }
     }
 
+    /// <summary>
+    /// The entry on <paramref name="line"/>, or null for a line that is not one: cut short by a crash, or edited by
+    /// hand into something unsafe (a missing URL, a file name that could leave the folder, a negative length).
+    /// </summary>
     private static FetchResult? Parse(string line)
     {
         try
         {
-            return string.IsNullOrWhiteSpace(line) ? null : JsonSerializer.Deserialize<FetchResult>(line, Json);
+            return string.IsNullOrWhiteSpace(line) ? null
+                : JsonSerializer.Deserialize<FetchResult>(line, Json) is { Url.Length: > 0, File: { } file, Bytes: >= 0 } entry
+                    && FileNames.Sanitise(file) == file ? entry
+                : null;
         }
         catch (JsonException)
         {
