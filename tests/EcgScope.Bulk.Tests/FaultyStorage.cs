@@ -21,7 +21,7 @@ namespace EcgScope.Bulk.Tests;
 /// is <see cref="Content"/> of "FAULT/NAME" and the fault decides what goes wrong:
 /// ok (Range supported), md5 (correct Content-MD5), etag (ETag is the quoted MD5), drop (connection dropped
 /// mid-body once), drop-norange (the same, and Range always ignored), slow (stalls mid-body once), stall (always
-/// stalls), noheaders (never answers), chunked (no Content-Length), truncate (half the body with the full Content-Length once), 500 (once), 429 (once, Retry-After: 1),
+/// stalls), noheaders (never answers), chunked (no Content-Length), truncate (half the body with the full Content-Length once), wrongrange (truncated once, then a 206 from byte 0 whatever the Range), 500 (once), 429 (once, Retry-After: 1),
 /// always500, wronglength (Content-Length always 1000 too many), badmd5 (Content-MD5 always wrong), missing (404).
 /// Every request is recorded with its query and Range header.
 /// </summary>
@@ -30,6 +30,8 @@ internal sealed class FaultyStorage : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<SeenRequest> requests = new();
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+    private int inFlight;
+    private int maxInFlight;
 
     private FaultyStorage(WebApplication app) => this.app = app;
 
@@ -38,6 +40,9 @@ internal sealed class FaultyStorage : IAsyncDisposable
 
     /// <summary>The server's root, e.g. http://127.0.0.1:41234/.</summary>
     public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The most requests the server was answering at the same moment.</summary>
+    public int MaxInFlight => Volatile.Read(ref maxInFlight);
 
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<SeenRequest> Requests => [.. requests];
@@ -81,6 +86,24 @@ internal sealed class FaultyStorage : IAsyncDisposable
 
     private async Task ServeAsync(HttpContext context, string fault, string name)
     {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var max = maxInFlight; now > max; max = maxInFlight)
+        {
+            Interlocked.CompareExchange(ref maxInFlight, now, max);
+        }
+
+        try
+        {
+            await ServeFaultAsync(context, fault, name);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task ServeFaultAsync(HttpContext context, string fault, string name)
+    {
         var key = $"{fault}/{name}";
         var request = context.Request;
         requests.Enqueue(new SeenRequest(key, request.QueryString.Value ?? "", request.Headers.Range.ToString()));
@@ -107,7 +130,7 @@ internal sealed class FaultyStorage : IAsyncDisposable
             case "wronglength":
                 await WriteCutShortAsync(response, body, body.Length + 1000, body.Length, aborted);
                 return;
-            case "truncate" when first:
+            case "truncate" or "wrongrange" when first:
                 await WriteCutShortAsync(response, body, body.Length, body.Length / 2, aborted);
                 return;
             case "drop" or "drop-norange" when first:
@@ -138,6 +161,16 @@ internal sealed class FaultyStorage : IAsyncDisposable
         }
 
         var from = fault == "drop-norange" ? 0 : RangeStart(request, etag);
+        if (fault == "wrongrange" && from > 0)
+        {
+            // A 206, but of the whole file rather than the range asked for.
+            response.StatusCode = 206;
+            response.Headers.ContentRange = $"bytes 0-{body.Length - 1}/{body.Length}";
+            response.ContentLength = body.Length;
+            await response.Body.WriteAsync(body, aborted);
+            return;
+        }
+
         if (from >= body.Length)
         {
             response.StatusCode = 416;
