@@ -58,6 +58,7 @@ public sealed class FetchCommandTests
     [InlineData("--token-env", "unset-variable")]
     [InlineData("--concurrency", "0")]
     [InlineData("--concurrency", "65")]
+    [InlineData("--out", "a-file")]
     public void A_usage_error_exits_2_and_names_the_option(string option, string value)
     {
         var folder = TestData.TempFolder();
@@ -67,14 +68,20 @@ public sealed class FetchCommandTests
         {
             "--urls" => ["--urls", Path.Combine(folder, value)],
             "--token-env" => ["--urls", list, "--token-env", $"ECGSCOPE_TEST_{Guid.NewGuid():N}"],
+            "--out" => ["--urls", list],
             _ => ["--urls", list, option, value],
         };
+        var output = Path.Combine(folder, "out");
+        if (option == "--out")
+        {
+            File.WriteAllText(output, "not a folder");
+        }
 
-        var run = CliRun.Of(["fetch", .. args, "--out", Path.Combine(folder, "out"), "--format", "json"]);
+        var run = CliRun.Of(["fetch", .. args, "--out", output, "--format", "json"]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(option, run.Json.GetProperty("error").GetProperty("option").GetString());
-        Assert.False(Directory.Exists(Path.Combine(folder, "out")));
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]

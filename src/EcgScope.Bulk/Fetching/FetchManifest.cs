@@ -96,13 +96,13 @@ public sealed class FetchManifest
         }
     }
 
-    /// <summary>Rewrites the file with one line per URL, atomically (a new file renamed over the old one).</summary>
+    /// <summary>Rewrites the file with one line per URL in URL order, atomically (a new file renamed over the old one).</summary>
     public void Compact()
     {
         lock (gate)
         {
             var temporary = Path + ".tmp";
-            File.WriteAllLines(temporary, entries.Values.Select(entry => JsonSerializer.Serialize(entry, Json)));
+            File.WriteAllLines(temporary, entries.Values.OrderBy(entry => entry.Url, StringComparer.Ordinal).Select(entry => JsonSerializer.Serialize(entry, Json)));
             File.Move(temporary, Path, overwrite: true);
         }
     }

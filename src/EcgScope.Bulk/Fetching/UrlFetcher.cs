@@ -93,6 +93,7 @@ public sealed class UrlFetcher : IDisposable
         finally
         {
             manifest.Compact();
+            RemoveIfEmpty(Path.Combine(directory, PartialFolder));
         }
 
         return new FetchSummary(results, manifest.Path);
@@ -134,6 +135,15 @@ public sealed class UrlFetcher : IDisposable
     };
 
     private string Redact(string message) => options.Token?.Redact(message) ?? message;
+
+    /// <summary>Removes the partial folder once nothing is left to resume.</summary>
+    private static void RemoveIfEmpty(string folder)
+    {
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    }
 
     /// <summary>The path of <paramref name="name"/> in <paramref name="directory"/>, refusing anything that would leave it.</summary>
     private static string InsideFolder(string directory, string name)

@@ -50,7 +50,7 @@ internal static class FetchCommand
             {
                 var options = new FetchOptions
                 {
-                    OutputDirectory = parse.GetRequiredValue(output).FullName,
+                    OutputDirectory = OutputFolder(parse.GetRequiredValue(output)),
                     Concurrency = parse.GetValue(concurrency),
                     Token = Token(parse.GetValue(tokenVariable)),
                 };
@@ -63,6 +63,9 @@ internal static class FetchCommand
         });
         return command;
     }
+
+    private static string OutputFolder(DirectoryInfo folder) =>
+        File.Exists(folder.FullName) ? throw new UsageException($"--out {folder.FullName}: is a file, not a folder.") : folder.FullName;
 
     private static IReadOnlyList<Uri> ReadList(FileInfo file) =>
         file.Exists ? UrlList.Read(file.FullName) : throw new UsageException($"--urls {file.FullName}: no such file.");

@@ -104,6 +104,7 @@ public sealed class UrlFetcherTests
         Assert.All(storage.Requests.Skip(before), request => Assert.Equal("missing/c.dat", request.Key));
         Assert.Equal(FaultyStorage.Content("md5/b.dat"), File.ReadAllBytes(Path.Combine(folder, "b.dat")));
         Assert.Equal(3, File.ReadAllLines(rerun.ManifestPath).Length);
+        Assert.False(Directory.Exists(Path.Combine(folder, UrlFetcher.PartialFolder)), "nothing is left to resume");
     }
 
     [Fact]
