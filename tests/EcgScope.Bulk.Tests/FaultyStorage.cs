@@ -106,7 +106,7 @@ internal sealed class FaultyStorage : IAsyncDisposable
     {
         var key = $"{fault}/{name}";
         var request = context.Request;
-        requests.Enqueue(new SeenRequest(key, request.QueryString.Value ?? "", request.Headers.Range.ToString()));
+        requests.Enqueue(new SeenRequest(key, request.QueryString.Value ?? "", request.Headers.Range.ToString(), request.Headers[HeaderNames.IfRange].ToString()));
         var first = counts.AddOrUpdate(key, 1, (_, count) => count + 1) == 1;
         var body = Content(key);
         var response = context.Response;
@@ -224,4 +224,5 @@ internal sealed class FaultyStorage : IAsyncDisposable
 /// <param name="Key">FAULT/NAME.</param>
 /// <param name="Query">The query string with its '?'.</param>
 /// <param name="Range">The Range header, or "" when there was none.</param>
-internal sealed record SeenRequest(string Key, string Query, string Range);
+/// <param name="IfRange">The If-Range header, or "" when there was none.</param>
+internal sealed record SeenRequest(string Key, string Query, string Range, string IfRange);

@@ -17,8 +17,6 @@ namespace EcgScope.Bulk.Fetching;
 internal sealed class FileDownload(HttpClient client, Uri requestUrl, string partialPath, FetchOptions options)
 {
     private const int BufferSize = 81920;
-    private EntityTagHeaderValue? validator;
-    private byte[]? announcedMd5;
 
     /// <summary>The attempts made so far.</summary>
     public int Attempts { get; private set; }
@@ -28,11 +26,12 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
     {
         Attempts++;
         var offset = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0;
+        var started = offset > 0 ? PartialState.Load(partialPath) : PartialState.Empty;
         using var request = new HttpRequestMessage(HttpMethod.Get, requestUrl);
         if (offset > 0)
         {
             request.Headers.Range = new RangeHeaderValue(offset, null);
-            if (validator is not null)
+            if (started.Validator is { } validator)
             {
                 // Only resume if the file is still the one the partial bytes came from; otherwise the server sends it whole.
                 request.Headers.IfRange = new RangeConditionHeaderValue(validator);
@@ -41,15 +40,16 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
 
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var append = StartingPoint(response, offset);
-        validator = response.Headers.ETag is { IsWeak: false } etag ? etag : null;
         var expected = ExpectedContent.Of(response);
-        if (append && expected.Md5 is null)
+        if (append)
         {
             // A 206's Content-MD5 covers only the range; the whole file's MD5 came with the response that started it.
-            expected = expected with { Md5 = announcedMd5 };
+            expected = expected with { Md5 = expected.Md5 ?? started.Md5Bytes };
         }
-
-        announcedMd5 = expected.Md5;
+        else
+        {
+            new PartialState(response.Headers.ETag is { IsWeak: false } etag ? etag.ToString() : null, expected.Md5 is { } md5 ? ExpectedContent.Show(md5) : null).Save(partialPath);
+        }
 
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
@@ -72,12 +72,19 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
             case HttpStatusCode.PartialContent or HttpStatusCode.RequestedRangeNotSatisfiable:
                 // A range we did not ask for, or the partial file is as long as (or longer than) the file now is:
                 // start again rather than guess.
-                File.Delete(partialPath);
+                Discard();
                 throw new DownloadException($"the server answered the resume request with HTTP {(int)response.StatusCode}; starting the file again", isTransient: true);
             default:
                 var retried = options.MaxRetries > 0 && (int)response.StatusCode is 408 or 429 or >= 500;
                 throw new DownloadException($"HTTP {(int)response.StatusCode} {response.ReasonPhrase}{(retried ? $" (still failing after {options.MaxRetries} retries)" : "")}", isTransient: false);
         }
+    }
+
+    /// <summary>Deletes the partial file and its state, so the next attempt starts the file again.</summary>
+    private void Discard()
+    {
+        File.Delete(partialPath);
+        PartialState.Delete(partialPath);
     }
 
     /// <summary>Copies the body to the partial file, failing with a <see cref="TimeoutException"/> when it stalls.</summary>
@@ -131,7 +138,7 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
         if (expected.Length is { } total && length != total)
         {
             // HttpClient already fails a body shorter than its Content-Length; this catches a resumed file whose parts disagree.
-            File.Delete(partialPath);
+            Discard();
             throw new DownloadException($"the file has {ExpectedContent.Show(length)} bytes but the server announced {ExpectedContent.Show(total)}", isTransient: true);
         }
 
@@ -159,10 +166,11 @@ internal sealed class FileDownload(HttpClient client, Uri requestUrl, string par
         var actualMd5 = md5.GetHashAndReset();
         if (expected.Md5 is { } announced && !announced.AsSpan().SequenceEqual(actualMd5))
         {
-            File.Delete(partialPath);
+            Discard();
             throw new DownloadException($"MD5 mismatch: the server announced {ExpectedContent.Show(announced)}, the bytes hash to {ExpectedContent.Show(actualMd5)}", isTransient: true);
         }
 
+        PartialState.Delete(partialPath);
         return (sha256.GetHashAndReset(), expected.VerifiedBy);
     }
 }

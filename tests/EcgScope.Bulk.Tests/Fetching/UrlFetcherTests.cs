@@ -148,6 +148,25 @@ public sealed class UrlFetcherTests
     }
 
     [Fact]
+    public async Task A_partial_file_from_a_file_that_changed_since_is_not_resumed()
+    {
+        await using var storage = await FaultyStorage.StartAsync();
+        var folder = TestData.TempFolder();
+        var partial = Path.Combine(folder, UrlFetcher.PartialFolder, "c.dat.part");
+        Directory.CreateDirectory(Path.GetDirectoryName(partial)!);
+        File.WriteAllBytes(partial, new byte[1000]);
+        File.WriteAllText(partial + ".json", """{"ETag":"\"old-version\"","Md5":null}""");
+        using var fetcher = new UrlFetcher(Options(folder));
+
+        var summary = await fetcher.FetchAsync([storage.Url("ok", "c.dat")], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, summary.Done);
+        Assert.Equal(("bytes=1000-", "\"old-version\""), (storage.RequestsFor("ok", "c.dat")[0].Range, storage.RequestsFor("ok", "c.dat")[0].IfRange));
+        Assert.Equal(FaultyStorage.Content("ok/c.dat"), File.ReadAllBytes(Path.Combine(folder, "c.dat")));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(partial)));
+    }
+
+    [Fact]
     public async Task Many_urls_arrive_whole_with_no_more_requests_at_once_than_the_concurrency()
     {
         await using var storage = await FaultyStorage.StartAsync();
@@ -184,12 +203,14 @@ public sealed class UrlFetcherTests
 
         Assert.False(File.Exists(Path.Combine(folder, "r.dat")));
         Assert.Equal(half, new FileInfo(partial).Length);
+        Assert.True(File.Exists(partial + ".json"));
 
         using var again = new UrlFetcher(Options(folder));
         var summary = await again.FetchAsync([url], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(1, summary.Done);
-        Assert.Equal($"bytes={half}-", storage.RequestsFor("slow", "r.dat")[^1].Range);
+        // The ETag saved beside the partial file makes the resume conditional on the file being unchanged.
+        Assert.Equal(($"bytes={half}-", $"\"v1-{2 * half}\""), (storage.RequestsFor("slow", "r.dat")[^1].Range, storage.RequestsFor("slow", "r.dat")[^1].IfRange));
         Assert.Equal(FaultyStorage.Content("slow/r.dat"), File.ReadAllBytes(Path.Combine(folder, "r.dat")));
         Assert.False(File.Exists(partial));
     }
