@@ -31,7 +31,15 @@ public sealed class UrlFetcherTests
         var reports = new List<WorkProgress>();
 
         using var fetcher = new UrlFetcher(Options(folder, new SasToken(Token)));
+        using var watching = new CancellationTokenSource();
+        var seen = WatchFinalNames(folder, watching.Token);
         var summary = await fetcher.FetchAsync(urls, new SynchronousProgress<WorkProgress>(reports.Add), TestContext.Current.CancellationToken);
+        await watching.CancelAsync();
+
+        // Whatever was read under a final name while the run went on was already the whole, verified file.
+        var observed = await seen;
+        Assert.NotEmpty(observed);
+        Assert.All(observed, seenFile => Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(folder, seenFile.Name)))), seenFile.Sha256));
 
         Assert.Equal((Good.Length, 0, Bad.Length), (summary.Done, summary.Skipped, summary.Failed));
         foreach (var (fault, name) in Good)
@@ -262,6 +270,29 @@ public sealed class UrlFetcherTests
         ResponseTimeout = TimeSpan.FromSeconds(20),
         ReadTimeout = TimeSpan.FromSeconds(1),
     };
+
+    /// <summary>
+    /// Reads every file under a final name in <paramref name="folder"/>, again and again until cancelled, and returns
+    /// each distinct (name, SHA-256) seen.
+    /// </summary>
+    private static Task<HashSet<(string Name, string Sha256)>> WatchFinalNames(string folder, CancellationToken stop) => Task.Run(async () =>
+    {
+        var seen = new HashSet<(string, string)>();
+        while (!stop.IsCancellationRequested)
+        {
+            foreach (var file in Directory.Exists(folder) ? Directory.GetFiles(folder) : [])
+            {
+                if (Path.GetFileName(file) != FetchManifest.FileName)
+                {
+                    seen.Add((Path.GetFileName(file), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)))));
+                }
+            }
+
+            await Task.Delay(5, CancellationToken.None);
+        }
+
+        return seen;
+    });
 
     private static async Task WaitUntil(Func<bool> condition)
     {
