@@ -58,6 +58,7 @@ public sealed class FetchCommandTests
     [InlineData("--token-env", "unset-variable")]
     [InlineData("--concurrency", "0")]
     [InlineData("--concurrency", "65")]
+    [InlineData("--concurrency", "abc")]
     [InlineData("--out", "a-file")]
     public void A_usage_error_exits_2_and_names_the_option(string option, string value)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.CommandLine.Parsing;
 using EcgScope.Bulk.Fetching;
 using EcgScope.Cli.Output;
@@ -36,8 +37,8 @@ internal static class FetchCommand
         {
             Description = $"Downloads at once, 1 to {FetchOptions.MaxConcurrency}. Default: {DefaultConcurrency}.",
             DefaultValueFactory = _ => DefaultConcurrency,
+            CustomParser = ParseConcurrency,
         };
-        concurrency.Validators.Add(RefuseOutOfRange);
         var format = new CommonOptions().Format;
         var command = new Command("fetch", "Download a list of URLs concurrently: retried, resumed, verified (length, MD5), written atomically, with a manifest.")
         {
@@ -93,12 +94,21 @@ internal static class FetchCommand
         }
     }
 
-    private static void RefuseOutOfRange(OptionResult result)
+    /// <summary>A whole number from 1 to the maximum; anything else is a usage error naming the option.</summary>
+    private static int ParseConcurrency(ArgumentResult result)
     {
-        var value = result.GetValueOrDefault<int>();
-        if (value is < 1 or > FetchOptions.MaxConcurrency)
+        if (result.Tokens.Count == 0)
         {
-            result.AddError($"--concurrency {value}: must be 1 to {FetchOptions.MaxConcurrency}.");
+            return DefaultConcurrency;
         }
+
+        var text = result.Tokens[^1].Value;
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= FetchOptions.MaxConcurrency)
+        {
+            return value;
+        }
+
+        result.AddError($"--concurrency {text}: must be a whole number from 1 to {FetchOptions.MaxConcurrency}.");
+        return DefaultConcurrency;
     }
 }
