@@ -17,6 +17,7 @@ internal static class EcgScopeCommand
             BenchmarkCommand.Create(),
             ClassifyCommand.Create(),
             ModelsCommand.Create(),
+            FetchCommand.Create(),
             TrainCommand.Create(),
         };
 
