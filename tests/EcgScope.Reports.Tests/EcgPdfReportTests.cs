@@ -126,6 +126,24 @@ public sealed class EcgPdfReportTests
     }
 
     [Fact]
+    public void An_Apple_Watch_recording_in_Dutch_shows_when_and_on_what_it_was_recorded_and_its_30_s_on_one_page()
+    {
+        var (record, analysis, classification) = Analyse(TestData.File("apple-health", "ecg_2024-08-19.csv"), classify: true);
+
+        var (_, pages) = Report(record, analysis, classification, Dutch);
+
+        Assert.Single(record.Leads);
+        var start = Assert.NotNull(record.StartTime);
+        var all = string.Join("\n", pages);
+        Assert.Contains($"Opgenomen {start.ToString("dd-MM-yyyy HH:mm", Dutch)} (UTC{start.ToString("zzz", Dutch)})", all, StringComparison.Ordinal);
+        Assert.Contains($"Apparaat {record.Metadata.Device}", all, StringComparison.Ordinal);
+        Assert.Contains(Printed(Dutch, "Hartslag (bpm)"), all, StringComparison.Ordinal);
+        Assert.Contains(Printed(Dutch, $"{analysis.Leads[0].Name} {{0}} {{1:0}}", analysis.Leads[0].RPeakCount, analysis.Leads[0].HeartRateBpm), all, StringComparison.Ordinal);
+        Assert.Single(pages, page => page.Contains("ECG op papier", StringComparison.Ordinal)); // three 10 s strips of one lead
+        Assert.DoesNotContain("Het ECG toont de eerste", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_inconclusive_verdict_is_shown_as_inconclusive_with_its_reason()
     {
         var (record, analysis, classification) = Analyse(TestData.RepositoryFile("samples", "mitdb-100-60s.hea"), classify: true);
@@ -172,7 +190,7 @@ public sealed class EcgPdfReportTests
     private static (EcgRecord Record, AnalyzeReport Analysis, ClassifyReport Classification) Analyse(string path, bool classify)
     {
         var record = EcgFile.Read(path);
-        var analysis = AnalyzeReport.From(Path.GetFileName(path), "WFDB", record, EcgAnalysis.Analyze(record), includePeaks: true);
+        var analysis = AnalyzeReport.From(Path.GetFileName(path), EcgFile.Detect(path).FormatName, record, EcgAnalysis.Analyze(record), includePeaks: true);
         if (!classify)
         {
             return (record, analysis, null!);
@@ -180,7 +198,7 @@ public sealed class EcgPdfReportTests
 
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
         var classification = RecordClassification.Run(record, registry, registry.Cards, explain: true);
-        return (record, analysis, ClassifyReport.From(Path.GetFileName(path), "WFDB", record, registry, classification));
+        return (record, analysis, ClassifyReport.From(Path.GetFileName(path), EcgFile.Detect(path).FormatName, record, registry, classification));
     }
 
     /// <summary>Writes the report to a temporary file (kept for a look while the test process runs) and opens it.</summary>

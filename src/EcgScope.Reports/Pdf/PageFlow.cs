@@ -89,6 +89,18 @@ internal sealed class PageFlow : IDisposable
         }
     }
 
+    /// <summary>A bulleted item: the bullet at <paramref name="indent"/>, the text wrapped beside it with a hanging indent.</summary>
+    public void Bullet(string text, TextStyle style, float indent)
+    {
+        const string Mark = "•";
+        var textX = indent + (2 * Measure(Mark, style));
+        var lines = Wrap(text, style, Width - textX);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Line(i == 0 ? [(indent, Mark), (textX, lines[i])] : [(textX, lines[i])], style);
+        }
+    }
+
     /// <summary>A label in bold and its value beside it, wrapped in the value's column (a form-like block).</summary>
     public void Field(string label, string value)
     {
