@@ -103,7 +103,7 @@ public static class EcgPdfReport
         var baseline = PageFlow.Bottom + (2 * style.LineHeight);
         using var rule = new SKPaint { Color = SKColors.Gray, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
         canvas.DrawLine(PageFlow.Left, PageFlow.Bottom + style.LineHeight, PageFlow.Left + PageFlow.Width, PageFlow.Bottom + style.LineHeight, rule);
-        flow.DrawText(canvas, pageNumber, PageFlow.Left + PageFlow.Width, baseline, TextStyle.Label with { SizePoints = style.SizePoints }, SKTextAlign.Right);
+        flow.DrawText(canvas, pageNumber, PageFlow.Left + PageFlow.Width, baseline, TextStyle.SmallLabel, SKTextAlign.Right);
         var disclaimerWidth = PageFlow.Width - flow.Measure(pageNumber, style) - 20;
         foreach (var line in flow.Wrap(text["Disclaimer"], style, disclaimerWidth))
         {
