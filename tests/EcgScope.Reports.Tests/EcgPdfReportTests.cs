@@ -71,10 +71,11 @@ public sealed class EcgPdfReportTests
             Assert.Empty(page.GetImages());
         }
 
-        // 60 s of two leads, 10 s a strip, 3 strips a page: two pages of trace after the text.
+        // 60 s of two leads, 10 s a strip, 2 strips a page: three pages of trace after the text.
         var trace = pdf.GetPages().Where(page => page.Text.Contains("ECG on paper", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, trace.Count);
-        Assert.All(trace, page => Assert.True(page.Paths.Count > 1000, $"{page.Paths.Count} paths: grid and trace should be vector lines"));
+        Assert.Equal(3, trace.Count);
+        // Each strip's grid alone has a vertical line every millimetre over 260 mm.
+        Assert.All(trace[..2], page => Assert.True(page.Paths.Count > 2 * 260, $"{page.Paths.Count} paths: grid and trace should be vector lines"));
         Assert.Contains("No model was run on this recording.", Words(pdf.GetPage(1)), StringComparison.Ordinal);
     }
 
@@ -167,7 +168,7 @@ public sealed class EcgPdfReportTests
         var (pdf, pages) = Report(record, analysis, null, English);
 
         var trace = pages.Where(page => page.Contains("ECG on paper", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, trace.Count); // 30 strips of 10 s, three of two leads a page
+        Assert.Equal(15, trace.Count); // 30 strips of 10 s, two of two leads a page
         Assert.All(trace, page => Assert.Contains("The trace shows the first 5 min of the 30.1 min recording.", page, StringComparison.Ordinal));
         var lastTicks = pdf.GetPage(pdf.NumberOfPages).GetWords().Select(word => word.Text).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("299", lastTicks);
