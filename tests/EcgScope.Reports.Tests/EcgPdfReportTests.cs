@@ -105,6 +105,20 @@ public sealed class EcgPdfReportTests
     }
 
     [Fact]
+    public void A_language_without_its_own_words_falls_back_to_English_words_in_its_own_number_format()
+    {
+        var (record, analysis, _) = Analyse(TestData.RepositoryFile("samples", "mitdb-100-60s.hea"), classify: false);
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+
+        var (_, pages) = Report(record, analysis, null, french);
+
+        var all = string.Join("\n", pages);
+        Assert.Contains("Measurements", all, StringComparison.Ordinal);
+        Assert.Contains(analysis.Leads[0].HrvTimeDomain!.SdnnMs.ToString("0.0", french), all, StringComparison.Ordinal);
+        Assert.Contains("04/03/2026 09:05", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_12_lead_PTB_XL_record_shows_every_lead_and_the_verdicts_of_both_models()
     {
         var (record, analysis, classification) = Analyse(TestData.File("ptbxl", "records500", "00000", "00001_hr.hea"), classify: true);
