@@ -71,10 +71,11 @@ public sealed class EcgPdfReportTests
             Assert.Empty(page.GetImages());
         }
 
-        // 60 s of two leads, 10 s a strip, 3 strips a page: two pages of trace after the text.
+        // 60 s of two leads, 10 s a strip, 2 strips a page: three pages of trace after the text.
         var trace = pdf.GetPages().Where(page => page.Text.Contains("ECG on paper", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, trace.Count);
-        Assert.All(trace, page => Assert.True(page.Paths.Count > 1000, $"{page.Paths.Count} paths: grid and trace should be vector lines"));
+        Assert.Equal(3, trace.Count);
+        // Each strip's grid alone has a vertical line every millimetre over 260 mm.
+        Assert.All(trace[..2], page => Assert.True(page.Paths.Count > 2 * 260, $"{page.Paths.Count} paths: grid and trace should be vector lines"));
         Assert.Contains("No model was run on this recording.", Words(pdf.GetPage(1)), StringComparison.Ordinal);
     }
 
@@ -104,6 +105,20 @@ public sealed class EcgPdfReportTests
     }
 
     [Fact]
+    public void A_language_without_its_own_words_falls_back_to_English_words_in_its_own_number_format()
+    {
+        var (record, analysis, _) = Analyse(TestData.RepositoryFile("samples", "mitdb-100-60s.hea"), classify: false);
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+
+        var (_, pages) = Report(record, analysis, null, french);
+
+        var all = string.Join("\n", pages);
+        Assert.Contains("Measurements", all, StringComparison.Ordinal);
+        Assert.Contains(analysis.Leads[0].HrvTimeDomain!.SdnnMs.ToString("0.0", french), all, StringComparison.Ordinal);
+        Assert.Contains("04/03/2026 09:05", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_12_lead_PTB_XL_record_shows_every_lead_and_the_verdicts_of_both_models()
     {
         var (record, analysis, classification) = Analyse(TestData.File("ptbxl", "records500", "00000", "00001_hr.hea"), classify: true);
@@ -123,6 +138,24 @@ public sealed class EcgPdfReportTests
             Assert.Contains(verdict.Title, all, StringComparison.Ordinal);
             Assert.Contains(verdict.IsConclusive ? "Resembles" : "Inconclusive", all, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void An_Apple_Watch_recording_in_Dutch_shows_when_and_on_what_it_was_recorded_and_its_30_s_on_one_page()
+    {
+        var (record, analysis, classification) = Analyse(TestData.File("apple-health", "ecg_2024-08-19.csv"), classify: true);
+
+        var (_, pages) = Report(record, analysis, classification, Dutch);
+
+        Assert.Single(record.Leads);
+        var start = Assert.NotNull(record.StartTime);
+        var all = string.Join("\n", pages);
+        Assert.Contains($"Opgenomen {start.ToString("dd-MM-yyyy HH:mm", Dutch)} (UTC{start.ToString("zzz", Dutch)})", all, StringComparison.Ordinal);
+        Assert.Contains($"Apparaat {record.Metadata.Device}", all, StringComparison.Ordinal);
+        Assert.Contains(Printed(Dutch, "Hartslag (bpm)"), all, StringComparison.Ordinal);
+        Assert.Contains(Printed(Dutch, $"{analysis.Leads[0].Name} {{0}} {{1:0}}", analysis.Leads[0].RPeakCount, analysis.Leads[0].HeartRateBpm), all, StringComparison.Ordinal);
+        Assert.Single(pages, page => page.Contains("ECG op papier", StringComparison.Ordinal)); // three 10 s strips of one lead
+        Assert.DoesNotContain("Het ECG toont de eerste", all, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,7 +182,7 @@ public sealed class EcgPdfReportTests
         var (pdf, pages) = Report(record, analysis, null, English);
 
         var trace = pages.Where(page => page.Contains("ECG on paper", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, trace.Count); // 30 strips of 10 s, three of two leads a page
+        Assert.Equal(15, trace.Count); // 30 strips of 10 s, two of two leads a page
         Assert.All(trace, page => Assert.Contains("The trace shows the first 5 min of the 30.1 min recording.", page, StringComparison.Ordinal));
         var lastTicks = pdf.GetPage(pdf.NumberOfPages).GetWords().Select(word => word.Text).ToHashSet(StringComparer.Ordinal);
         Assert.Contains("299", lastTicks);
@@ -172,7 +205,7 @@ public sealed class EcgPdfReportTests
     private static (EcgRecord Record, AnalyzeReport Analysis, ClassifyReport Classification) Analyse(string path, bool classify)
     {
         var record = EcgFile.Read(path);
-        var analysis = AnalyzeReport.From(Path.GetFileName(path), "WFDB", record, EcgAnalysis.Analyze(record), includePeaks: true);
+        var analysis = AnalyzeReport.From(Path.GetFileName(path), EcgFile.Detect(path).FormatName, record, EcgAnalysis.Analyze(record), includePeaks: true);
         if (!classify)
         {
             return (record, analysis, null!);
@@ -180,7 +213,7 @@ public sealed class EcgPdfReportTests
 
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
         var classification = RecordClassification.Run(record, registry, registry.Cards, explain: true);
-        return (record, analysis, ClassifyReport.From(Path.GetFileName(path), "WFDB", record, registry, classification));
+        return (record, analysis, ClassifyReport.From(Path.GetFileName(path), EcgFile.Detect(path).FormatName, record, registry, classification));
     }
 
     /// <summary>Writes the report to a temporary file (kept for a look while the test process runs) and opens it.</summary>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using EcgScope.Bulk.Fetching;
-using EcgScope.Cli.Output;
+using EcgScope.Reports.Documents;
 
 namespace EcgScope.Cli.Commands;
 

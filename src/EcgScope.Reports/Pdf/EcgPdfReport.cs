@@ -26,6 +26,10 @@ public static class EcgPdfReport
     public const int MaximumTracePages = 30;
 
     /// <summary>Writes the report to <paramref name="output"/> and returns its number of pages.</summary>
+    /// <remarks>
+    /// Writes synchronously (SkiaSharp has no asynchronous PDF writer): a web server, which refuses synchronous writes
+    /// to a response, writes to a <see cref="MemoryStream"/> and sends that. Keeps no state between calls.
+    /// </remarks>
     /// <param name="output">Where the PDF goes; left open.</param>
     /// <param name="record">The record analysed, for its trace, start time and device.</param>
     /// <param name="analysis">The measurements (<see cref="AnalyzeReport.From"/>); R-peaks are marked on the trace when it was made with them.</param>
@@ -99,7 +103,7 @@ public static class EcgPdfReport
         var baseline = PageFlow.Bottom + (2 * style.LineHeight);
         using var rule = new SKPaint { Color = SKColors.Gray, StrokeWidth = 0.5f, Style = SKPaintStyle.Stroke };
         canvas.DrawLine(PageFlow.Left, PageFlow.Bottom + style.LineHeight, PageFlow.Left + PageFlow.Width, PageFlow.Bottom + style.LineHeight, rule);
-        flow.DrawText(canvas, pageNumber, PageFlow.Left + PageFlow.Width, baseline, TextStyle.Label with { SizePoints = style.SizePoints }, SKTextAlign.Right);
+        flow.DrawText(canvas, pageNumber, PageFlow.Left + PageFlow.Width, baseline, TextStyle.SmallLabel, SKTextAlign.Right);
         var disclaimerWidth = PageFlow.Width - flow.Measure(pageNumber, style) - 20;
         foreach (var line in flow.Wrap(text["Disclaimer"], style, disclaimerWidth))
         {

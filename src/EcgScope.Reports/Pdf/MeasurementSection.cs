@@ -104,7 +104,7 @@ internal static class MeasurementSection
             var where = leads.Count == 1 ? ""
                 : names.Count == leads.Count ? $" ({text["EveryLead"]})"
                 : $" ({text.Format(names.Count == 1 ? "OneLead" : "SomeLeads", string.Join(", ", names))})";
-            flow.Text($"• {note.Key}{where}", TextStyle.Body, indent: 8);
+            flow.Bullet(note.Key + where, TextStyle.Body, indent: 4);
         }
 
         if (text["LibraryLanguageNote"] is { Length: > 0 } languageNote)

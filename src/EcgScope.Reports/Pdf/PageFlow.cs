@@ -89,37 +89,46 @@ internal sealed class PageFlow : IDisposable
         }
     }
 
+    /// <summary>A bulleted item: the bullet at <paramref name="indent"/>, the text wrapped beside it with a hanging indent.</summary>
+    public void Bullet(string text, TextStyle style, float indent)
+    {
+        const string Mark = "•";
+        var textX = indent + (2 * Measure(Mark, style));
+        var lines = Wrap(text, style, Width - textX);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Line(i == 0 ? [(indent, Mark), (textX, lines[i])] : [(textX, lines[i])], style);
+        }
+    }
+
     /// <summary>A label in bold and its value beside it, wrapped in the value's column (a form-like block).</summary>
     public void Field(string label, string value)
     {
         var lines = Wrap(value, TextStyle.Body, Width - FieldValueX);
-        var font = Font(TextStyle.Label);
         for (var i = 0; i < Math.Max(1, lines.Count); i++)
         {
-            Line([(0, i == 0 ? label : ""), (FieldValueX, i < lines.Count ? lines[i] : "")], TextStyle.Body, i == 0 ? font : null);
+            Line([(0, i == 0 ? label : ""), (FieldValueX, i < lines.Count ? lines[i] : "")], TextStyle.Body, firstCellStyle: TextStyle.Label);
         }
     }
 
     /// <summary>One line of cells, each at its offset in points from the left edge (a table row, a label and its value).</summary>
-    /// <remarks>The first cell may have its own font (a bold label before body text).</remarks>
-    public void Line(IReadOnlyList<(float X, string Text)> cells, TextStyle style, SKFont? firstCellFont = null)
+    /// <remarks>The first cell may have a style of its own (a bold label before body text); the line is as high as <paramref name="style"/>'s.</remarks>
+    public void Line(IReadOnlyList<(float X, string Text)> cells, TextStyle style, TextStyle? firstCellStyle = null)
     {
-        var font = Font(style);
         Block(style.LineHeight, (canvas, top) =>
         {
-            using var paint = new SKPaint { Color = style.Color, IsAntialias = true };
             for (var i = 0; i < cells.Count; i++)
             {
                 var (x, text) = cells[i];
                 if (text.Length > 0)
                 {
-                    canvas.DrawText(text, Left + x, top + style.SizePoints, SKTextAlign.Left, i == 0 ? firstCellFont ?? font : font, paint);
+                    DrawText(canvas, text, Left + x, top + style.SizePoints, i == 0 ? firstCellStyle ?? style : style);
                 }
             }
         });
     }
 
-    /// <summary>Draws <paramref name="text"/> at a baseline, outside the flow (headers and footers).</summary>
+    /// <summary>Draws <paramref name="text"/> at a baseline: the flow's lines, and what every page carries outside the flow (the footer).</summary>
     public void DrawText(SKCanvas canvas, string text, float x, float baseline, TextStyle style, SKTextAlign align = SKTextAlign.Left)
     {
         ArgumentNullException.ThrowIfNull(canvas);

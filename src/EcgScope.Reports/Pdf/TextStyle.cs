@@ -14,6 +14,9 @@ internal readonly record struct TextStyle(float SizePoints, bool Bold, SKColor C
     /// <summary>Small print: notes, the footer.</summary>
     public static TextStyle Small { get; } = new(7.5f, false, new SKColor(60, 60, 60));
 
+    /// <summary>Small print in bold: the page number.</summary>
+    public static TextStyle SmallLabel { get; } = Small with { Bold = true, Color = SKColors.Black };
+
     /// <summary>A section's heading.</summary>
     public static TextStyle Heading { get; } = new(12, true, SKColors.Black);
 

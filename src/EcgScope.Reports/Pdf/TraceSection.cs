@@ -20,9 +20,9 @@ internal static class TraceSection
     // line by at most 0.05 mm, so the grid stays regular in print.
     private const double PixelsPerMm = 10;
 
-    // One lead gets a 30 mm row (±1.5 mV); several share a page in 20 mm rows (±1 mV) so that 6 of a 12-lead record
-    // fit one strip. The chart adds 14 mm of margins and time axis to each strip.
-    private const double SingleLeadRowMm = 30, MultiLeadRowMm = 20, ChartFrameMm = 14, StripGapMm = 2;
+    // One lead gets a 30 mm row (±1.5 mV); several share a page in 25 mm rows (±1.25 mV, so that most QRS complexes
+    // stay inside their row) and 6 of a 12-lead record fit one strip. The chart adds 14 mm of margins and time axis.
+    private const double SingleLeadRowMm = 30, MultiLeadRowMm = 25, ChartFrameMm = 14, StripGapMm = 2;
 
     /// <summary>Adds the trace pages; draws at most <paramref name="maximumSeconds"/> and <paramref name="maximumPages"/> pages, and says so where that cuts the record short.</summary>
     public static void Add(PageFlow flow, ReportText text, EcgRecord record, AnalyzeReport analysis, double maximumSeconds, int maximumPages)
