@@ -1,5 +1,8 @@
+using System.Collections.Immutable;
 using EcgScope.Inference.Models;
 using EcgScope.Reports.Documents;
+using EcgScope.Signal.Analysis;
+using EcgScope.Signal.Quality;
 using EcgScope.Web.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -8,7 +11,23 @@ namespace EcgScope.Web.Analyses;
 /// <summary>A stored analysis with the library's results behind it, for the page, the trace and the PDF.</summary>
 /// <param name="Stored">The stored analysis.</param>
 /// <param name="Report">The results, made again from the stored signal.</param>
-public sealed record AnalysisView(StoredAnalysis Stored, RecordReport Report);
+public sealed record AnalysisView(StoredAnalysis Stored, RecordReport Report)
+{
+    /// <summary>The lead the record's summary refers to (its R-peaks are marked on the trace).</summary>
+    public LeadAnalysis ReferenceLead { get; } =
+        Report.AnalysisResult.Leads.FirstOrDefault(lead => lead.LeadName == Report.AnalysisResult.Summary.ReferenceLead) ?? Report.AnalysisResult.Leads[0];
+
+    /// <summary>The stretches of the reference lead too noisy to read.</summary>
+    public ImmutableArray<SignalStretch> NoisyStretches { get; } = FindNoisyStretches(Report);
+
+    private static ImmutableArray<SignalStretch> FindNoisyStretches(RecordReport report)
+    {
+        var leads = report.AnalysisResult.Leads;
+        var reference = leads.FirstOrDefault(lead => lead.LeadName == report.AnalysisResult.Summary.ReferenceLead) ?? leads[0];
+        var samples = report.Record.FindLead(reference.LeadName) ?? report.Record.Leads[0];
+        return Signal.Quality.NoisyStretches.Find(samples.Span, report.Record.SamplingRate, reference.RPeaks.AsSpan());
+    }
+}
 
 /// <summary>
 /// Opens stored analyses. The drawings need the library's results (R-peaks as samples, relevance), which the JSON

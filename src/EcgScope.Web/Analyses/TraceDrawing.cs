@@ -2,7 +2,10 @@ using EcgScope.Reports.Charts;
 
 namespace EcgScope.Web.Analyses;
 
-/// <summary>The trace of an analysis on ECG paper (25 mm/s, 10 mm/mV), every lead, R-peaks marked, the first explained verdict's relevance shaded.</summary>
+/// <summary>
+/// The trace of an analysis on ECG paper (25 mm/s, 10 mm/mV), every lead, the reference lead's R-peaks marked and its
+/// noisy stretches shaded, and the first explained verdict's relevance shaded.
+/// </summary>
 public static class TraceDrawing
 {
     /// <summary>The longest stretch drawn: a page shows the first minute of a long recording (the PDF report carries more).</summary>
@@ -12,12 +15,11 @@ public static class TraceDrawing
     public static EcgPaperChart Chart(AnalysisView view)
     {
         var report = view.Report;
-        var leads = report.AnalysisResult.Leads;
-        var reference = leads.FirstOrDefault(lead => lead.LeadName == report.AnalysisResult.Summary.ReferenceLead) ?? leads[0];
         var overlays = new EcgChartOverlays
         {
-            RPeakSampleIndices = reference.RPeaks,
+            RPeakSampleIndices = view.ReferenceLead.RPeaks,
             Relevance = report.ClassificationResult.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault(),
+            NoisySpans = [.. view.NoisyStretches.Select(stretch => new SecondsRange(stretch.StartSeconds, stretch.EndSeconds))],
         };
         var options = new EcgPaperChartOptions { DurationSeconds = Math.Min(report.Record.DurationSeconds, MaximumSeconds) };
         return new EcgPaperChart(report.Record, options, overlays);
