@@ -43,16 +43,22 @@ internal static class AtrialFibrillationModel
     /// RR spectrum is white above the lowest frequencies) and their distribution is skewed to long intervals (its tail
     /// is exponential): T. Hennig et al., "Exponential distribution of long heart beat intervals during atrial
     /// fibrillation and their relevance for white noise behaviour in power spectrum", 2006, arXiv:cond-mat/0605295.
-    /// Intervals are at least 0.25 s, as in the sinus tachogram.
+    /// Draws below <paramref name="shortestSeconds"/> are drawn again, as the atrioventricular node's refractory period
+    /// lets no shorter interval through.
     /// </summary>
-    public static double[] RrIntervals(double meanRrSeconds, double coefficientOfVariation, double seconds, Random random)
+    public static double[] RrIntervals(double meanRrSeconds, double coefficientOfVariation, double shortestSeconds, double seconds, Random random)
     {
         var sigma = Math.Sqrt(Math.Log(1 + (coefficientOfVariation * coefficientOfVariation)));
         var mu = Math.Log(meanRrSeconds) - (sigma * sigma / 2);
         var rr = new List<double>();
         for (var time = 0.0; time < seconds + (2 * meanRrSeconds);)
         {
-            var interval = Math.Max(0.25, Math.Exp(mu + (sigma * SyntheticEcg.Gaussian(random))));
+            var interval = Math.Exp(mu + (sigma * SyntheticEcg.Gaussian(random)));
+            if (interval < shortestSeconds)
+            {
+                continue;
+            }
+
             rr.Add(interval);
             time += interval;
         }
