@@ -19,11 +19,10 @@ public sealed record SyntheticEcgResult(EcgRecord Record, ImmutableArray<int> RP
 /// Integrated with fourth-order Runge-Kutta at ≥ 1 kHz internally, scaled to −0.4 … 1.2 mV as ECGSYN does, then
 /// sampled at the requested rate; optional white noise, baseline wander and mains interference are added afterwards.
 /// With <see cref="SyntheticEcgOptions.AtrialFibrillation"/> the RR intervals are drawn independently instead, the P
-/// wave is left out and f-waves are added to the clean waveform (<see cref="AtrialFibrillationOptions"/>); and since
-/// such intervals change by a third from one beat to the next, the arc from the Q to the end of the T wave is run at
-/// the speed of the mean rate and only the diastole stretches or shrinks, so every beat keeps its shape, as in real
-/// AF, where the RR changes fall on the diastole (at constant speed the QRS would be twice as wide in one beat as in
-/// another).
+/// wave is left out and f-waves are added to the clean waveform (<see cref="AtrialFibrillationOptions"/>). As such
+/// intervals change by a third from beat to beat, the arc from the Q wave to the end of the T wave then runs at the
+/// mean rate's speed and only the diastole follows the interval, as in real AF: beats keep their shape, where one
+/// speed per beat would make one QRS twice as wide as the next.
 /// </summary>
 public static class SyntheticEcg
 {
@@ -49,19 +48,16 @@ public static class SyntheticEcg
         var dt = rate.PeriodSeconds / steps;
 
         var waves = WaveShape.For(options);
-        var systoleSeconds = waves.SystoleArc * 60 / (2 * Math.PI * options.HeartRateBpm);
-        var rr = options.AtrialFibrillation is { } fibrillation
-            ? AtrialFibrillationModel.RrIntervals(
-                60 / options.HeartRateBpm, fibrillation.RrCoefficientOfVariation, Math.Max(0.25, systoleSeconds + MinimumDiastoleSeconds), options.DurationSeconds, random)
-            : RrTachogram(options, random);
-        var speeds = options.AtrialFibrillation is null
-            ? rr.Select(interval => new CycleSpeed(2 * Math.PI / interval, 2 * Math.PI / interval)).ToArray()
-            : [.. rr.Select(interval => new CycleSpeed(waves.SystoleArc / systoleSeconds, ((2 * Math.PI) - waves.SystoleArc) / (interval - systoleSeconds)))];
-        var (clean, phaseCrossings, used) = Integrate(waves, speeds, count, steps, dt);
+        var fibrillation = options.AtrialFibrillation;
+        var rr = fibrillation is null
+            ? RrTachogram(options, random)
+            : AtrialFibrillationModel.RrIntervals(
+                waves.MeanRrSeconds, fibrillation.RrCoefficientOfVariation, waves.ShortestFibrillationRrSeconds, options.DurationSeconds, random);
+        var (clean, phaseCrossings, used) = Integrate(waves, Speeds(rr, waves, fibrillation is not null), count, steps, dt);
         ScaleToMillivolts(clean);
-        if (options.AtrialFibrillation is { } atrial)
+        if (fibrillation is not null)
         {
-            AtrialFibrillationModel.AddFibrillatoryWaves(clean, rate, atrial, random);
+            AtrialFibrillationModel.AddFibrillatoryWaves(clean, rate, fibrillation, random);
         }
 
         var peaks = phaseCrossings.Select(crossing => RefinePeak(clean, crossing, rate.SamplesIn(0.05))).Distinct().ToImmutableArray();
@@ -127,6 +123,17 @@ public static class SyntheticEcg
 
         static double Bump(double f, double centre) => Math.Exp(-(f - centre) * (f - centre) / (2 * 0.01 * 0.01));
     }
+
+    /// <summary>
+    /// The angular speeds during each RR interval: one speed over the whole cycle in sinus rhythm; in atrial
+    /// fibrillation the mean rate's speed over the systole and whatever the interval leaves over the diastole.
+    /// </summary>
+    private static CycleSpeed[] Speeds(double[] rr, WaveShape waves, bool fibrillation) =>
+    [
+        .. rr.Select(interval => fibrillation
+            ? new CycleSpeed(waves.SystoleArc / waves.SystoleSeconds, ((2 * Math.PI) - waves.SystoleArc) / (interval - waves.SystoleSeconds))
+            : new CycleSpeed(2 * Math.PI / interval, 2 * Math.PI / interval)),
+    ];
 
     private static (double[] Clean, List<int> PhaseCrossings, int BeatsUsed) Integrate(
         WaveShape waves, CycleSpeed[] speeds, int count, int steps, double dt)
@@ -261,14 +268,20 @@ public static class SyntheticEcg
     /// <summary>Angular speeds (rad/s) during one RR interval: over the systole and over the rest of the cycle.</summary>
     private readonly record struct CycleSpeed(double Systole, double Diastole);
 
-    /// <summary>Angles, widths (rad) and amplitudes of P, Q, R, S and T, adapted to the mean heart rate.</summary>
-    private sealed record WaveShape(double[] Angles, double[] Widths, double[] Amplitudes)
+    /// <summary>Angles, widths (rad) and amplitudes of P, Q, R, S and T, adapted to the mean RR interval (s).</summary>
+    private sealed record WaveShape(double[] Angles, double[] Widths, double[] Amplitudes, double MeanRrSeconds)
     {
         /// <summary>Start of the systole: three widths before the Q wave.</summary>
         private double SystoleStart => Angles[1] - (3 * Widths[1]);
 
         /// <summary>The arc from three widths before the Q wave to two after the T wave, rad.</summary>
         public double SystoleArc => Angles[4] + (2 * Widths[4]) - SystoleStart;
+
+        /// <summary>How long the systole lasts at the mean rate, seconds.</summary>
+        public double SystoleSeconds => SystoleArc / (2 * Math.PI) * MeanRrSeconds;
+
+        /// <summary>Shortest RR interval in atrial fibrillation, seconds: the systole and the shortest diastole, at least 0.25.</summary>
+        public double ShortestFibrillationRrSeconds => Math.Max(0.25, SystoleSeconds + MinimumDiastoleSeconds);
 
         /// <summary>Whether the phase <paramref name="theta"/> (−π … π) lies in the systole, which may wrap past π.</summary>
         public bool InSystole(double theta)
@@ -277,6 +290,7 @@ public static class SyntheticEcg
             return (offset < 0 ? offset + (2 * Math.PI) : offset) < SystoleArc;
         }
 
+        /// <summary>The shape at the options' heart rate and QRS width, without a P wave in atrial fibrillation.</summary>
         public static WaveShape For(SyntheticEcgOptions options)
         {
             // Wave widths and angles adapt to the heart rate as in ECGSYN's reference code.
@@ -293,7 +307,8 @@ public static class SyntheticEcg
             return new WaveShape(
                 [.. SyntheticEcg.Angles.Select((angle, i) => angle * angleScale[i])],
                 [.. SyntheticEcg.Widths.Select((width, i) => width * hrFactor * (isQrs[i] ? options.QrsWidthScale : 1))],
-                amplitudes);
+                amplitudes,
+                60 / options.HeartRateBpm);
         }
     }
 
@@ -318,6 +333,13 @@ public static class SyntheticEcg
         if (!double.IsFinite(fibrillation.FibrillatoryWaveMillivolts) || fibrillation.FibrillatoryWaveMillivolts is < 0 or > 0.2)
         {
             throw new ArgumentOutOfRangeException(nameof(options), fibrillation.FibrillatoryWaveMillivolts, "The f-wave amplitude must be between 0 and 0.2 mV.");
+        }
+
+        var waves = WaveShape.For(options);
+        if (waves.ShortestFibrillationRrSeconds >= waves.MeanRrSeconds)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.HeartRateBpm, $"At {options.HeartRateBpm:0.#} bpm the QRS and T waves leave no diastole for atrial fibrillation; choose a slower rate or a narrower QRS.");
         }
     }
 }
