@@ -52,7 +52,7 @@ public class DemoEcgTests
         var fibrillation = PrQrsSpanMillivolts(DemoRhythm.AtrialFibrillation);
 
         Assert.True(sinus > 0.1, $"sinus P wave spans {sinus:0.000} mV");
-        Assert.True(fibrillation < sinus / 3, $"AF spans {fibrillation:0.000} mV before the QRS, sinus {sinus:0.000} mV");
+        Assert.True(fibrillation < sinus / 5, $"AF spans {fibrillation:0.000} mV before the QRS, sinus {sinus:0.000} mV");
     }
 
     [Fact]
@@ -70,13 +70,21 @@ public class DemoEcgTests
     [Fact]
     public void Sinus_demos_are_measured_at_the_rate_asked_for_any_rate_length_and_seed()
     {
-        var property = Prop.ForAll(Arb.From(Gen.Choose(60, 100)), Arb.From(Gen.Choose(10, 120)), Arb.From(Gen.Choose(0, 10_000)), (bpm, seconds, seed) =>
+        var demos = from rhythm in Gen.Elements(DemoRhythm.NormalSinus, DemoRhythm.Tachycardia, DemoRhythm.Bradycardia)
+                    let range = DemoEcg.HeartRateRange(rhythm)
+                    from bpm in Gen.Choose((int)range.LowestBpm, (int)range.HighestBpm)
+                    from seconds in Gen.Choose(10, 120)
+                    from seed in Gen.Choose(0, 10_000)
+                    select (rhythm, bpm, seconds, seed);
+        var property = Prop.ForAll(Arb.From(demos), demo =>
         {
-            var summary = Analyze(DemoEcg.Generate(DemoRhythm.NormalSinus, bpm, seconds, seed));
-            return Math.Abs(summary.ConsensusHeartRateBpm!.Value - bpm) <= 3 && summary.WorstVerdict != QualityVerdict.Unacceptable;
+            var summary = Analyze(DemoEcg.Generate(demo.rhythm, demo.bpm, demo.seconds, demo.seed));
+            return Math.Abs(summary.ConsensusHeartRateBpm!.Value - demo.bpm) <= 3
+                && summary.Regularity == RhythmRegularity.Regular
+                && summary.WorstVerdict != QualityVerdict.Unacceptable;
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
     }
 
     [Fact]

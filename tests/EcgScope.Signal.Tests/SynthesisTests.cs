@@ -52,10 +52,51 @@ public class SynthesisTests
     }
 
     [Fact]
+    public void Atrial_fibrillation_beats_follow_the_drawn_intervals_which_vary_as_asked()
+    {
+        var options = new SyntheticEcgOptions { DurationSeconds = 300, HeartRateBpm = 90, SamplingRate = new SamplingRate(500), AtrialFibrillation = new() };
+
+        var result = SyntheticEcg.Generate(options);
+
+        // The first interval carries the model from its start, in diastole, to the first R wave.
+        var measured = result.RPeaks.Zip(result.RPeaks.Skip(1), (a, b) => (b - a) / 500.0).ToArray();
+        var drawn = result.RrIntervalsSeconds.Skip(1).Take(measured.Length).ToArray();
+        Assert.All(measured.Zip(drawn), pair => Assert.Equal(pair.Second, pair.First, 0.004));
+        var mean = measured.Average();
+        var deviation = Math.Sqrt(measured.Sum(rr => (rr - mean) * (rr - mean)) / (measured.Length - 1));
+        Assert.InRange(deviation / mean, 0.17, 0.23);
+        Assert.InRange(60 / mean, 86, 94);
+        var successive = measured.Zip(measured.Skip(1), (a, b) => (a - mean) * (b - mean)).Sum() / measured.Sum(rr => (rr - mean) * (rr - mean));
+        Assert.InRange(successive, -0.15, 0.15); // independent from beat to beat
+    }
+
+    [Fact]
+    public void Fibrillatory_waves_have_the_frequency_and_amplitude_asked()
+    {
+        var fibrillation = new AtrialFibrillationOptions { FibrillatoryWaveHz = 7, FibrillatoryWaveMillivolts = 0.08 };
+        var options = new SyntheticEcgOptions { DurationSeconds = 60, HeartRateBpm = 80, AtrialFibrillation = fibrillation };
+
+        // Same seed, so the same beats: the difference is the f-waves alone.
+        var with = SyntheticEcg.Generate(options).CleanMillivolts;
+        var without = SyntheticEcg.Generate(options with { AtrialFibrillation = fibrillation with { FibrillatoryWaveMillivolts = 0 } }).CleanMillivolts;
+        var waves = with.Zip(without, (a, b) => a - b).ToArray();
+
+        var spectrum = PowerSpectrum.Welch(waves, options.SamplingRate);
+        Assert.True(spectrum.BandPower(6.5, 7.5) > 0.8 * spectrum.BandPower(3, 12), "most power within 0.5 Hz of 7 Hz");
+        Assert.InRange(waves.Max(), 0.05, 0.12);
+        Assert.InRange(waves.Min(), -0.12, -0.05);
+    }
+
+    [Fact]
     public void Out_of_range_settings_are_rejected()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { HeartRateBpm = 5 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { NoiseMillivolts = -1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { DurationSeconds = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { AtrialFibrillation = new() { RrCoefficientOfVariation = 0.6 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { AtrialFibrillation = new() { FibrillatoryWaveHz = 12 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { AtrialFibrillation = new() { FibrillatoryWaveMillivolts = -0.1 } }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { SamplingRate = new SamplingRate(30), AtrialFibrillation = new() }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SyntheticEcg.Generate(new SyntheticEcgOptions { HeartRateBpm = 200, QrsWidthScale = 3, AtrialFibrillation = new() { RrCoefficientOfVariation = 0 } }));
     }
 }

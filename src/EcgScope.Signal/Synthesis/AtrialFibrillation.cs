@@ -9,8 +9,9 @@ namespace EcgScope.Signal.Synthesis;
 public sealed record AtrialFibrillationOptions
 {
     /// <summary>
-    /// Standard deviation over mean of the RR intervals (default 0.2; 0–0.5 accepted). The RR intervals of CinC 2017's
-    /// AF recordings, as this library's default detector finds them, have a median of 0.21 (quartiles 0.16 and 0.27,
+    /// Standard deviation over mean of the log-normal distribution the RR intervals are drawn from (default 0.2; 0–0.5
+    /// accepted; draws shorter than the QRS-T complex and 50 ms are drawn again). The RR intervals of CinC 2017's AF
+    /// recordings, as this library's default detector finds them, have a median of 0.21 (quartiles 0.16 and 0.27,
     /// 394 recordings); its normal ones 0.07.
     /// </summary>
     public double RrCoefficientOfVariation { get; init; } = 0.2;
@@ -19,7 +20,8 @@ public sealed record AtrialFibrillationOptions
     public double FibrillatoryWaveHz { get; init; } = 6;
 
     /// <summary>
-    /// Mean peak amplitude of the f-waves, mV (default 0.05; 0–0.2 accepted). It swings by a third around this at 0.2 Hz.
+    /// Mean amplitude of the f-wave sawtooth, about its peak, mV (default 0.05; 0–0.2 accepted). It swings by a third
+    /// around this at 0.2 Hz.
     /// </summary>
     public double FibrillatoryWaveMillivolts { get; init; } = 0.05;
 }
@@ -43,16 +45,22 @@ internal static class AtrialFibrillationModel
     /// RR spectrum is white above the lowest frequencies) and their distribution is skewed to long intervals (its tail
     /// is exponential): T. Hennig et al., "Exponential distribution of long heart beat intervals during atrial
     /// fibrillation and their relevance for white noise behaviour in power spectrum", 2006, arXiv:cond-mat/0605295.
-    /// Intervals are at least 0.25 s, as in the sinus tachogram.
+    /// Draws below <paramref name="shortestSeconds"/> are drawn again, as the atrioventricular node's refractory period
+    /// lets no shorter interval through.
     /// </summary>
-    public static double[] RrIntervals(double meanRrSeconds, double coefficientOfVariation, double seconds, Random random)
+    public static double[] RrIntervals(double meanRrSeconds, double coefficientOfVariation, double shortestSeconds, double seconds, Random random)
     {
         var sigma = Math.Sqrt(Math.Log(1 + (coefficientOfVariation * coefficientOfVariation)));
         var mu = Math.Log(meanRrSeconds) - (sigma * sigma / 2);
         var rr = new List<double>();
         for (var time = 0.0; time < seconds + (2 * meanRrSeconds);)
         {
-            var interval = Math.Max(0.25, Math.Exp(mu + (sigma * SyntheticEcg.Gaussian(random))));
+            var interval = Math.Exp(mu + (sigma * SyntheticEcg.Gaussian(random)));
+            if (interval < shortestSeconds)
+            {
+                continue;
+            }
+
             rr.Add(interval);
             time += interval;
         }

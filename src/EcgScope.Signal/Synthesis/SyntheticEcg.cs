@@ -14,12 +14,15 @@ public sealed record SyntheticEcgResult(EcgRecord Record, ImmutableArray<int> RP
 /// <summary>
 /// ECGSYN, the dynamical model of P. E. McSharry, G. D. Clifford, L. Tarassenko &amp; L. A. Smith, "A dynamical model for
 /// generating synthetic electrocardiogram signals", IEEE Trans. Biomed. Eng. 50(3):289–294, 2003. A point circles
-/// a limit cycle in the (x, y) plane once per RR interval; P, Q, R, S and T are Gaussian bumps in z at fixed
-/// angles; the RR tachogram has a bimodal spectrum (Mayer waves and respiratory sinus arrhythmia). Integrated with
-/// fourth-order Runge-Kutta at ≥ 1 kHz internally, scaled to −0.4 … 1.2 mV as ECGSYN does, then sampled at the
-/// requested rate; optional white noise, baseline wander and mains interference are added afterwards. With
-/// <see cref="SyntheticEcgOptions.AtrialFibrillation"/> the RR intervals are drawn independently instead, the P wave
-/// is left out and f-waves are added to the clean waveform (<see cref="AtrialFibrillationOptions"/>).
+/// a limit cycle in the (x, y) plane once per RR interval, from one R wave to the next; P, Q, R, S and T are Gaussian
+/// bumps in z at fixed angles; the RR tachogram has a bimodal spectrum (Mayer waves and respiratory sinus arrhythmia).
+/// Integrated with fourth-order Runge-Kutta at ≥ 1 kHz internally, scaled to −0.4 … 1.2 mV as ECGSYN does, then
+/// sampled at the requested rate; optional white noise, baseline wander and mains interference are added afterwards.
+/// With <see cref="SyntheticEcgOptions.AtrialFibrillation"/> the RR intervals are drawn independently instead, the P
+/// wave is left out and f-waves are added to the clean waveform (<see cref="AtrialFibrillationOptions"/>). As such
+/// intervals change by a third from beat to beat, the arc from the Q wave to the end of the T wave then runs at the
+/// mean rate's speed and only the diastole follows the interval, as in real AF: beats keep their shape, where one
+/// speed per beat would make one QRS twice as wide as the next.
 /// </summary>
 public static class SyntheticEcg
 {
@@ -28,6 +31,9 @@ public static class SyntheticEcg
     private static readonly double[] Amplitudes = [1.2, -5, 30, -7.5, 0.75];
     private static readonly double[] Widths = [0.25, 0.1, 0.1, 0.1, 0.4];
     private const double MinMillivolts = -0.4, MaxMillivolts = 1.2;
+
+    /// <summary>Shortest diastole in atrial fibrillation, seconds: the shortest RR interval is the systole and this.</summary>
+    private const double MinimumDiastoleSeconds = 0.05;
 
     /// <summary>Generates a synthetic ECG (deterministic for a given <see cref="SyntheticEcgOptions.Seed"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A parameter is out of range.</exception>
@@ -41,14 +47,17 @@ public static class SyntheticEcg
         var steps = (int)Math.Ceiling(1000 / rate.Hertz); // internal steps per output sample
         var dt = rate.PeriodSeconds / steps;
 
-        var rr = options.AtrialFibrillation is { } fibrillation
-            ? AtrialFibrillationModel.RrIntervals(60 / options.HeartRateBpm, fibrillation.RrCoefficientOfVariation, options.DurationSeconds, random)
-            : RrTachogram(options, random);
-        var (clean, phaseCrossings, used) = Integrate(options, rr, count, steps, dt);
+        var waves = WaveShape.For(options);
+        var fibrillation = options.AtrialFibrillation;
+        var rr = fibrillation is null
+            ? RrTachogram(options, random)
+            : AtrialFibrillationModel.RrIntervals(
+                waves.MeanRrSeconds, fibrillation.RrCoefficientOfVariation, waves.ShortestFibrillationRrSeconds, options.DurationSeconds, random);
+        var (clean, phaseCrossings, used) = Integrate(waves, Speeds(rr, waves, fibrillation is not null), count, steps, dt);
         ScaleToMillivolts(clean);
-        if (options.AtrialFibrillation is { } atrial)
+        if (fibrillation is not null)
         {
-            AtrialFibrillationModel.AddFibrillatoryWaves(clean, rate, atrial, random);
+            AtrialFibrillationModel.AddFibrillatoryWaves(clean, rate, fibrillation, random);
         }
 
         var peaks = phaseCrossings.Select(crossing => RefinePeak(clean, crossing, rate.SamplesIn(0.05))).Distinct().ToImmutableArray();
@@ -115,45 +124,38 @@ public static class SyntheticEcg
         static double Bump(double f, double centre) => Math.Exp(-(f - centre) * (f - centre) / (2 * 0.01 * 0.01));
     }
 
-    private static (double[] Clean, List<int> PhaseCrossings, int BeatsUsed) Integrate(
-        SyntheticEcgOptions options, double[] rr, int count, int steps, double dt)
-    {
-        // Wave widths and angles adapt to the heart rate as in ECGSYN's reference code.
-        var hrFactor = Math.Sqrt(options.HeartRateBpm / 60);
-        var hrFactor2 = Math.Sqrt(hrFactor);
-        double[] angleScale = [hrFactor2, hrFactor, 1, hrFactor, hrFactor2];
-        var angles = Angles.Select((angle, i) => angle * angleScale[i]).ToArray();
-        bool[] isQrs = [false, true, true, true, false];
-        var widths = Widths.Select((width, i) => width * hrFactor * (isQrs[i] ? options.QrsWidthScale : 1)).ToArray();
-        var amplitudes = Amplitudes.Select((amplitude, i) => isQrs[i] ? amplitude / (options.QrsWidthScale * options.QrsWidthScale) : amplitude).ToArray();
-        if (options.AtrialFibrillation is not null)
-        {
-            amplitudes[0] = 0; // no organised atrial depolarisation: no P wave
-        }
+    /// <summary>
+    /// The angular speeds during each RR interval: one speed over the whole cycle in sinus rhythm; in atrial
+    /// fibrillation the mean rate's speed over the systole and whatever the interval leaves over the diastole.
+    /// </summary>
+    private static CycleSpeed[] Speeds(double[] rr, WaveShape waves, bool fibrillation) =>
+    [
+        .. rr.Select(interval => fibrillation
+            ? new CycleSpeed(waves.SystoleArc / waves.SystoleSeconds, ((2 * Math.PI) - waves.SystoleArc) / (interval - waves.SystoleSeconds))
+            : new CycleSpeed(2 * Math.PI / interval, 2 * Math.PI / interval)),
+    ];
 
+    private static (double[] Clean, List<int> PhaseCrossings, int BeatsUsed) Integrate(
+        WaveShape waves, CycleSpeed[] speeds, int count, int steps, double dt)
+    {
         var clean = new double[count];
         var crossings = new List<int>();
         var beat = 0;
-        var omega = 2 * Math.PI / rr[0];
-        var state = (X: -1.0, Y: -1e-12, Z: 0.0); // start just past θ = −π, in diastole, so no beat boundary at t = 0
+        var state = (X: -1.0, Y: -1e-12, Z: 0.0); // start just past θ = −π, in diastole, so no R wave at t = 0
         for (var i = 0; i < count; i++)
         {
             clean[i] = state.Z;
             for (var s = 0; s < steps; s++)
             {
                 var before = Math.Atan2(state.Y, state.X);
-                state = RungeKutta(state, omega, dt, angles, widths, amplitudes);
+                var omega = waves.InSystole(before) ? speeds[beat].Systole : speeds[beat].Diastole;
+                state = RungeKutta(state, omega, dt, waves.Angles, waves.Widths, waves.Amplitudes);
                 var after = Math.Atan2(state.Y, state.X);
                 if (before < 0 && after >= 0)
                 {
+                    // θ passed the R wave: the next RR interval starts.
                     crossings.Add(i);
-                }
-
-                if (before > 0 && after <= 0)
-                {
-                    // θ passed π: a new beat starts with the next RR interval.
-                    beat = Math.Min(beat + 1, rr.Length - 1);
-                    omega = 2 * Math.PI / rr[beat];
+                    beat = Math.Min(beat + 1, speeds.Length - 1);
                 }
             }
         }
@@ -263,6 +265,53 @@ public static class SyntheticEcg
         }
     }
 
+    /// <summary>Angular speeds (rad/s) during one RR interval: over the systole and over the rest of the cycle.</summary>
+    private readonly record struct CycleSpeed(double Systole, double Diastole);
+
+    /// <summary>Angles, widths (rad) and amplitudes of P, Q, R, S and T, adapted to the mean RR interval (s).</summary>
+    private sealed record WaveShape(double[] Angles, double[] Widths, double[] Amplitudes, double MeanRrSeconds)
+    {
+        /// <summary>Start of the systole: three widths before the Q wave.</summary>
+        private double SystoleStart => Angles[1] - (3 * Widths[1]);
+
+        /// <summary>The arc from three widths before the Q wave to two after the T wave, rad.</summary>
+        public double SystoleArc => Angles[4] + (2 * Widths[4]) - SystoleStart;
+
+        /// <summary>How long the systole lasts at the mean rate, seconds.</summary>
+        public double SystoleSeconds => SystoleArc / (2 * Math.PI) * MeanRrSeconds;
+
+        /// <summary>Shortest RR interval in atrial fibrillation, seconds: the systole and the shortest diastole, at least 0.25.</summary>
+        public double ShortestFibrillationRrSeconds => Math.Max(0.25, SystoleSeconds + MinimumDiastoleSeconds);
+
+        /// <summary>Whether the phase <paramref name="theta"/> (−π … π) lies in the systole, which may wrap past π.</summary>
+        public bool InSystole(double theta)
+        {
+            var offset = (theta - SystoleStart) % (2 * Math.PI);
+            return (offset < 0 ? offset + (2 * Math.PI) : offset) < SystoleArc;
+        }
+
+        /// <summary>The shape at the options' heart rate and QRS width, without a P wave in atrial fibrillation.</summary>
+        public static WaveShape For(SyntheticEcgOptions options)
+        {
+            // Wave widths and angles adapt to the heart rate as in ECGSYN's reference code.
+            var hrFactor = Math.Sqrt(options.HeartRateBpm / 60);
+            var hrFactor2 = Math.Sqrt(hrFactor);
+            double[] angleScale = [hrFactor2, hrFactor, 1, hrFactor, hrFactor2];
+            bool[] isQrs = [false, true, true, true, false];
+            var amplitudes = SyntheticEcg.Amplitudes.Select((amplitude, i) => isQrs[i] ? amplitude / (options.QrsWidthScale * options.QrsWidthScale) : amplitude).ToArray();
+            if (options.AtrialFibrillation is not null)
+            {
+                amplitudes[0] = 0; // no organised atrial depolarisation: no P wave
+            }
+
+            return new WaveShape(
+                [.. SyntheticEcg.Angles.Select((angle, i) => angle * angleScale[i])],
+                [.. SyntheticEcg.Widths.Select((width, i) => width * hrFactor * (isQrs[i] ? options.QrsWidthScale : 1))],
+                amplitudes,
+                60 / options.HeartRateBpm);
+        }
+    }
+
     private static void ValidateFibrillation(AtrialFibrillationOptions fibrillation, SyntheticEcgOptions options)
     {
         if (!double.IsFinite(fibrillation.RrCoefficientOfVariation) || fibrillation.RrCoefficientOfVariation is < 0 or > 0.5)
@@ -284,6 +333,13 @@ public static class SyntheticEcg
         if (!double.IsFinite(fibrillation.FibrillatoryWaveMillivolts) || fibrillation.FibrillatoryWaveMillivolts is < 0 or > 0.2)
         {
             throw new ArgumentOutOfRangeException(nameof(options), fibrillation.FibrillatoryWaveMillivolts, "The f-wave amplitude must be between 0 and 0.2 mV.");
+        }
+
+        var waves = WaveShape.For(options);
+        if (waves.ShortestFibrillationRrSeconds >= waves.MeanRrSeconds)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.HeartRateBpm, $"At {options.HeartRateBpm:0.#} bpm the QRS and T waves leave no diastole for atrial fibrillation; choose a slower rate or a narrower QRS.");
         }
     }
 }
