@@ -3,6 +3,7 @@ using EcgScope.Reports.Documents;
 using EcgScope.Web;
 using EcgScope.Web.Analyses;
 using EcgScope.Web.Api;
+using EcgScope.Web.LanguageModel;
 using EcgScope.Web.Localization;
 using EcgScope.Web.Security;
 using EcgScope.Web.Storage;
@@ -30,6 +31,8 @@ builder.Services.AddSingleton(services => new AnalysisStore(services.GetRequired
 builder.Services.AddSingleton(_ => new ModelRegistry(ModelRegistry.DefaultDirectory));
 builder.Services.AddSingleton<AnalysisService>();
 builder.Services.AddSingleton<AnalysisViews>();
+builder.Services.Configure<LanguageModelOptions>(builder.Configuration.GetSection(LanguageModelOptions.Section));
+builder.Services.AddHttpClient<LanguageModelClient>();
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = 32);
 builder.Services.ConfigureHttpJsonOptions(json => ReportJson.Configure(json.SerializerOptions));
 builder.Services.AddProblemDetails();

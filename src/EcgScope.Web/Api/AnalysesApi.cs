@@ -4,6 +4,7 @@ using EcgScope.Inference.Models;
 using EcgScope.Reports.Documents;
 using EcgScope.Reports.Pdf;
 using EcgScope.Web.Analyses;
+using EcgScope.Web.LanguageModel;
 using EcgScope.Web.Localization;
 using EcgScope.Web.Storage;
 using EcgScope.Web.Uploads;
@@ -34,6 +35,8 @@ public static class AnalysesApi
         api.MapGet("/analyses/{id}/log", Log).WithSummary("The analysis log: what was read, every step, versions, timings");
         api.MapGet("/analyses/{id}/trace.svg", Trace).WithSummary("The trace on ECG paper (25 mm/s, 10 mm/mV), SVG");
         api.MapGet("/analyses/{id}/report.pdf", ReportPdf).WithSummary("The PDF report (culture: en or nl)");
+        api.MapPost("/analyses/{id}/explanation", ExplainAsync)
+            .WithSummary("Ask the configured language model to explain an analysis in plain words (off unless configured; sends derived figures only)");
         api.MapGet("/models", (ModelRegistry registry) => TypedResults.Ok(ModelsReport.From(registry))).WithSummary("The trained models and their cards");
         api.MapPost("/demo", Demo).Produces<AnalysisDocument>(StatusCodes.Status201Created).WithSummary("Analyse a synthetic demo ECG");
     }
@@ -71,6 +74,27 @@ public static class AnalysesApi
         var report = view.Report;
         EcgPdfReport.Write(pdf, report.Record, report.Analysis, report.Classification, view.Stored.CreatedAt, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
         return TypedResults.File(pdf.ToArray(), "application/pdf", $"ecgscope-{id[..Math.Min(8, id.Length)]}.pdf");
+    }
+
+    private static async Task<Results<Ok<LanguageModelExplanation>, ProblemHttpResult>> ExplainAsync(
+        string id, [FromQuery] string? culture, AnalysisViews views, LanguageModelClient languageModel, CancellationToken cancellationToken)
+    {
+        if (!languageModel.Options.IsEnabled)
+        {
+            return TypedResults.Problem(
+                title: "No language model is configured.",
+                detail: $"Set {LanguageModelOptions.Section}:Endpoint and :Model to an OpenAI-compatible endpoint to enable explanations.",
+                statusCode: StatusCodes.Status404NotFound);
+        }
+
+        if (views.Find(id) is not { } view)
+        {
+            return ApiProblems.NotFound(id);
+        }
+
+        var request = ExplanationPrompt.For(view, languageModel.Options.Model, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
+        var answer = await languageModel.AskAsync(request, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new LanguageModelExplanation(languageModel.ChatAddress.ToString(), request, answer.Text, answer.Error));
     }
 
     private static Results<Created<JsonElement>, ValidationProblem> Demo(DemoRequest request, AnalysisService analyses, CancellationToken cancellationToken)
