@@ -1,4 +1,4 @@
-using EcgScope.Inference.Models;
+using EcgScope.Configuration;
 using EcgScope.Reports.Documents;
 using EcgScope.Web;
 using EcgScope.Web.Analyses;
@@ -9,13 +9,14 @@ using EcgScope.Web.Security;
 using EcgScope.Web.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-var settings = builder.Configuration.GetSection(WebOptions.Section);
-builder.Services.Configure<WebOptions>(settings);
-var limits = settings.Get<WebOptions>() ?? new WebOptions();
+
+// EcgScope's one configuration: ecgscope.json (or --config FILE), then ECGSCOPE__ variables, then flags; refused at start, naming the key.
+builder.Configuration.AddEcgScope(builder.Configuration["config"]).AddCommandLine(args);
+var settings = EcgScopeConfiguration.Bind(builder.Configuration);
+var limits = settings.Web;
 
 // Requests larger than every file together (plus the form's fields) never reach a handler.
 var maxRequestBytes = (limits.MaxFileBytes * limits.MaxFiles) + (1 << 20);
@@ -27,11 +28,12 @@ builder.Services.Configure<FormOptions>(form =>
 });
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(services => new AnalysisStore(services.GetRequiredService<IOptions<WebOptions>>().Value.Database));
-builder.Services.AddSingleton(_ => new ModelRegistry(ModelRegistry.DefaultDirectory));
+builder.Services.AddSingleton(settings.Web);
+builder.Services.AddSingleton(settings.LanguageModel);
+builder.Services.AddSingleton(_ => new AnalysisStore(settings.Web.Database));
+builder.Services.AddSingleton(_ => settings.Models.OpenRegistry());
 builder.Services.AddSingleton<AnalysisService>();
 builder.Services.AddSingleton<AnalysisViews>();
-builder.Services.Configure<LanguageModelOptions>(builder.Configuration.GetSection(LanguageModelOptions.Section));
 builder.Services.AddHttpClient<LanguageModelClient>();
 builder.Services.AddMemoryCache(cache => cache.SizeLimit = 32);
 builder.Services.ConfigureHttpJsonOptions(json => ReportJson.Configure(json.SerializerOptions));

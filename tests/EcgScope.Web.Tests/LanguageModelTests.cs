@@ -9,7 +9,6 @@ namespace EcgScope.Web.Tests;
 /// <summary>The optional explanation against a fake OpenAI-compatible server on loopback: what is sent, and only when asked.</summary>
 public sealed class LanguageModelTests : IAsyncLifetime
 {
-    private const string KeyVariable = "ECGSCOPE_TEST_LANGUAGE_MODEL_KEY";
     private readonly List<(string Path, string? Authorization, string Body)> received = [];
     private WebApplication? fake;
     private WebAppFactory? app;
@@ -34,11 +33,10 @@ public sealed class LanguageModelTests : IAsyncLifetime
         });
         await fake.StartAsync(Cancel);
         var address = fake.Urls.Single();
-        Environment.SetEnvironmentVariable(KeyVariable, "secret-key");
         app = new WebAppFactory(
-            ("EcgScope:Web:LanguageModel:Endpoint", address + "/v1"),
-            ("EcgScope:Web:LanguageModel:Model", "fake-model"),
-            ("EcgScope:Web:LanguageModel:ApiKeyVariable", KeyVariable));
+            ("LanguageModel:Endpoint", address + "/v1"),
+            ("LanguageModel:Model", "fake-model"),
+            ("LanguageModel:ApiKey", "secret-key"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace EcgScope.Web.Tests;
 
 public sealed class LimitsTests : IDisposable
 {
-    private readonly WebAppFactory app = new(("EcgScope:Web:MaxFileBytes", "65536"), ("EcgScope:Web:MaxFiles", "2"));
+    private readonly WebAppFactory app = new(("Web:MaxFileBytes", "65536"), ("Web:MaxFiles", "2"));
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
 

@@ -33,8 +33,8 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(UploadFolder);
-        builder.UseSetting("EcgScope:Web:Database", Path.Combine(Folder, "history.db"));
-        builder.UseSetting("EcgScope:Web:UploadFolder", UploadFolder);
+        builder.UseSetting("Web:Database", Path.Combine(Folder, "history.db"));
+        builder.UseSetting("Web:UploadFolder", UploadFolder);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

@@ -18,7 +18,10 @@ public sealed class ModelRegistry : IDisposable
     private bool disposed;
 
     /// <summary>Opens the registry of <paramref name="directory"/>, reading every card in its subfolders.</summary>
-    public ModelRegistry(string directory)
+    /// <param name="directory">The models folder.</param>
+    /// <param name="selection">Which models to offer and local decision thresholds (default: every model as its card says).</param>
+    /// <exception cref="ArgumentException">The selection names a model the folder does not have.</exception>
+    public ModelRegistry(string directory, ModelSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(directory);
         if (!System.IO.Directory.Exists(directory))
@@ -38,7 +41,7 @@ public sealed class ModelRegistry : IDisposable
         }
 
         cardPaths = cards.ToDictionary(c => c.Card.Name, c => c.Path, StringComparer.OrdinalIgnoreCase);
-        Cards = [.. cards.Select(c => c.Card).OrderBy(card => card.Name, StringComparer.Ordinal)];
+        Cards = [.. (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal)];
     }
 
     /// <summary>The folder the registry reads.</summary>

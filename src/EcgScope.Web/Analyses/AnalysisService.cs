@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Inference.Models;
@@ -10,12 +11,11 @@ using EcgScope.Reports.Documents;
 using EcgScope.Signal.Analysis;
 using EcgScope.Web.Storage;
 using EcgScope.Web.Uploads;
-using Microsoft.Extensions.Options;
 
 namespace EcgScope.Web.Analyses;
 
 /// <summary>An upload, a bundled sample or a demo record in; a stored analysis out. The analysis itself is the library's.</summary>
-public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry, IOptions<WebOptions> options, TimeProvider clock)
+public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry, WebSettings options, TimeProvider clock)
 {
     private static readonly string Version =
         typeof(AnalysisService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
@@ -25,7 +25,7 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
     /// <exception cref="UploadRejectedException">The upload breaks a limit or is not one record.</exception>
     public async Task<StoredAnalysis> AnalyzeUploadAsync(IReadOnlyList<IFormFile> files, UploadFields fields, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
+        var limits = options;
         if (files.Count == 0)
         {
             throw new UploadRejectedException("No file was sent: choose an ECG file (or a WFDB record's .hea with its .dat, or a zip).");
@@ -52,7 +52,7 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
     /// <summary>Analyses a record that did not come from an upload (a bundled sample, a demo).</summary>
     public StoredAnalysis Analyze(EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken)
     {
-        var limit = options.Value.MaxDurationSeconds;
+        var limit = options.MaxDurationSeconds;
         if (record.DurationSeconds > limit)
         {
             throw new UploadRejectedException(

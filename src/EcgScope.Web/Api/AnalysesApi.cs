@@ -83,7 +83,7 @@ public static class AnalysesApi
         {
             return TypedResults.Problem(
                 title: "No language model is configured.",
-                detail: $"Set {LanguageModelOptions.Section}:Endpoint and :Model to an OpenAI-compatible endpoint to enable explanations.",
+                detail: "Set LanguageModel:Endpoint and LanguageModel:Model (ecgscope.json or ECGSCOPE__LanguageModel__Endpoint) to an OpenAI-compatible endpoint to enable explanations.",
                 statusCode: StatusCodes.Status404NotFound);
         }
 

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using EcgScope.Configuration;
 
 namespace EcgScope.Web.LanguageModel;
 
@@ -10,10 +10,10 @@ namespace EcgScope.Web.LanguageModel;
 public sealed record LanguageModelAnswer(string? Text, string? Error);
 
 /// <summary>Sends an <see cref="ChatRequest"/> to the configured OpenAI-compatible endpoint; only when a person asks.</summary>
-public sealed class LanguageModelClient(HttpClient http, IOptions<LanguageModelOptions> options)
+public sealed class LanguageModelClient(HttpClient http, LanguageModelSettings options)
 {
     /// <summary>The settings.</summary>
-    public LanguageModelOptions Options => options.Value;
+    public LanguageModelSettings Options => options;
 
     /// <summary>The address the request goes to.</summary>
     public Uri ChatAddress => new(Options.Endpoint!.ToString().TrimEnd('/') + "/chat/completions");
@@ -27,7 +27,7 @@ public sealed class LanguageModelClient(HttpClient http, IOptions<LanguageModelO
         }
 
         using var message = new HttpRequestMessage(HttpMethod.Post, ChatAddress) { Content = JsonContent.Create(request) };
-        if (Options.ApiKeyVariable is { Length: > 0 } variable && Environment.GetEnvironmentVariable(variable) is { Length: > 0 } key)
+        if (Options.ApiKey is { Length: > 0 } key)
         {
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
         }

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Formats.Pdf;
@@ -17,7 +18,7 @@ public sealed record UploadedRecord(EcgRecord Record, string FileName, string Fo
 /// WFDB record as its .hea with its .dat (and annotations), or a zip holding one record, checked before anything is
 /// expanded.
 /// </summary>
-public sealed class UploadedRecordReader(WebOptions options)
+public sealed class UploadedRecordReader(WebSettings options)
 {
     /// <summary>Every reader the command line has, the Apple Watch PDF included.</summary>
     public static EcgFileReader Readers { get; } = EcgFile.BuiltIn.With(new AppleEcgPdfReader());
