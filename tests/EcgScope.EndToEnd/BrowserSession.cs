@@ -3,8 +3,9 @@ using Microsoft.Playwright;
 namespace EcgScope.EndToEnd;
 
 /// <summary>
-/// One test's browser context and page. Records every console error, uncaught script error and content security policy
-/// violation on any page it shows, so a test can prove its pages ran clean.
+/// One test's browser context and page. Records every console error, uncaught script error, content security policy
+/// violation and failed resource (script, style, image) on any page it shows, so a test can prove its pages ran clean.
+/// A page's own status is not a problem: a refused upload answers 422 on purpose.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
@@ -20,12 +21,28 @@ public sealed class BrowserSession : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error")
+            // Chromium logs every response of 400 and more, the page's own too: resources are checked below instead.
+            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
             {
                 Record($"console error: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => Record($"script error: {error}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Request.IsNavigationRequest)
+            {
+                Record($"{response.Request.ResourceType} {response.Url} answered {response.Status}");
+            }
+        };
+        page.RequestFailed += (_, request) =>
+        {
+            // A link that downloads ends its navigation as "aborted": that is how a download looks, not a failure.
+            if (!request.IsNavigationRequest)
+            {
+                Record($"{request.ResourceType} {request.Url} failed: {request.Failure}");
+            }
+        };
     }
 
     /// <summary>The context: its own cookies, viewport and downloads.</summary>
@@ -42,13 +59,23 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
+    /// <summary>The problems recorded so far, each with the page it happened on.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            lock (problems)
+            {
+                return [.. problems];
+            }
+        }
+    }
+
     /// <summary>Fails when any page shown so far logged a console error, threw, or broke the content security policy.</summary>
     public void AssertNoProblems()
     {
-        lock (problems)
-        {
-            Assert.True(problems.Count == 0, "The pages reported problems:\n" + string.Join("\n", problems));
-        }
+        var found = Problems;
+        Assert.True(found.Count == 0, "The pages reported problems:\n" + string.Join("\n", found));
     }
 
     /// <summary>Accepts the disclaimer the way a person does (the app sends every first visit there).</summary>
