@@ -26,19 +26,22 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 
-  // Zoom by widening the trace image; the box scrolls to pan (mouse, touch, arrow keys).
+  // Zoom by widening the trace image; the box scrolls to pan (mouse, touch, arrow keys). Zoom 1 is the image's own
+  // size, about true paper size on a screen (4 px per mm), so a 30 s trace starts readable instead of squeezed into
+  // the box; zooming out stops when the whole trace fits the box.
   const trace = document.getElementById("trace");
   const image = document.getElementById("trace-image");
   if (trace && image) {
     let zoom = 1;
-    const apply = () => { image.style.width = (zoom * 100) + "%"; };
+    const fit = () => Math.min(1, trace.clientWidth / image.naturalWidth);
+    const apply = () => { if (image.naturalWidth > 0) image.style.width = (zoom * image.naturalWidth) + "px"; };
     for (const button of document.querySelectorAll("[data-zoom]")) {
       button.addEventListener("click", () => {
         const step = button.dataset.zoom;
-        zoom = step === "in" ? Math.min(zoom * 1.5, 12) : step === "out" ? Math.max(zoom / 1.5, 1) : 1;
+        zoom = step === "in" ? Math.min(zoom * 1.5, 4) : step === "out" ? Math.max(zoom / 1.5, fit()) : 1;
         apply();
       });
     }
-    apply();
+    if (image.complete) apply(); else image.addEventListener("load", apply);
   }
 });

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using EcgScope.Testing;
+
+namespace EcgScope.EndToEnd;
+
+/// <summary>
+/// The real app on a real loopback socket (Kestrel on a free port), with its history and upload folder in a fresh temp
+/// folder, so a real browser can reach it.
+/// </summary>
+public sealed class ServedApp : WebApplicationFactory<Program>
+{
+    private readonly string folder = TestData.TempFolder();
+
+    /// <summary>Starts the app on 127.0.0.1 and a port the system picks.</summary>
+    public ServedApp()
+    {
+        UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        Address = new Uri(addresses.Single());
+    }
+
+    /// <summary>Where the app listens, e.g. http://127.0.0.1:40123.</summary>
+    public Uri Address { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
+        builder.UseSetting("EcgScope:Web:Database", Path.Combine(folder, "history.db"));
+        builder.UseSetting("EcgScope:Web:UploadFolder", uploads);
+    }
+}
