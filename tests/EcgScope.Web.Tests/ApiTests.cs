@@ -164,6 +164,21 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         Assert.Contains("expand", (await Uploads.Json(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("bomb", "expands to more than")]
+    [InlineData("nested", "nesting depth")]
+    public async Task A_hostile_pdf_is_refused_clearly(string kind, string reason)
+    {
+        var pdf = kind == "bomb" ? HostilePdfs.Bomb() : HostilePdfs.DeeplyNested();
+
+        var response = await client.PostAsync("/api/analyses", Uploads.Form(($"{kind}.pdf", pdf)), Cancel);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await Uploads.Json(response);
+        Assert.Equal($"{kind}.pdf", problem.GetProperty("file").GetString());
+        Assert.Contains(reason, problem.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Every_upload_folder_is_deleted_after_the_read_whether_it_worked_or_not()
     {
