@@ -40,21 +40,36 @@ public static class BatchCsv
         return [.. LeadingColumns, .. models.SelectMany(m => new[] { $"{m}.verdict", $"{m}.topProbability", $"{m}.inconclusiveReason" }), .. TrailingColumns];
     }
 
+    /// <summary>The models whose columns <paramref name="columns"/> (a header line's fields) hold; null when it is not a results file's header.</summary>
+    public static IReadOnlyList<string>? ModelsOf(IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        const string suffix = ".verdict";
+        var models = columns.Where(c => c.EndsWith(suffix, StringComparison.Ordinal)).Select(c => c[..^suffix.Length]).ToList();
+        return columns.SequenceEqual(Columns(models), StringComparer.Ordinal) ? models : null;
+    }
+
     /// <summary>The error column: the last one.</summary>
     public static int ErrorColumn(int columnCount) => columnCount - 1;
 
-    /// <summary><paramref name="row"/> as one CSV line with its CRLF.</summary>
-    public static string Line(BatchRow row)
+    /// <summary>
+    /// <paramref name="row"/> as one CSV line with its CRLF, with the outcomes of <paramref name="models"/> in that
+    /// order (empty fields for a model the row has none of: a record that failed).
+    /// </summary>
+    public static string Line(BatchRow row, IReadOnlyList<string> models)
     {
         ArgumentNullException.ThrowIfNull(row);
+        ArgumentNullException.ThrowIfNull(models);
         string?[] fields =
         [
             row.File, row.FileBytes.ToString(Invariant), FormatTime(row.FileModifiedUtc), row.Format, Number(row.DurationSeconds),
             Number(row.SamplingRateHz), row.Leads?.ToString(Invariant), row.MeasuredLead, Number(row.HeartRateBpm),
             Number(row.MedianHeartRateBpm), Number(row.SdnnMs), Number(row.RmssdMs), row.QualityVerdict,
         ];
-        var models = row.Models.SelectMany(m => new[] { m.Verdict, Number(m.TopProbability), m.InconclusiveReason });
-        return Line([.. fields, .. models, Number(Math.Round(row.ElapsedMs, 1)), row.Error]);
+        var outcomes = models
+            .Select(model => row.Models.FirstOrDefault(m => string.Equals(m.Model, model, StringComparison.OrdinalIgnoreCase)))
+            .SelectMany(m => new[] { m?.Verdict, Number(m?.TopProbability), m?.InconclusiveReason });
+        return Line([.. fields, .. outcomes, Number(Math.Round(row.ElapsedMs, 1)), row.Error]);
     }
 
     /// <summary><paramref name="fields"/> as one CSV line with its CRLF; null is an empty field.</summary>

@@ -45,29 +45,36 @@ public sealed class BatchResultsFile : IDisposable
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(models);
         var columns = BatchCsv.Columns(models);
-        var header = BatchCsv.Line(columns);
-        var text = CutTornLine(path);
-        if (text.Length == 0)
+        var header = Utf8.GetBytes(BatchCsv.Line(columns));
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : [];
+        if (!bytes.AsSpan().StartsWith(header) && !header.AsSpan().StartsWith(bytes))
         {
-            File.WriteAllText(path, header, Utf8);
+            throw new InvalidDataException(OtherColumns(path, Utf8.GetString(bytes).Split('\n')[0].TrimEnd('\r'), models));
+        }
+
+        // Up to the last line break: anything after it is a row a crash cut short (or the header, if it was cut).
+        var whole = bytes.AsSpan().LastIndexOf((byte)'\n') + 1;
+        if (whole < header.Length)
+        {
+            File.WriteAllBytes(path, header);
             return new BatchResultsFile(path, models, new(StringComparer.Ordinal), 0);
         }
 
-        if (!text.StartsWith(header, StringComparison.Ordinal))
+        var torn = whole < bytes.Length ? 1 : 0;
+        if (torn > 0)
         {
-            var found = text[..text.IndexOf('\n', StringComparison.Ordinal)].TrimEnd('\r');
-            throw new InvalidDataException(
-                $"{path} holds other columns than this batch writes (found: {Shorten(found)}; expected: {Shorten(header.TrimEnd())}). Use the same models, or another file.");
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            file.SetLength(whole);
         }
 
-        var (rows, ignored) = ReadRows(text[header.Length..], columns.Count);
+        var (rows, ignored) = ReadRows(Utf8.GetString(bytes, header.Length, whole - header.Length), columns.Count);
         var done = new Dictionary<string, DoneRow>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             done[row.Key.Name] = row;
         }
 
-        return new BatchResultsFile(path, models, done, ignored);
+        return new BatchResultsFile(path, models, done, ignored + torn);
     }
 
     /// <summary>Whether a row for this version of <paramref name="source"/> (same length and write time) is in the file.</summary>
@@ -99,7 +106,7 @@ public sealed class BatchResultsFile : IDisposable
             throw new ArgumentException($"The row of {row.File} has the outcomes of other models than the file's columns.", nameof(row));
         }
 
-        var bytes = Utf8.GetBytes(BatchCsv.Line(row));
+        var bytes = Utf8.GetBytes(BatchCsv.Line(row, models));
         lock (gate)
         {
             stream.Write(bytes);
@@ -153,26 +160,6 @@ public sealed class BatchResultsFile : IDisposable
         }
     }
 
-    /// <summary>The file's text up to its last line break; anything after it (a row cut short) is cut off the file.</summary>
-    private static string CutTornLine(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return "";
-        }
-
-        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
-        var bytes = new byte[file.Length];
-        file.ReadExactly(bytes);
-        var whole = bytes.AsSpan().LastIndexOf((byte)'\n') + 1;
-        if (whole < bytes.Length)
-        {
-            file.SetLength(whole);
-        }
-
-        return Utf8.GetString(bytes, 0, whole);
-    }
-
     private static (List<DoneRow> Rows, int Ignored) ReadRows(string body, int columnCount)
     {
         var rows = new List<DoneRow>();
@@ -207,7 +194,14 @@ public sealed class BatchResultsFile : IDisposable
 
     private static FileStream OpenForAppend(string path) => new(path, FileMode.Append, FileAccess.Write, FileShare.Read);
 
-    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "...";
+    /// <summary>Why a file whose first line is <paramref name="header"/> cannot take rows for <paramref name="models"/>.</summary>
+    private static string OtherColumns(string path, string header, IReadOnlyList<string> models)
+    {
+        static string Names(IReadOnlyList<string> names) => names.Count == 0 ? "no model" : string.Join(", ", names);
+        return BatchCsv.Fields(header) is { } columns && BatchCsv.ModelsOf(columns) is { } found
+            ? $"{path} holds the verdicts of {Names(found)}, this run asks for {Names(models)}: ask for the same models, or write to another file."
+            : $"{path} is not a batch results file (its first line is not the header this command writes); give another file.";
+    }
 
     /// <summary>Which version of which record a row is of.</summary>
     private readonly record struct RowKey(string Name, long Bytes, DateTime ModifiedUtc)
