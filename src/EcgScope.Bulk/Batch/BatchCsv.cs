@@ -81,11 +81,16 @@ public static class BatchCsv
 
     /// <summary>
     /// The fields of one line (without its line break), or null when it is not a whole CSV line: a quote left open,
-    /// or text after a closing quote.
+    /// text after a closing quote, or a line break (which <see cref="Line(IEnumerable{string?})"/> never writes inside a row).
     /// </summary>
     public static IReadOnlyList<string>? Fields(string line)
     {
         ArgumentNullException.ThrowIfNull(line);
+        if (line.AsSpan().IndexOfAny('\r', '\n') >= 0)
+        {
+            return null;
+        }
+
         var fields = new List<string>();
         var field = new StringBuilder();
         var i = 0;

@@ -39,7 +39,8 @@ public sealed class BatchRunner(Func<RecordSource, CancellationToken, BatchRow> 
             {
                 var row = analyze(record, token);
                 results.Append(row);
-                progress?.Report(tally.Add(row));
+                var counts = tally.Add(row);
+                progress?.Report(counts);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         }
