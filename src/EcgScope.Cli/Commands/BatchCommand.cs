@@ -48,7 +48,9 @@ internal static class BatchCommand
             input, output, models, noModels, parallelism, directory,
         };
         options.AddTo(command);
-        command.SetAction((parse, cancellationToken) =>
+        // The work runs off the invoking thread: System.CommandLine listens for Ctrl+C only once the action has handed
+        // back its task, and then turns it into the cancellation token, so that the records under way finish their rows.
+        command.SetAction((parse, cancellationToken) => Task.Run(() =>
         {
             BatchReport? report = null;
             var exitCode = CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
@@ -64,11 +66,11 @@ internal static class BatchCommand
                     runner.RunAsync(source, results, new SynchronousProgress<BatchProgress>(p => progress.Report(Shown(p))), cancellationToken).GetAwaiter().GetResult());
                 return report = BatchReport.From(source.Root, analyzer.ModelNames, summary);
             });
-            return Task.FromResult(exitCode != CommandRunner.Success ? exitCode
+            return exitCode != CommandRunner.Success ? exitCode
                 : report is { Cancelled: true } ? Cancelled
                 : report is { Failed: > 0 } ? SomeFailed
-                : exitCode);
-        });
+                : exitCode;
+        }, CancellationToken.None));
         return command;
     }
 
