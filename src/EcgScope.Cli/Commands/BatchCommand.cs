@@ -128,9 +128,9 @@ internal static class BatchCommand
         }
     }
 
-    /// <summary>The progress bar's line: records done, their rate and the time left.</summary>
+    /// <summary>The progress bar's words: the rate and the failures (the bar's own columns show the share done and the time left).</summary>
     private static WorkProgress Shown(BatchProgress progress) => new(
         progress.Completed,
         progress.Total,
-        string.Create(CultureInfo.InvariantCulture, $"{progress.RecordsPerSecond:0.0} records/s, {progress.Remaining:hh\\:mm\\:ss} left, {progress.Failed} failed"));
+        string.Create(CultureInfo.InvariantCulture, $"{progress.Completed}/{progress.Total}, {progress.RecordsPerSecond:0.0} records/s, {progress.Failed} failed"));
 }
