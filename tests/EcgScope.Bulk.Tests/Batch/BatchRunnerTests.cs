@@ -49,6 +49,48 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_is_reported_after_every_record_with_the_rate_the_time_left_and_the_failures()
+    {
+        var folder = BatchFolder.Create();
+        var reports = new List<BatchProgress>();
+
+        await RunAsync(folder, Path.Combine(folder, "results.csv"), progress: new EcgScope.Core.SynchronousProgress<BatchProgress>(report =>
+        {
+            lock (reports)
+            {
+                reports.Add(report);
+            }
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 6), reports.Select(report => report.Completed).Order());
+        Assert.All(reports, report => Assert.Equal(6, report.Total));
+        Assert.All(reports, report => Assert.True(report.RecordsPerSecond > 0));
+        var last = reports.MaxBy(report => report.Completed);
+        Assert.Equal((2, TimeSpan.Zero), (last.Failed, last.Remaining));
+        Assert.Equal(BatchFolder.Records, reports.Select(report => report.LastRecord).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Hidden_files_the_results_file_and_a_records_other_files_are_not_records()
+    {
+        var folder = BatchFolder.Create();
+        var hidden = Directory.CreateDirectory(Path.Combine(folder, ".partial")).FullName;
+        File.Copy(Path.Combine(folder, "mitdb", "mitdb-100-60s.hea"), Path.Combine(hidden, "copy.hea"));
+        File.Copy(Path.Combine(folder, "mitdb", "mitdb-100-60s.dat"), Path.Combine(hidden, "copy.dat"));
+        File.WriteAllText(Path.Combine(folder, ".notes.csv"), "time,ecg\n0,0.1\n");
+        var results = Path.Combine(folder, "results.csv");
+        File.WriteAllText(results, "time,ecg\n0,0.1\n");
+
+        var input = BatchInput.FromFolder(folder, EcgFile.BuiltIn, [results]);
+
+        Assert.Equal(BatchFolder.Records, input.Records.Select(record => record.Name));
+        var sample = input.Records.Single(record => record.Name == "mitdb/mitdb-100-60s.hea");
+        var parts = new[] { ".hea", ".dat", ".atr" }.Select(extension => new FileInfo(Path.Combine(folder, "mitdb", "mitdb-100-60s" + extension))).ToList();
+        Assert.Equal(parts.Sum(part => part.Length), sample.Bytes);
+        Assert.Equal(parts.Max(part => part.LastWriteTimeUtc), sample.LastWriteUtc);
+    }
+
+    [Fact]
     public async Task A_rerun_does_no_work_twice_and_a_changed_record_is_analysed_again_into_its_one_row()
     {
         var folder = BatchFolder.Create();
@@ -198,7 +240,7 @@ public sealed class BatchRunnerTests : IDisposable
 
     /// <summary>A batch of <paramref name="folder"/> into <paramref name="results"/>, and the records analysed, in order of analysis.</summary>
     private async Task<(BatchSummary Summary, List<string> Analysed)> RunAsync(
-        string folder, string results, int parallelism = 2, Action? afterEach = null, CancellationTokenSource? cancellation = null)
+        string folder, string results, int parallelism = 2, Action? afterEach = null, CancellationTokenSource? cancellation = null, IProgress<BatchProgress>? progress = null)
     {
         var analyzer = Analyzer([Model]);
         var analysed = new List<string>();
@@ -217,7 +259,7 @@ public sealed class BatchRunnerTests : IDisposable
                 return row;
             },
             parallelism);
-        var summary = await runner.RunAsync(input, file, cancellationToken: cancellation?.Token ?? TestContext.Current.CancellationToken);
+        var summary = await runner.RunAsync(input, file, progress, cancellation?.Token ?? TestContext.Current.CancellationToken);
         return (summary, analysed);
     }
 
