@@ -18,6 +18,7 @@ internal static class EcgScopeCommand
             ClassifyCommand.Create(),
             ModelsCommand.Create(),
             FetchCommand.Create(),
+            BatchCommand.Create(),
             TrainCommand.Create(),
         };
 

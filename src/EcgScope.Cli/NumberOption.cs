@@ -5,11 +5,29 @@ using System.Globalization;
 namespace EcgScope.Cli;
 
 /// <summary>
-/// Options holding a number of hertz. Parsed with a dot as the decimal separator and nothing else: the default
-/// parser would read "250,5" as 2505 (a thousands separator), ten times the intended rate.
+/// Options holding a number of hertz, or a count. Parsed with a dot as the decimal separator and nothing else: the
+/// default parser would read "250,5" as 2505 (a thousands separator), ten times the intended rate.
 /// </summary>
 internal static class NumberOption
 {
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>; anything else is a usage error naming the option.</summary>
+    public static Option<int> Count(string name, string description, int min, int max, int defaultValue) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = result =>
+        {
+            if (result.Tokens.Count == 0)
+            {
+                return defaultValue;
+            }
+
+            return int.TryParse(result.Tokens[^1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+                ? value
+                : Refuse<int>(result, $"must be a whole number from {min} to {max}") ?? defaultValue;
+        },
+    };
+
     /// <summary>An optional positive frequency in Hz.</summary>
     public static Option<double?> Hertz(string name, string description, params string[] aliases) => new(name, aliases)
     {
@@ -25,7 +43,7 @@ internal static class NumberOption
         {
             var value = Parse(result);
             return value is { } hertz && !allowed.Contains(hertz)
-                ? Refuse(result, $"must be {string.Join(" or ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))} Hz")
+                ? Refuse<double>(result, $"must be {string.Join(" or ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))} Hz")
                 : value;
         },
     };
@@ -35,10 +53,11 @@ internal static class NumberOption
         var text = result.Tokens[^1].Value;
         return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value > 0 && double.IsFinite(value)
             ? value
-            : Refuse(result, "not a positive number of hertz (use a dot for decimals, e.g. 512.5)");
+            : Refuse<double>(result, "not a positive number of hertz (use a dot for decimals, e.g. 512.5)");
     }
 
-    private static double? Refuse(ArgumentResult result, string why)
+    private static T? Refuse<T>(ArgumentResult result, string why)
+        where T : struct
     {
         var option = (result.Parent as OptionResult)?.Option.Name ?? "value";
         result.AddError($"{option} {result.Tokens[^1].Value}: {why}.");

@@ -36,9 +36,11 @@ public sealed class FetchManifest
     public string Path { get; }
 
     /// <summary>The manifest of <paramref name="directory"/>, empty when it has none yet.</summary>
-    public static FetchManifest Open(string directory)
+    public static FetchManifest Open(string directory) => OpenFile(System.IO.Path.Combine(directory, FileName));
+
+    /// <summary>The manifest at <paramref name="path"/> (its files lie in its folder), empty when there is none yet.</summary>
+    public static FetchManifest OpenFile(string path)
     {
-        var path = System.IO.Path.Combine(directory, FileName);
         var entries = new Dictionary<string, FetchResult>(StringComparer.Ordinal);
         if (File.Exists(path))
         {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.CommandLine.Parsing;
 using EcgScope.Bulk.Fetching;
 using EcgScope.Cli.Output;
 
@@ -33,12 +31,8 @@ internal static class FetchCommand
         {
             Description = "The name of an environment variable holding a SAS-style token (sv=...&sig=...) to add to every URL's query. The token is never taken on the command line, printed or written.",
         };
-        var concurrency = new Option<int>("--concurrency")
-        {
-            Description = $"Downloads at once, 1 to {FetchOptions.MaxConcurrency}. Default: {DefaultConcurrency}.",
-            DefaultValueFactory = _ => DefaultConcurrency,
-            CustomParser = ParseConcurrency,
-        };
+        var concurrency = NumberOption.Count(
+            "--concurrency", $"Downloads at once, 1 to {FetchOptions.MaxConcurrency}. Default: {DefaultConcurrency}.", 1, FetchOptions.MaxConcurrency, DefaultConcurrency);
         var format = new CommonOptions().Format;
         var command = new Command("fetch", "Download a list of URLs concurrently: retried, resumed, verified (length, MD5), written atomically, with a manifest.")
         {
@@ -92,23 +86,5 @@ internal static class FetchCommand
         {
             throw new UsageException($"--token-env {variable}: {error.Message.Split(" (Parameter", 2)[0]}");
         }
-    }
-
-    /// <summary>A whole number from 1 to the maximum; anything else is a usage error naming the option.</summary>
-    private static int ParseConcurrency(ArgumentResult result)
-    {
-        if (result.Tokens.Count == 0)
-        {
-            return DefaultConcurrency;
-        }
-
-        var text = result.Tokens[^1].Value;
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= FetchOptions.MaxConcurrency)
-        {
-            return value;
-        }
-
-        result.AddError($"--concurrency {text}: must be a whole number from 1 to {FetchOptions.MaxConcurrency}.");
-        return DefaultConcurrency;
     }
 }

@@ -30,9 +30,9 @@ internal static class ModelsCommand
     public static ModelRegistry OpenRegistry(DirectoryInfo? directory) =>
         new(directory?.FullName ?? ModelRegistry.DefaultDirectory);
 
-    /// <summary><paramref name="name"/> if the registry has it; a usage error listing the models otherwise.</summary>
-    public static string KnownName(ModelRegistry registry, string name) =>
+    /// <summary><paramref name="name"/> if the registry has it; a usage error naming <paramref name="option"/> and listing the models otherwise.</summary>
+    public static string KnownName(ModelRegistry registry, string name, string option = "--model") =>
         registry.Cards.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
             ? name
-            : throw new UsageException($"--model {name}: no such model; the models are {string.Join(", ", registry.Cards.Select(card => card.Name))} (see 'ecgscope models').");
+            : throw new UsageException($"{option} {name}: no such model; the models are {string.Join(", ", registry.Cards.Select(card => card.Name))} (see 'ecgscope models').");
 }

@@ -25,13 +25,15 @@ public sealed record RecordReport(
     ClassifyReport Classification,
     IReadOnlyList<ReportStep> Steps)
 {
-    /// <summary>Analyses <paramref name="record"/> and runs <paramref name="models"/> on it, with explanations.</summary>
+    /// <summary>Analyses <paramref name="record"/> and runs <paramref name="models"/> on it, with explanations unless told otherwise.</summary>
     /// <param name="record">The record.</param>
     /// <param name="file">The file name the documents name.</param>
     /// <param name="format">The format it was read as.</param>
     /// <param name="registry">Where the models come from.</param>
     /// <param name="models">The models to run (those that cannot read the record are listed as not applicable).</param>
     /// <param name="options">Analysis options (default: the library's).</param>
+    /// <param name="explain">Whether to add where in the trace each verdict came from (occlusion runs the model many
+    /// times more; a batch over an archive leaves it out).</param>
     /// <param name="cancellationToken">Checked between leads and between models.</param>
     /// <exception cref="ArgumentOutOfRangeException">The record is sampled too slowly to analyse.</exception>
     public static RecordReport Create(
@@ -41,6 +43,7 @@ public sealed record RecordReport(
         ModelRegistry registry,
         IEnumerable<ModelCard> models,
         EcgAnalysisOptions? options = null,
+        bool explain = true,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -50,7 +53,7 @@ public sealed record RecordReport(
         var analysis = EcgAnalysis.Analyze(record, options, cancellationToken: cancellationToken);
         steps.Add(new ReportStep("analysis", $"{analysis.Pipeline.Steps}; R-peaks by {analysis.DetectorName}; {record.Leads.Length} leads", clock.Elapsed.TotalMilliseconds));
         clock.Restart();
-        var classification = RecordClassification.Run(record, registry, models, explain: true, cancellationToken);
+        var classification = RecordClassification.Run(record, registry, models, explain, cancellationToken);
         steps.Add(new ReportStep(
             "classification",
             $"{classification.Verdicts.Count} models ran ({string.Join(", ", classification.Verdicts.Select(v => v.Model))}), {classification.NotApplicable.Count} not applicable",
