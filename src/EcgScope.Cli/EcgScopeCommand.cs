@@ -19,6 +19,7 @@ internal static class EcgScopeCommand
             ModelsCommand.Create(),
             FetchCommand.Create(),
             BatchCommand.Create(),
+            ConfigCommand.Create(),
             TrainCommand.Create(),
         };
 

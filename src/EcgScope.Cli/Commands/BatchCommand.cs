@@ -40,13 +40,14 @@ internal static class BatchCommand
         };
         var noModels = new Option<bool>("--no-models") { Description = "The analysis only: run no model." };
         var parallelism = NumberOption.Count(
-            "--parallelism", $"Records analysed at once, 1 to {MaxParallelism}. Default: the processor count ({Environment.ProcessorCount}).", 1, MaxParallelism, Environment.ProcessorCount);
-        var directory = ModelsCommand.DirectoryOption();
+            "--parallelism", $"Records analysed at once, 1 to {MaxParallelism}. Default: Batch:Parallelism of the configuration, else the processor count ({Environment.ProcessorCount}).", 1, MaxParallelism, Environment.ProcessorCount);
+        var modelOptions = new ModelOptions();
         var options = new CommonOptions();
         var command = new Command("batch", "Analyse every record of a folder or fetch manifest on all cores into a CSV, one row per record (measurements, quality, each model's verdict, or the error); resumable.")
         {
-            input, output, models, noModels, parallelism, directory,
+            input, output, models, noModels, parallelism,
         };
+        modelOptions.AddTo(command);
         options.AddTo(command);
         // The work runs off the invoking thread: System.CommandLine listens for Ctrl+C only once the action has handed
         // back its task, and then turns it into the cancellation token, so that the records under way finish their rows.
@@ -57,11 +58,12 @@ internal static class BatchCommand
             {
                 var resultsPath = ResultsPath(parse.GetRequiredValue(output));
                 var source = Input(parse.GetRequiredValue(input), resultsPath);
-                using var registry = ModelsCommand.OpenRegistry(parse.GetValue(directory));
+                var settings = modelOptions.Load(parse, ("Batch:Parallelism", parse.GetResult(parallelism) is { Implicit: false } ? parse.GetValue(parallelism) : null));
+                using var registry = settings.Models.OpenRegistry();
                 var chosen = ChosenModels(registry, parse.GetValue(models) ?? [], parse.GetValue(noModels));
                 var analyzer = new RecordAnalyzer(SupportedFiles.Reader, registry, chosen, options.ReadOptions(parse));
                 using var results = OpenResults(resultsPath, analyzer.ModelNames);
-                var runner = new BatchRunner(analyzer.Analyze, parse.GetValue(parallelism));
+                var runner = new BatchRunner(analyzer.Analyze, settings.Batch.Parallelism);
                 var summary = ConsoleProgress.Run("analysing", progress =>
                     runner.RunAsync(source, results, new SynchronousProgress<BatchProgress>(p => progress.Report(Shown(p))), cancellationToken).GetAwaiter().GetResult());
                 return report = BatchReport.From(source.Root, analyzer.ModelNames, summary);

@@ -21,19 +21,20 @@ internal static class ClassifyCommand
             Description = "Say which stretches of the trace drove each verdict; with a PNG path, also draw the trace on ECG paper with them shaded (one image per model: NAME.MODEL.png when there are several).",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var directory = ModelsCommand.DirectoryOption();
+        var modelOptions = new ModelOptions();
         var options = new CommonOptions();
         var command = new Command("classify", "Run the trained models on an ECG: calibrated probabilities, 'inconclusive' when unsure. Never a diagnosis.")
         {
-            file, models, explain, directory,
+            file, models, explain,
         };
+        modelOptions.AddTo(command);
         options.AddTo(command);
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(options.Format), () =>
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = SupportedFiles.Reader.Detect(path);
             var record = reader.Read(path, options.ReadOptions(parse));
-            using var registry = ModelsCommand.OpenRegistry(parse.GetValue(directory));
+            using var registry = modelOptions.OpenRegistry(parse);
             var requested = parse.GetValue(models) is { Length: > 0 } chosen
                 ? chosen.Select(name => registry.Card(ModelsCommand.KnownName(registry, name))).ToList()
                 : [.. registry.Cards];

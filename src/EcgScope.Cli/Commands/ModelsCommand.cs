@@ -9,26 +9,17 @@ internal static class ModelsCommand
 {
     public static Command Create()
     {
-        var directory = DirectoryOption();
+        var models = new ModelOptions();
         var format = new CommonOptions().Format;
-        var command = new Command("models", "List the trained models: what each reads, its classes, headline figures and card.") { directory, format };
+        var command = new Command("models", "List the trained models: what each reads, its classes, headline figures and card.") { format };
+        models.AddTo(command);
         command.SetAction((parse, _) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(format), () =>
         {
-            using var registry = OpenRegistry(parse.GetValue(directory));
+            using var registry = models.OpenRegistry(parse);
             return ModelsReport.From(registry);
         })));
         return command;
     }
-
-    /// <summary><c>--models-dir</c>: another models folder than the one shipped with EcgScope.</summary>
-    public static Option<DirectoryInfo?> DirectoryOption() => new("--models-dir")
-    {
-        Description = $"The models folder (default: ${ModelRegistry.DirectoryVariable}, else the models shipped with EcgScope).",
-    };
-
-    /// <summary>The registry of <paramref name="directory"/>, or the default one.</summary>
-    public static ModelRegistry OpenRegistry(DirectoryInfo? directory) =>
-        new(directory?.FullName ?? ModelRegistry.DefaultDirectory);
 
     /// <summary><paramref name="name"/> if the registry has it; a usage error naming <paramref name="option"/> and listing the models otherwise.</summary>
     public static string KnownName(ModelRegistry registry, string name, string option = "--model") =>
