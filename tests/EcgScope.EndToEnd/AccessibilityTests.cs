@@ -12,9 +12,8 @@ public sealed partial class AccessibilityTests(Browser browser)
     [Fact]
     public async Task Every_control_has_an_accessible_name()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         await page.Locator("#demo-form").GetByRole(AriaRole.Button).ClickAsync();
         var result = new Uri(page.Url).AbsolutePath;
 
