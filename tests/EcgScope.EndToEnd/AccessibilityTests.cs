@@ -34,6 +34,29 @@ public sealed partial class AccessibilityTests(Browser browser)
     }
 
     [Fact]
+    public async Task Every_page_fits_a_phone_screen_without_sideways_scrolling()
+    {
+        await using var session = await browser.OpenAcceptedAsync();
+        var page = session.Page;
+        await page.Locator("#file").SetInputFilesAsync(Files.AppleCsv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse", Exact = true }).ClickAsync();
+        var result = $"/analyses/{await Pages.WaitForResultAsync(page)}";
+        await page.SetViewportSizeAsync(390, 844);
+
+        // Wide content (the trace, tables) scrolls inside its own box; the page itself must not. GotoAsync waits for
+        // the load event, so the trace image has its size.
+        foreach (var path in new[] { "/", "/disclaimer", result, "/history", "/models" })
+        {
+            await page.GotoAsync(path);
+            var overflowing = await page.EvaluateAsync<string>(
+                "() => Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('.trace, .table-scroll')).map(e => e.tagName + '#' + e.id).join(', ')");
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, $"{path} is wider than a phone: {overflowing}");
+        }
+
+        session.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task The_disclaimer_an_upload_and_a_demo_work_by_keyboard_alone()
     {
         await using var session = await browser.OpenAsync();
