@@ -12,9 +12,8 @@ public sealed partial class AccessibilityTests(Browser browser)
     [Fact]
     public async Task Every_control_has_an_accessible_name()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         await page.Locator("#demo-form").GetByRole(AriaRole.Button).ClickAsync();
         var result = new Uri(page.Url).AbsolutePath;
 
@@ -29,6 +28,29 @@ public sealed partial class AccessibilityTests(Browser browser)
                 // The name Chromium's accessibility tree gives the control (label, aria-label or content).
                 await Expect(controls.Nth(i)).ToHaveAccessibleNameAsync(NotBlank(), new() { Timeout = 2000 });
             }
+        }
+
+        session.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task Every_page_fits_a_phone_screen_without_sideways_scrolling()
+    {
+        await using var session = await browser.OpenAcceptedAsync();
+        var page = session.Page;
+        await page.Locator("#file").SetInputFilesAsync(Files.AppleCsv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse", Exact = true }).ClickAsync();
+        var result = $"/analyses/{await Pages.WaitForResultAsync(page)}";
+        await page.SetViewportSizeAsync(390, 844);
+
+        // Wide content (the trace, tables) scrolls inside its own box; the page itself must not. GotoAsync waits for
+        // the load event, so the trace image has its size.
+        foreach (var path in new[] { "/", "/disclaimer", result, "/history", "/models" })
+        {
+            await page.GotoAsync(path);
+            var overflowing = await page.EvaluateAsync<string>(
+                "() => Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > innerWidth + 0.5 && !e.closest('.trace, .table-scroll')).map(e => e.tagName + '#' + e.id).join(', ')");
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, $"{path} is wider than a phone: {overflowing}");
         }
 
         session.AssertNoProblems();

@@ -29,8 +29,8 @@ public sealed class Browser : IAsyncLifetime
     /// <summary>The app under test.</summary>
     public ServedApp App { get; } = new();
 
-    /// <summary>A fresh browser context (no cookies) and page at the given viewport (default 1280×800 CSS pixels).</summary>
-    public async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800)
+    /// <summary>A fresh browser context (no cookies) and page, 1280×800 CSS pixels.</summary>
+    public async Task<BrowserSession> OpenAsync()
     {
         Prerequisite.Program(ChromiumPath, "chromium");
         if (chromium is null)
@@ -42,11 +42,19 @@ public sealed class Browser : IAsyncLifetime
         var context = await chromium.NewContextAsync(new()
         {
             BaseURL = App.Address.ToString(),
-            ViewportSize = new() { Width = width, Height = height },
+            ViewportSize = new() { Width = 1280, Height = 800 },
             AcceptDownloads = true,
             Locale = "en-GB",
         });
         return await BrowserSession.StartAsync(context);
+    }
+
+    /// <summary>A fresh session that has accepted the disclaimer as a person does, on the start page.</summary>
+    public async Task<BrowserSession> OpenAcceptedAsync()
+    {
+        var session = await OpenAsync();
+        await session.AcceptDisclaimerAsync();
+        return session;
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;

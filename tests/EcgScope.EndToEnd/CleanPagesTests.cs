@@ -8,9 +8,8 @@ public sealed class CleanPagesTests(Browser browser)
     [Fact]
     public async Task Every_page_runs_clean()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         await page.Locator("#demo-form").GetByRole(AriaRole.Button).ClickAsync();
         var result = new Uri(page.Url).AbsolutePath;
         await Pages.LoadedImageWidthAsync(page.Locator("#trace-image"));
@@ -25,9 +24,8 @@ public sealed class CleanPagesTests(Browser browser)
     [Fact]
     public async Task The_checks_catch_an_inline_script_a_missing_image_and_a_script_error()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         Assert.Empty(session.Problems);
 
         // What a page with a bug would do: inline script (refused by the CSP), a broken image, an uncaught error.

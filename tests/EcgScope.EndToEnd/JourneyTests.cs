@@ -9,9 +9,8 @@ public sealed partial class JourneyTests(Browser browser)
     [Fact]
     public async Task From_the_disclaimer_to_the_pdf_report_a_demo_and_the_history()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         await Screenshots.SaveAsync(page, "start");
 
         // A genuine Apple Watch export through the file picker.

@@ -24,9 +24,8 @@ public sealed class UploadTests(Browser browser)
     [Fact]
     public async Task A_file_dropped_on_the_box_is_uploaded()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
         var name = Path.GetFileName(Files.AppleCsv);
         var bytes = await File.ReadAllBytesAsync(Files.AppleCsv, TestContext.Current.CancellationToken);
 
@@ -44,9 +43,8 @@ public sealed class UploadTests(Browser browser)
     [Fact]
     public async Task A_refused_file_shows_the_readers_error_next_to_it()
     {
-        await using var session = await browser.OpenAsync();
+        await using var session = await browser.OpenAcceptedAsync();
         var page = session.Page;
-        await session.AcceptDisclaimerAsync();
 
         // The genuine export with one sample made unreadable on line 100.
         var lines = await File.ReadAllLinesAsync(Files.AppleCsv, TestContext.Current.CancellationToken);
