@@ -40,7 +40,9 @@ public sealed class CleanPagesTests(Browser browser)
               setTimeout(() => { throw new Error("deliberate"); });
             }
             """);
-        for (var waited = 0; waited < 50 && !session.Problems.Any(problem => problem.Contains("deliberate", StringComparison.Ordinal)); waited++)
+        // The three reports arrive in any order (the image's 404 may come after the script error): wait for all.
+        string[] expected = ["CSP violation: script-src", "/no-such-image.png answered 404", "deliberate"];
+        for (var waited = 0; waited < 100 && !expected.All(text => session.Problems.Any(problem => problem.Contains(text, StringComparison.Ordinal))); waited++)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
