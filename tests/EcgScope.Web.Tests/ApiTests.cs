@@ -67,6 +67,25 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task Only_the_models_chosen_run_and_an_unknown_model_is_a_problem_400()
+    {
+        var form = Uploads.FormOf(Uploads.AppleCsv);
+        form.Add(new StringContent("rhythm-cnn"), "model");
+
+        var response = await client.PostAsync("/api/analyses", form, Cancel);
+
+        var classification = (await Uploads.Json(response)).GetProperty("classification");
+        Assert.Equal(["rhythm-cnn"], classification.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("model").GetString()));
+        Assert.Equal(0, classification.GetProperty("notApplicable").GetArrayLength()); // superclass-cnn was not asked for
+
+        var unknown = Uploads.FormOf(Uploads.AppleCsv);
+        unknown.Add(new StringContent("no-such-model"), "model");
+        var refused = await client.PostAsync("/api/analyses", unknown, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("no-such-model", (await Uploads.Json(refused)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_deleted_analysis_is_gone_and_asking_for_it_is_a_problem_404()
     {
         var id = await CreateAsync(Uploads.AppleCsv);

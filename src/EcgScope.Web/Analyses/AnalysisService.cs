@@ -46,12 +46,15 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
 
         var uploaded = await new UploadedRecordReader(limits).ReadAsync(workspace, fields.ReadOptions, cancellationToken).ConfigureAwait(false);
         var read = $"{uploaded.FileName}: {uploaded.Format}, {uploaded.Bytes} bytes in {files.Count} file(s), in {clock.Elapsed.TotalMilliseconds:0.#} ms";
-        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken);
+        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken, fields.Models);
     }
 
-    /// <summary>Analyses a record that did not come from an upload (a bundled sample, a demo).</summary>
-    public StoredAnalysis Analyze(EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken)
+    /// <summary>Analyses a record (uploaded, a bundled sample, a demo) with <paramref name="models"/> (empty: every model) and keeps it.</summary>
+    /// <exception cref="UploadRejectedException">A model name is unknown, or the recording is too long.</exception>
+    public StoredAnalysis Analyze(
+        EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken, IReadOnlyList<string>? models = null)
     {
+        var chosen = Chosen(models ?? []);
         var limit = options.MaxDurationSeconds;
         if (record.DurationSeconds > limit)
         {
@@ -65,7 +68,7 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
             throw new EcgFormatException(fileName, $"sampled at {record.SamplingRate}; the analysis needs at least {EcgAnalysis.MinimumSamplingRateHz} Hz (give the sampling rate if the file does not state it).");
         }
 
-        var report = RecordReport.Create(record, fileName, format, registry, registry.Cards, cancellationToken: cancellationToken);
+        var report = RecordReport.Create(record, fileName, format, registry, chosen, cancellationToken: cancellationToken);
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
         var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
@@ -75,6 +78,15 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
             JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record));
         store.Add(stored);
         return stored;
+    }
+
+    /// <summary>The cards of <paramref name="names"/>, or every card when none is named.</summary>
+    private IReadOnlyList<ModelCard> Chosen(IReadOnlyList<string> names)
+    {
+        var unknown = names.FirstOrDefault(name => !registry.Cards.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase)));
+        return unknown is not null
+            ? throw new UploadRejectedException($"No model called '{unknown}'; the models are {string.Join(", ", registry.Cards.Select(card => card.Name))}.")
+            : names.Count == 0 ? registry.Cards : [.. names.Distinct(StringComparer.OrdinalIgnoreCase).Select(registry.Card)];
     }
 
     /// <summary>What was read, every step and how long it took, and the versions of everything that made the analysis.</summary>
@@ -112,4 +124,5 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
 /// <summary>The upload form's fields besides the files.</summary>
 /// <param name="DeviceType">The device the person named.</param>
 /// <param name="ReadOptions">The sampling rate and unit for files that do not state them.</param>
-public sealed record UploadFields(DeviceType DeviceType, EcgReadOptions ReadOptions);
+/// <param name="Models">The models chosen, by name; empty: every model.</param>
+public sealed record UploadFields(DeviceType DeviceType, EcgReadOptions ReadOptions, IReadOnlyList<string> Models);

@@ -24,7 +24,8 @@ public static class AnalysesApi
             .Accepts<IFormFileCollection>("multipart/form-data")
             .WithSummary("Analyse an uploaded ECG")
             .WithDescription("Multipart form: one or more `file` parts (one file of any supported format, a WFDB record's .hea with its .dat, or a zip of one record), "
-                + "optional `deviceType` (appleWatch, samsung, kardia, other), `samplingRateHz` and `unit` (mV, uV, V) for files that do not state them.")
+                + "optional `deviceType` (appleWatch, samsung, kardia, other), `samplingRateHz` and `unit` (mV, uV, V) for files that do not state them, "
+                + "and `model` parts naming the models to run (default: all; see /api/models).")
             .Produces<AnalysisDocument>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,5 +1,6 @@
 using EcgScope.Core;
 using EcgScope.Formats;
+using EcgScope.Inference.Models;
 using EcgScope.Web.Analyses;
 using EcgScope.Web.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -11,8 +12,15 @@ public sealed class IndexModel : DisclaimerGate
 {
     private readonly AnalysisService analyses;
 
-    /// <summary>The page over <paramref name="analyses"/>.</summary>
-    public IndexModel(AnalysisService analyses) => this.analyses = analyses;
+    /// <summary>The page over <paramref name="analyses"/>, offering the models of <paramref name="registry"/>.</summary>
+    public IndexModel(AnalysisService analyses, ModelRegistry registry)
+    {
+        this.analyses = analyses;
+        Models = registry.Cards;
+    }
+
+    /// <summary>The models a person may choose.</summary>
+    public IReadOnlyList<ModelCard> Models { get; }
 
     /// <summary>Why the last upload was refused, in words, if it was.</summary>
     public string? UploadError { get; private set; }

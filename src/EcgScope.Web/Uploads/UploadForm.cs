@@ -9,7 +9,7 @@ namespace EcgScope.Web.Uploads;
 public static class UploadForm
 {
     /// <summary>The field names.</summary>
-    public const string DeviceTypeField = "deviceType", SamplingRateField = "samplingRateHz", UnitField = "unit";
+    public const string DeviceTypeField = "deviceType", SamplingRateField = "samplingRateHz", UnitField = "unit", ModelField = "model";
 
     /// <summary>The units a person may choose.</summary>
     public static IReadOnlyList<string> Units { get; } = ["mV", "uV", "V"];
@@ -38,7 +38,8 @@ public static class UploadForm
             throw new UploadRejectedException($"{UnitField} '{unit}' is not one of {string.Join(", ", Units)}.");
         }
 
-        return new UploadFields(device, new EcgReadOptions { SamplingRate = rate, Unit = unit });
+        var models = form.TryGetValue(ModelField, out var chosen) ? chosen.OfType<string>().Where(name => name.Length > 0).ToList() : [];
+        return new UploadFields(device, new EcgReadOptions { SamplingRate = rate, Unit = unit }, models);
     }
 
     private static string? Given(IFormCollection form, string field) =>
