@@ -55,7 +55,7 @@ internal sealed class BeatSearch(double[] w2, double[] w4, double[] w5, Sampling
         foreach (var w in (ReadOnlySpan<double[]>)[w4, w5])
         {
             var threshold = options.TThreshold * Slopes.RootMeanSquare(w, r, rrEnd);
-            if (Slopes.FindWave(w, start, end, threshold, dominance: double.PositiveInfinity) is { } pair)
+            if (Slopes.FindWave(w, start, end, threshold) is { } pair)
             {
                 return Bound(w, pair, onsetLimit, offsetLimit, options.TOnsetLevel, options.TOffsetLevel);
             }
@@ -84,7 +84,7 @@ internal sealed class BeatSearch(double[] w2, double[] w4, double[] w5, Sampling
         }
 
         var threshold = options.PThreshold * Slopes.RootMeanSquare(w4, Math.Max(0, r - rr), r);
-        return Slopes.FindWave(w4, start, end, threshold, options.PDominance) is { } pair
+        return Slopes.FindWave(w4, start, end, threshold) is { } pair
             ? Bound(w4, pair, Math.Max(1, start - rate.SamplesIn(0.05)), qrsOn, options.POnsetLevel, options.POffsetLevel)
             : null;
     }

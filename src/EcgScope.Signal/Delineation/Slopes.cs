@@ -112,11 +112,10 @@ internal static class Slopes
     /// <summary>
     /// A monophasic wave in [from, to]: the largest modulus maximum above <paramref name="threshold"/> and the nearest
     /// opposite-signed maximum beside it (the stronger of the one before and the one after; one below the threshold
-    /// when none above it exists). Null when there is no such pair, or when another maximum above the threshold
-    /// reaches <paramref name="dominance"/> times the pair's weaker slope (no wave stands out).
+    /// when none above it exists). Null when there is no such pair.
     /// </summary>
     /// <returns>The pair's first and last slope, ascending.</returns>
-    public static (int First, int Last)? FindWave(ReadOnlySpan<double> w, int from, int to, double threshold, double dominance)
+    public static (int First, int Last)? FindWave(ReadOnlySpan<double> w, int from, int to, double threshold)
     {
         from = Math.Max(1, from);
         to = Math.Min(w.Length - 2, to);
@@ -136,22 +135,7 @@ internal static class Slopes
 
         var partner = Stronger(w, Neighbour(w, m, from, -1, threshold), Neighbour(w, m, to, +1, threshold))
             ?? Stronger(w, Neighbour(w, m, from, -1, 0), Neighbour(w, m, to, +1, 0));
-        if (partner is not { } p)
-        {
-            return null;
-        }
-
-        var (first, last) = p < m ? (p, m) : (m, p);
-        var weaker = Math.Min(Math.Abs(w[first]), Math.Abs(w[last]));
-        for (var i = from; i <= to; i++)
-        {
-            if (i != first && i != last && IsModulusMaximum(w, i) && Math.Abs(w[i]) > threshold && Math.Abs(w[i]) >= dominance * weaker)
-            {
-                return null;
-            }
-        }
-
-        return (first, last);
+        return partner is not { } p ? null : p < m ? (p, m) : (m, p);
     }
 
     /// <summary>The nearest modulus maximum of the opposite sign to W[<paramref name="main"/>], stepping by <paramref name="direction"/>.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using EcgScope.Core;
 using EcgScope.Signal.Detection;
 using EcgScope.Signal.Filtering;
@@ -43,9 +42,10 @@ public static class WaveletDelineator
         var hadGaps = NanGaps.Bridge(signalMillivolts, bridged);
         var shift = QuadraticSplineWavelet.ScaleShift(rate);
         var details = QuadraticSplineWavelet.Transform(bridged, 5 + shift);
-        var search = new BeatSearch(details[1 + shift], details[3 + shift], details[4 + shift], rate, options ?? WaveletDelineatorOptions.Default);
+        var resolved = options ?? WaveletDelineatorOptions.Default;
+        var search = new BeatSearch(details[1 + shift], details[3 + shift], details[4 + shift], rate, resolved);
 
-        var beats = ImmutableArray.CreateBuilder<BeatDelineation>(rPeaks.Length);
+        var beats = new BeatDelineation[rPeaks.Length];
         int? previousTOffset = null;
         for (var i = 0; i < rPeaks.Length; i++)
         {
@@ -57,11 +57,11 @@ public static class WaveletDelineator
                 beat = WithoutWavesOverGaps(beat, signalMillivolts);
             }
 
-            beats.Add(beat);
+            beats[i] = beat;
             previousTOffset = beat.TOffset;
         }
 
-        return new LeadDelineation(rate, beats.MoveToImmutable());
+        return new LeadDelineation(rate, [.. PWaveConsistency.Filter(beats, rate, resolved)]);
     }
 
     /// <summary>Detects the R peaks of the lead at <paramref name="leadIndex"/> with <paramref name="detector"/> and delineates them.</summary>

@@ -13,7 +13,7 @@ public sealed record WaveletDelineatorOptions
     public double QrsSearchSeconds { get; init; } = 0.12;
 
     /// <summary>γ_QRSpre: a slope before R counts when above this share of the window's largest |W_2|.</summary>
-    public double QrsPreThreshold { get; init; } = 0.06;
+    public double QrsPreThreshold { get; init; } = 0.1;
 
     /// <summary>γ_QRSpost: a slope after R counts when above this share of the window's largest |W_2|.</summary>
     public double QrsPostThreshold { get; init; } = 0.09;
@@ -46,8 +46,11 @@ public sealed record WaveletDelineatorOptions
     public double PSearchSeconds { get; init; } = 0.25;
 
     /// <summary>
-    /// A P wave is only accepted when its pair of slopes dominates the window: every other slope there is below this
-    /// share of the pair's weaker one (fibrillatory waves give many slopes of like size and so no P).
+    /// Sinus P waves keep their distance to the R peak; fibrillatory waves do not. When the P-to-R intervals of a
+    /// lead's beats spread (interquartile range) wider than this, in seconds, the lead is taken to have no P waves.
     /// </summary>
-    public double PDominance { get; init; } = 0.8;
+    public double PrSpreadSeconds { get; init; } = 0.04;
+
+    /// <summary>A beat's P wave is dropped when its P-to-R interval is this far, in seconds, from the lead's median.</summary>
+    public double PrDeviationSeconds { get; init; } = 0.06;
 }
