@@ -13,7 +13,7 @@ public sealed record WaveletDelineatorOptions
     public double QrsSearchSeconds { get; init; } = 0.12;
 
     /// <summary>γ_QRSpre: a slope before R counts when above this share of the window's largest |W_2|.</summary>
-    public double QrsPreThreshold { get; init; } = 0.1;
+    public double QrsPreThreshold { get; init; } = 0.15;
 
     /// <summary>γ_QRSpost: a slope after R counts when above this share of the window's largest |W_2|.</summary>
     public double QrsPostThreshold { get; init; } = 0.09;
