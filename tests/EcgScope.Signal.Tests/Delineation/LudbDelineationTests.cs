@@ -31,8 +31,8 @@ public sealed class LudbDelineationTests
         var output = TestContext.Current.TestOutputHelper;
         output?.WriteLine("odd-numbered (tuning):\n" + Table(odd.Scores()));
         output?.WriteLine("even-numbered (held out):\n" + Table(even.Scores()));
+        AssertAboveFloors(odd.Scores());
         AssertAboveFloors(even.Scores());
-        Assert.Fail("TUNING\n" + Table(odd.Scores()) + "\n" + Table(even.Scores()));
     }
 
     private static void Score(EcgRecord record, DelineationScorer scorer)
@@ -56,8 +56,26 @@ public sealed class LudbDelineationTests
         return table.ToString();
     }
 
+    /// <summary>
+    /// Measured (odd / even): P Se 86.5 / 84.5 %, +P 96.0 / 96.7 %, SD 21-26 ms; QRS Se 99.1-99.5 %, +P 98.9-99.6 %,
+    /// SD 19-23 ms; T Se 94.7-95.4 %, +P 97.5-98.1 %, SD 21-31 ms; every mean error within 9 ms.
+    /// </summary>
     private static void AssertAboveFloors(IReadOnlyList<DelineationScore> scores)
     {
         Assert.Equal(8, scores.Count);
+        foreach (var score in scores)
+        {
+            var (sensitivity, predictivity, deviation) = score.Fiducial switch
+            {
+                Fiducial.POnset or Fiducial.PPeak or Fiducial.POffset => (0.82, 0.94, 30.0),
+                Fiducial.QrsOnset or Fiducial.QrsOffset => (0.98, 0.98, 28.0),
+                _ => (0.93, 0.96, 36.0),
+            };
+            var message = $"{score.Fiducial}: {score}";
+            Assert.True(score.Counts.Sensitivity >= sensitivity, message);
+            Assert.True(score.Counts.PositivePredictivity >= predictivity, message);
+            Assert.True(Math.Abs(score.MeanErrorMilliseconds) <= 12, message);
+            Assert.True(score.ErrorStandardDeviationMilliseconds <= deviation, message);
+        }
     }
 }
