@@ -54,23 +54,14 @@ internal static class Slopes
     /// Walks back from the slope at <paramref name="from"/> to the first sample where |W| falls below
     /// <paramref name="level"/> or reaches a local minimum (the wave's onset); null when <paramref name="limit"/> comes first.
     /// </summary>
-    public static int? WalkBack(ReadOnlySpan<double> w, int from, int limit, double level)
-    {
-        for (var i = from - 1; i >= limit; i--)
-        {
-            if (Math.Abs(w[i]) < level || (Math.Abs(w[i]) <= Math.Abs(w[i - 1]) && Math.Abs(w[i]) <= Math.Abs(w[i + 1])))
-            {
-                return i;
-            }
-        }
-
-        return null;
-    }
+    public static int? WalkBack(ReadOnlySpan<double> w, int from, int limit, double level) => Walk(w, from, limit, level, -1);
 
     /// <summary>As <see cref="WalkBack"/>, forwards: the wave's offset.</summary>
-    public static int? WalkForward(ReadOnlySpan<double> w, int from, int limit, double level)
+    public static int? WalkForward(ReadOnlySpan<double> w, int from, int limit, double level) => Walk(w, from, limit, level, +1);
+
+    private static int? Walk(ReadOnlySpan<double> w, int from, int limit, double level, int direction)
     {
-        for (var i = from + 1; i <= limit; i++)
+        for (var i = from + direction; direction < 0 ? i >= limit : i <= limit; i += direction)
         {
             if (Math.Abs(w[i]) < level || (Math.Abs(w[i]) <= Math.Abs(w[i - 1]) && Math.Abs(w[i]) <= Math.Abs(w[i + 1])))
             {
