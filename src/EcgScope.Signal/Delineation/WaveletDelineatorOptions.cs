@@ -1,8 +1,8 @@
 namespace EcgScope.Signal.Delineation;
 
 /// <summary>
-/// Thresholds of <see cref="WaveletDelineator"/>. Defaults are Martínez et al. 2004's where the paper gives them
-/// (ξ and γ factors) and were tuned on the odd-numbered LUDB records otherwise (docs/delineation.md).
+/// Thresholds of <see cref="WaveletDelineator"/>. Defaults are Martínez et al. 2004's ξ, γ and ε factors except
+/// γ_QRSpre, and the windows and P-to-R rule, which were tuned on the odd-numbered LUDB records (docs/delineation.md).
 /// </summary>
 public sealed record WaveletDelineatorOptions
 {
@@ -12,7 +12,10 @@ public sealed record WaveletDelineatorOptions
     /// <summary>Half-width, in seconds, of the window around the R peak searched for the QRS's slopes.</summary>
     public double QrsSearchSeconds { get; init; } = 0.12;
 
-    /// <summary>γ_QRSpre: a slope before R counts when above this share of the window's largest |W_2|.</summary>
+    /// <summary>
+    /// γ_QRSpre: a slope before R counts when above this share of the window's largest |W_2| (the paper's 0.06 let
+    /// small slopes before the QRS start it early on LUDB).
+    /// </summary>
     public double QrsPreThreshold { get; init; } = 0.15;
 
     /// <summary>γ_QRSpost: a slope after R counts when above this share of the window's largest |W_2|.</summary>
