@@ -1,0 +1,35 @@
+using System.Collections.Concurrent;
+using EcgScope.Bulk.Batch;
+
+namespace EcgScope.Cluster.Tests;
+
+/// <summary>
+/// Per-record work that counts how often each record is run, shared by every silo of a test cluster (they live in the
+/// test's process); the work itself is <paramref name="inner"/>.
+/// </summary>
+internal sealed class CountingWork(IRecordWork inner) : IRecordWork
+{
+    private readonly ConcurrentDictionary<string, int> runs = new(StringComparer.Ordinal);
+
+    /// <summary>Times each record was run, by name.</summary>
+    public IReadOnlyDictionary<string, int> Runs => runs;
+
+    public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        runs.AddOrUpdate(source.Name, 1, (_, count) => count + 1);
+        return inner.Analyze(source, models, cancellationToken);
+    }
+}
+
+/// <summary>Work that takes a while and makes a row from the record's identity alone: no files needed.</summary>
+internal sealed class SlowFakeWork(TimeSpan duration) : IRecordWork
+{
+    public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    {
+        Thread.Sleep(duration);
+        var rate = 100 + source.Bytes % 400;
+        return new BatchRow(
+            source.Name, source.Bytes, source.LastWriteUtc, "fake", 30, rate, 1, "I", 60 + source.Bytes % 40, 61, null, null, "excellent",
+            [.. models.Select(model => new ModelOutcome(model, "Normal", 0.9, null))], duration.TotalMilliseconds, null);
+    }
+}

@@ -1,0 +1,109 @@
+using EcgScope.Bulk.Batch;
+using EcgScope.Core;
+using EcgScope.Formats;
+using EcgScope.Inference.Models;
+using EcgScope.Testing;
+
+namespace EcgScope.Cluster.Tests;
+
+/// <summary>
+/// A batch on three in-process silos (Orleans TestingHost) that loses one silo, killed without warning, in the middle.
+/// What is asserted: every record has exactly one row in the results file, each row is the one the work made for that
+/// record, and every record was run at least once. A record may be run twice (its worker's silo died, or the
+/// coordinator's, after it ran) but is recorded once.
+/// </summary>
+[Collection(nameof(TestClusters))]
+public sealed class SiloLossTests
+{
+    private static readonly string[] Models = ["rhythm-cnn"];
+
+    [Fact]
+    public async Task A_batch_that_loses_a_silo_records_every_record_exactly_once()
+    {
+        var records = Enumerable.Range(0, 60)
+            .Select(i => new RecordSource($"/nowhere/rec{i:D3}.hea", $"rec{i:D3}.hea", 1000 + i, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc)))
+            .ToList();
+        var work = new CountingWork(new SlowFakeWork(TimeSpan.FromMilliseconds(150)));
+        var cluster = await TestClusters.StartAsync(3, work);
+        try
+        {
+            var resultsPath = Path.Combine(TestData.TempFolder(), "results.csv");
+            using var results = BatchResultsFile.Open(resultsPath, Models);
+            var tenWritten = new TaskCompletionSource();
+            var progress = new SynchronousProgress<BatchProgress>(p =>
+            {
+                if (p.Completed >= 10)
+                {
+                    tenWritten.TrySetResult();
+                }
+            });
+            var options = new ClusterBatchOptions { MaxInFlight = 6, PollPeriod = TimeSpan.FromMilliseconds(100) };
+            var input = new BatchInput("/nowhere", records, []);
+            var batch = ClusterBatch.RunAsync(cluster.Client, input, results, Models, options, progress, TestContext.Current.CancellationToken);
+
+            await tenWritten.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            await cluster.KillSiloAsync(cluster.SecondarySilos[0], TestContext.Current.CancellationToken);
+            var summary = await batch.WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
+
+            Assert.False(summary.Cancelled);
+            Assert.Equal(records.Count, summary.Analysed);
+            var rows = ReadRows(resultsPath);
+            Assert.Equal(records.Select(r => r.Name), rows.Select(row => row[0]));
+            Assert.All(records, record => Assert.True(work.Runs.GetValueOrDefault(record.Name) >= 1, $"{record.Name} never ran"));
+            Assert.All(rows, row => Assert.Equal("fake", row[3]));
+            Assert.Equal(2, cluster.Silos.Count);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Real_records_analysed_on_the_cluster_give_the_rows_of_the_local_analyser()
+    {
+        var folder = TestData.TempFolder();
+        foreach (var header in Directory.EnumerateFiles(TestData.Require("cinc2017"), "*.hea", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(30))
+        {
+            File.Copy(header, Path.Combine(folder, Path.GetFileName(header)));
+            File.Copy(Path.ChangeExtension(header, ".mat"), Path.Combine(folder, Path.GetFileNameWithoutExtension(header) + ".mat"));
+        }
+
+        using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
+        var local = new RecordAnalyzer(EcgFile.BuiltIn, registry, Models.Select(registry.Card));
+        var work = new CountingWork(new RecordAnalyzerWork(EcgFile.BuiltIn, registry));
+        var input = BatchInput.FromFolder(folder, EcgFile.BuiltIn);
+        var cluster = await TestClusters.StartAsync(3, work);
+        try
+        {
+            var resultsPath = Path.Combine(TestData.TempFolder(), "results.csv");
+            using var results = BatchResultsFile.Open(resultsPath, Models);
+            var summary = await ClusterBatch.RunAsync(cluster.Client, input, results, Models, cancellationToken: TestContext.Current.CancellationToken);
+
+            Assert.Equal(30, input.Records.Count);
+            Assert.Equal(30, summary.Analysed);
+            var rows = ReadRows(resultsPath);
+            var expected = input.Records.Select(record => WithoutTime(Fields(BatchCsv.Line(local.Analyze(record, TestContext.Current.CancellationToken)))));
+            Assert.Equal(expected, rows.Select(WithoutTime));
+            Assert.All(input.Records, record => Assert.Equal(1, work.Runs[record.Name]));
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
+            await cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>The data rows of a results file, as fields.</summary>
+    private static List<IReadOnlyList<string>> ReadRows(string path) => [.. File.ReadAllLines(path).Skip(1).Select(Fields)];
+
+    private static IReadOnlyList<string> Fields(string line) => BatchCsv.Fields(line.TrimEnd('\r', '\n'))!;
+
+    /// <summary>A row without its elapsed-time field (the last but one), the one field two runs of a record differ in.</summary>
+    private static string WithoutTime(IReadOnlyList<string> fields) => string.Join('|', fields.Where((_, i) => i != fields.Count - 2));
+}
+
+/// <summary>The tests that start a cluster run one at a time (<see cref="TestClusters"/> hands the work over statically).</summary>
+[CollectionDefinition(nameof(TestClusters), DisableParallelization = true)]
+public sealed class TestClusterGroup;
