@@ -4,20 +4,32 @@ using EcgScope.Bulk.Batch;
 namespace EcgScope.Cluster.Tests;
 
 /// <summary>
-/// Per-record work that counts how often each record is run, shared by every silo of a test cluster (they live in the
+/// Counts how often each record is run and on which silo, shared by every silo of a test cluster (they live in the
 /// test's process); the work itself is <paramref name="inner"/>.
 /// </summary>
-internal sealed class CountingWork(IRecordWork inner) : IRecordWork
+internal sealed class CountingWork(IRecordWork inner)
 {
+    private readonly IRecordWork inner = inner;
     private readonly ConcurrentDictionary<string, int> runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> runsBySilo = new(StringComparer.Ordinal);
 
     /// <summary>Times each record was run, by name.</summary>
     public IReadOnlyDictionary<string, int> Runs => runs;
 
-    public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken)
+    /// <summary>Records each silo started, by silo name.</summary>
+    public IReadOnlyDictionary<string, int> RunsBySilo => runsBySilo;
+
+    /// <summary>The work of the silo named <paramref name="silo"/>.</summary>
+    public IRecordWork On(string silo) => new SiloWork(this, silo);
+
+    private sealed class SiloWork(CountingWork counter, string silo) : IRecordWork
     {
-        runs.AddOrUpdate(source.Name, 1, (_, count) => count + 1);
-        return inner.Analyze(source, models, cancellationToken);
+        public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken)
+        {
+            counter.runs.AddOrUpdate(source.Name, 1, (_, count) => count + 1);
+            counter.runsBySilo.AddOrUpdate(silo, 1, (_, count) => count + 1);
+            return counter.inner.Analyze(source, models, cancellationToken);
+        }
     }
 }
 

@@ -29,20 +29,21 @@ public sealed class SiloLossTests
         {
             var resultsPath = Path.Combine(TestData.TempFolder(), "results.csv");
             using var results = BatchResultsFile.Open(resultsPath, Models);
-            var tenWritten = new TaskCompletionSource();
+            var someWritten = new TaskCompletionSource();
             var progress = new SynchronousProgress<BatchProgress>(p =>
             {
-                if (p.Completed >= 10)
+                if (p.Completed >= 20)
                 {
-                    tenWritten.TrySetResult();
+                    someWritten.TrySetResult();
                 }
             });
             var options = new ClusterBatchOptions { MaxInFlight = 6, PollPeriod = TimeSpan.FromMilliseconds(100) };
             var input = new BatchInput("/nowhere", records, []);
             var batch = ClusterBatch.RunAsync(cluster.Client, input, results, Models, options, progress, TestContext.Current.CancellationToken);
 
-            await tenWritten.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
-            await cluster.KillSiloAsync(cluster.SecondarySilos[0], TestContext.Current.CancellationToken);
+            await someWritten.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+            var lost = cluster.SecondarySilos[0];
+            await cluster.KillSiloAsync(lost, TestContext.Current.CancellationToken);
             var summary = await batch.WaitAsync(TimeSpan.FromMinutes(4), TestContext.Current.CancellationToken);
 
             Assert.False(summary.Cancelled);
@@ -52,6 +53,9 @@ public sealed class SiloLossTests
             Assert.All(records, record => Assert.True(work.Runs.GetValueOrDefault(record.Name) >= 1, $"{record.Name} never ran"));
             Assert.All(rows, row => Assert.Equal("fake", row[3]));
             Assert.Equal(2, cluster.Silos.Count);
+            Assert.True(work.RunsBySilo.GetValueOrDefault(lost.Name) > 0, "the lost silo had run no record: the loss proved nothing");
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"runs by silo: {string.Join(", ", work.RunsBySilo.Select(pair => $"{pair.Key}={pair.Value}"))}; records run twice or more: {work.Runs.Count(pair => pair.Value > 1)}");
         }
         finally
         {

@@ -9,9 +9,9 @@ namespace EcgScope.Cluster.Tests;
 /// </summary>
 internal static class TestClusters
 {
-    public static IRecordWork? Work { get; private set; }
+    public static CountingWork? Work { get; private set; }
 
-    public static async Task<TestCluster> StartAsync(int silos, IRecordWork work)
+    public static async Task<TestCluster> StartAsync(int silos, CountingWork work)
     {
         Work = work;
         var cluster = new TestClusterBuilder((short)silos)
@@ -26,7 +26,7 @@ internal static class TestClusters
     {
         public void Configure(ISiloBuilder siloBuilder) =>
             siloBuilder
-                .AddEcgScopeBatches(Work!, options =>
+                .AddEcgScopeBatches(Work!.On(siloBuilder.Configuration["Orleans:Name"]!), options =>
                 {
                     options.CheckPeriod = TimeSpan.FromMilliseconds(200);
                     options.RetryDelay = TimeSpan.FromMilliseconds(200);
