@@ -48,7 +48,7 @@ public static class ClusterHosting
 
     /// <summary>
     /// Keeps membership, batch state and reminders in the PostgreSQL database of <paramref name="connectionString"/>,
-    /// whose tables must exist (docs/scale-out.md).
+    /// whose tables <see cref="PostgresSchema.ApplyAsync"/> creates.
     /// </summary>
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
     {
