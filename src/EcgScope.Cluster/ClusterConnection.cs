@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace EcgScope.Cluster;
@@ -29,7 +30,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting for the cluster.</param>
     public static async Task<ClusterConnection> ConnectAsync(string connectionString, string clusterId, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = QuietHost();
         builder.UseOrleansClient(client => client
             .UsePostgres(connectionString)
             .AddEcgScopeBatches()
@@ -40,7 +41,7 @@ public sealed class ClusterConnection : IAsyncDisposable
     /// <summary>Starts a silo in this process (localhost clustering, state and reminders in memory) that does <paramref name="work"/>.</summary>
     public static async Task<ClusterConnection> StartLocalAsync(IRecordWork work, Action<ClusterBatchOptions>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder();
+        var builder = QuietHost();
         builder.UseOrleans(silo => silo
             .UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort())
             .UseInMemoryStores()
@@ -67,6 +68,14 @@ public sealed class ClusterConnection : IAsyncDisposable
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A host that logs Orleans' warnings and errors only: its start-up information would bury the batch's progress.</summary>
+    private static HostApplicationBuilder QuietHost()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        return builder;
     }
 
     /// <summary>A TCP port free on loopback now, so that two local runs do not collide.</summary>

@@ -48,7 +48,7 @@ public sealed class SiloLossTests
 
             Assert.False(summary.Cancelled);
             Assert.Equal(records.Count, summary.Analysed);
-            var rows = ReadRows(resultsPath);
+            var rows = BatchFiles.ReadRows(resultsPath);
             Assert.Equal(records.Select(r => r.Name), rows.Select(row => row[0]));
             Assert.All(records, record => Assert.True(work.Runs.GetValueOrDefault(record.Name) >= 1, $"{record.Name} never ran"));
             Assert.All(rows, row => Assert.Equal("fake", row[3]));
@@ -67,17 +67,9 @@ public sealed class SiloLossTests
     [Fact]
     public async Task Real_records_analysed_on_the_cluster_give_the_rows_of_the_local_analyser()
     {
-        var folder = TestData.TempFolder();
-        foreach (var header in Directory.EnumerateFiles(TestData.Require("cinc2017"), "*.hea", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(30))
-        {
-            File.Copy(header, Path.Combine(folder, Path.GetFileName(header)));
-            File.Copy(Path.ChangeExtension(header, ".mat"), Path.Combine(folder, Path.GetFileNameWithoutExtension(header) + ".mat"));
-        }
-
+        var input = BatchInput.FromFolder(BatchFiles.CopyCincRecords(30), EcgFile.BuiltIn);
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
-        var local = new RecordAnalyzer(EcgFile.BuiltIn, registry, Models.Select(registry.Card));
         var work = new CountingWork(new RecordAnalyzerWork(EcgFile.BuiltIn, registry));
-        var input = BatchInput.FromFolder(folder, EcgFile.BuiltIn);
         var cluster = await TestClusters.StartAsync(3, work);
         try
         {
@@ -87,9 +79,7 @@ public sealed class SiloLossTests
 
             Assert.Equal(30, input.Records.Count);
             Assert.Equal(30, summary.Analysed);
-            var rows = ReadRows(resultsPath);
-            var expected = input.Records.Select(record => WithoutTime(Fields(BatchCsv.Line(local.Analyze(record, TestContext.Current.CancellationToken)))));
-            Assert.Equal(expected, rows.Select(WithoutTime));
+            Assert.Equal(BatchFiles.LocalRows(input, Models), BatchFiles.ReadRows(resultsPath).Select(BatchFiles.WithoutTime));
             Assert.All(input.Records, record => Assert.Equal(1, work.Runs[record.Name]));
         }
         finally
@@ -98,14 +88,6 @@ public sealed class SiloLossTests
             await cluster.DisposeAsync();
         }
     }
-
-    /// <summary>The data rows of a results file, as fields.</summary>
-    private static List<IReadOnlyList<string>> ReadRows(string path) => [.. File.ReadAllLines(path).Skip(1).Select(Fields)];
-
-    private static IReadOnlyList<string> Fields(string line) => BatchCsv.Fields(line.TrimEnd('\r', '\n'))!;
-
-    /// <summary>A row without its elapsed-time field (the last but one), the one field two runs of a record differ in.</summary>
-    private static string WithoutTime(IReadOnlyList<string> fields) => string.Join('|', fields.Where((_, i) => i != fields.Count - 2));
 }
 
 /// <summary>The tests that start a cluster run one at a time (<see cref="TestClusters"/> hands the work over statically).</summary>
