@@ -1,7 +1,6 @@
 using System.Globalization;
 using EcgScope.Bulk.Batch;
 using EcgScope.Cluster;
-using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Inference.Models;
 
@@ -24,8 +23,7 @@ if (args[3] == "local")
 {
     using var registry = new ModelRegistry(args[2]);
     var analyzer = new RecordAnalyzer(EcgFile.BuiltIn, registry, models.Select(registry.Card));
-    // A progress sink, because BatchRunner counts the records it analysed only when it has one to tell.
-    summary = await new BatchRunner(analyzer.Analyze).RunAsync(input, results, new SynchronousProgress<BatchProgress>(_ => { }));
+    summary = await new BatchRunner(analyzer.Analyze).RunAsync(input, results);
 }
 else
 {

@@ -12,6 +12,12 @@ public sealed class ClusterBatchOptions
     /// <summary>How often the coordinator stores new rows and looks for overdue records; default 1 s.</summary>
     public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Failed attempts after which a record gets a row with the last error instead of another attempt (a worker that
+    /// throws every time, not a lost silo); default 5.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 5;
+
     /// <summary>The wait before a record whose worker failed is handed out again; default 1 s.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -19,9 +19,17 @@ public sealed class RecordAnalyzerWork(EcgFileReader reader, ModelRegistry regis
     public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(models);
-        var analyzer = analyzers.GetOrAdd(
-            string.Join('\n', models),
-            _ => new RecordAnalyzer(reader, registry, models.Select(registry.Card)));
+        RecordAnalyzer analyzer;
+        try
+        {
+            analyzer = analyzers.GetOrAdd(string.Join('\n', models), _ => new RecordAnalyzer(reader, registry, models.Select(registry.Card)));
+        }
+        catch (KeyNotFoundException error)
+        {
+            // This silo lacks a model the batch asks for: every record says so, rather than failing over and over.
+            return BatchRow.Failed(source, $"{Environment.MachineName}: {error.Message}", 0);
+        }
+
         return analyzer.Analyze(source, cancellationToken);
     }
 }

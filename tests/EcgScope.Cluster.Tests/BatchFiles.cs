@@ -22,12 +22,21 @@ internal static class BatchFiles
         return folder;
     }
 
-    /// <summary>The rows the local analyser makes for the records of <paramref name="input"/>, without their times.</summary>
+    /// <summary>The rows the local analyser writes for the records of <paramref name="input"/>, in order, without their times.</summary>
     public static List<string> LocalRows(BatchInput input, IReadOnlyList<string> models)
     {
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
         var analyzer = new RecordAnalyzer(EcgFile.BuiltIn, registry, models.Select(registry.Card));
-        return [.. input.Records.Select(record => WithoutTime(Fields(BatchCsv.Line(analyzer.Analyze(record)))))];
+        var path = Path.Combine(TestData.TempFolder(), "local.csv");
+        using (var results = BatchResultsFile.Open(path, models))
+        {
+            foreach (var record in input.Records)
+            {
+                results.Append(analyzer.Analyze(record));
+            }
+        }
+
+        return [.. ReadRows(path).Select(WithoutTime)];
     }
 
     /// <summary>The data rows of a results file, as fields.</summary>

@@ -45,3 +45,10 @@ internal sealed class SlowFakeWork(TimeSpan duration) : IRecordWork
             [.. models.Select(model => new ModelOutcome(model, "Normal", 0.9, null))], duration.TotalMilliseconds, null);
     }
 }
+
+/// <summary>Work that throws for one record, every time (a fault of the work, not of a silo), and is <paramref name="inner"/> for the rest.</summary>
+internal sealed class ThrowingWork(string badRecord, IRecordWork inner) : IRecordWork
+{
+    public BatchRow Analyze(RecordSource source, IReadOnlyList<string> models, CancellationToken cancellationToken) =>
+        source.Name == badRecord ? throw new InvalidOperationException("this record always fails") : inner.Analyze(source, models, cancellationToken);
+}

@@ -65,6 +65,53 @@ public sealed class SiloLossTests
     }
 
     [Fact]
+    public async Task A_record_whose_work_always_throws_gets_a_row_with_the_error_after_the_last_attempt()
+    {
+        RecordSource[] records =
+        [
+            .. Enumerable.Range(0, 5).Select(i => new RecordSource($"/nowhere/rec{i}.hea", $"rec{i}.hea", 100, new DateTime(2026, 11, 29, 12, 0, 0, DateTimeKind.Utc))),
+        ];
+        var work = new CountingWork(new ThrowingWork("rec3.hea", new SlowFakeWork(TimeSpan.Zero)));
+        var cluster = await TestClusters.StartAsync(1, work);
+        try
+        {
+            var coordinator = cluster.Client.GetGrain<Grains.IBatchCoordinatorGrain>("always-throws");
+            await coordinator.SubmitAsync(Models, records, maxInFlight: 2);
+            Grains.BatchPoll poll;
+            do
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+                poll = await coordinator.PollAsync(0);
+            }
+            while (poll.Pending > 0);
+
+            Assert.Equal(records.Select(r => r.Name).Order(StringComparer.Ordinal), poll.Rows.Select(row => row.File).Order(StringComparer.Ordinal));
+            var bad = Assert.Single(poll.Rows, row => row.Error is not null);
+            Assert.Equal("rec3.hea", bad.File);
+            Assert.Contains("gave up after 5 failed attempts", bad.Error, StringComparison.Ordinal);
+            Assert.Contains("this record always fails", bad.Error, StringComparison.Ordinal);
+            Assert.Equal(5, work.Runs["rec3.hea"]);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public void A_silo_without_a_model_the_batch_asks_for_gives_rows_that_say_so()
+    {
+        using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
+        var work = new RecordAnalyzerWork(EcgFile.BuiltIn, registry);
+        var source = new RecordSource(TestData.RepositoryFile("samples", "mitdb-100-60s.hea"), "mitdb-100-60s.hea", 1, DateTime.UnixEpoch);
+
+        var row = work.Analyze(source, ["no-such-model"], TestContext.Current.CancellationToken);
+
+        Assert.Contains("No model called 'no-such-model'", row.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Real_records_analysed_on_the_cluster_give_the_rows_of_the_local_analyser()
     {
         var input = BatchInput.FromFolder(BatchFiles.CopyCincRecords(30), EcgFile.BuiltIn);

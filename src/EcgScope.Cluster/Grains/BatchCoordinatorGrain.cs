@@ -7,7 +7,8 @@ namespace EcgScope.Cluster.Grains;
 /// <summary>
 /// The coordinator of one batch. Keeps up to <see cref="BatchState.MaxInFlight"/> records under way on worker grains;
 /// a record whose worker fails (its silo died) or takes longer than <see cref="ClusterBatchOptions.InFlightTimeout"/>
-/// is handed out again under a new worker key, so it may run twice, but only its first row is recorded. The rows
+/// is handed out again under a new worker key, so it may run twice, but only its first row is recorded (a record
+/// whose workers fail <see cref="ClusterBatchOptions.MaxAttempts"/> times gets a row with the error). The rows
 /// are stored before a poll hands them out, so the client never sees a row the coordinator could forget; after a
 /// loss of its own silo the coordinator is activated elsewhere (by the next poll, or by its reminder) and hands out
 /// again everything not stored as done.
@@ -21,6 +22,9 @@ internal sealed partial class BatchCoordinatorGrain(
 
     /// <summary>Records under way: when each was last handed out, and under which attempt.</summary>
     private readonly Dictionary<string, (DateTime Started, int Attempt)> inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Failed attempts per record, in this activation.</summary>
+    private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
     private int attempts;
     private bool dirty;
     private IGrainTimer? timer;
@@ -145,7 +149,15 @@ internal sealed partial class BatchCoordinatorGrain(
 #pragma warning restore CA1031
         {
             LogWorkerFailed(error, record.Name, attempt);
-            await Task.Delay(options.Value.RetryDelay);
+            var failed = failures[record.Name] = failures.GetValueOrDefault(record.Name) + 1;
+            if (failed >= options.Value.MaxAttempts)
+            {
+                Record(BatchRow.Failed(record, $"gave up after {failed} failed attempts on the cluster: {error.Message}", 0));
+            }
+            else
+            {
+                await Task.Delay(options.Value.RetryDelay);
+            }
         }
         finally
         {
