@@ -11,6 +11,9 @@ namespace EcgScope.Cluster;
 /// </summary>
 public static class ClusterBatch
 {
+    /// <summary>How long the coordinator may fail to answer before the run gives up: longer than a silo loss takes to settle.</summary>
+    private static readonly TimeSpan UnreachableFor = TimeSpan.FromMinutes(3);
+
     /// <summary>Analyses the records of <paramref name="input"/> not yet in <paramref name="results"/> on the cluster of <paramref name="client"/>.</summary>
     /// <param name="client">A client of the cluster (or a silo's own grain factory).</param>
     /// <param name="input">The records; their paths must be reachable from every silo.</param>
@@ -99,18 +102,20 @@ public static class ClusterBatch
     }
 
     /// <summary>
-    /// Calls the coordinator until it answers: while a silo is lost the call may fail or time out, and the next one
-    /// reaches the coordinator on a silo that lives. Errors of the batch itself (other models) are not retried.
+    /// Calls the coordinator until it answers: while a silo is lost the call may fail or time out, and a later one
+    /// reaches the coordinator on a silo that lives. Errors of the batch itself (other models) are not retried, and
+    /// after <see cref="UnreachableFor"/> of failures in a row the last one is thrown: the cluster is gone.
     /// </summary>
     private static async Task<T> Retry<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
+        var failing = Stopwatch.StartNew();
         for (var delay = TimeSpan.FromMilliseconds(200); ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(5).Ticks)))
         {
             try
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception error) when (error is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (error is OrleansException or TimeoutException && failing.Elapsed < UnreachableFor && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }
