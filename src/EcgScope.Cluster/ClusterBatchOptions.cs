@@ -13,8 +13,8 @@ public sealed class ClusterBatchOptions
     public TimeSpan CheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Failed attempts after which a record gets a row with the last error instead of another attempt (a worker that
-    /// throws every time, not a lost silo); default 5.
+    /// Attempts whose work threw after which a record gets a row with the last error instead of another attempt; a
+    /// failure of the cluster (a lost silo, a timeout) does not count. Default 5.
     /// </summary>
     public int MaxAttempts { get; set; } = 5;
 
