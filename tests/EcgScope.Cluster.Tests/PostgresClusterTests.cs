@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using EcgScope.Bulk.Batch;
-using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Testing;
 using Npgsql;
@@ -46,41 +45,6 @@ public sealed partial class PostgresClusterTests
         Assert.True(
             await ScalarAsync(postgres.ConnectionString, "SELECT count(*) FROM OrleansStorage WHERE Version > 1") >= 1,
             "no grain state (the coordinator's is the only one) was written to PostgreSQL twice");
-    }
-
-    [Fact]
-    public async Task A_batch_on_PostgreSQL_survives_a_silo_process_killed_in_the_middle()
-    {
-        var cancellation = TestContext.Current.CancellationToken;
-        var input = BatchInput.FromFolder(BatchFiles.CopyCincRecords(300), EcgFile.BuiltIn);
-        await using var postgres = await LocalPostgres.StartAsync();
-        const string clusterId = "crash";
-        using var survivor = SiloProcess.Start(postgres.ConnectionString, clusterId);
-        using var victim = SiloProcess.Start(postgres.ConnectionString, clusterId);
-        await WaitForActiveSilosAsync(postgres.ConnectionString, clusterId, 2, [survivor, victim], cancellation);
-
-        var resultsPath = Path.Combine(TestData.TempFolder(), "results.csv");
-        var killedAt = 0;
-        await using (var connection = await ClusterConnection.ConnectAsync(postgres.ConnectionString, clusterId, cancellation))
-        {
-            using var results = BatchResultsFile.Open(resultsPath, Models);
-            var progress = new SynchronousProgress<BatchProgress>(p =>
-            {
-                if (p.Completed >= 30 && killedAt == 0)
-                {
-                    killedAt = p.Completed;
-                    victim.Crash();
-                }
-            });
-            var batch = ClusterBatch.RunAsync(connection.Grains, input, results, Models, progress: progress, cancellationToken: cancellation);
-            await Task.WhenAny(batch, Task.Delay(TimeSpan.FromMinutes(4), cancellation));
-            Assert.True(batch.IsCompleted, $"the batch did not end; {killedAt} rows were written when a silo was killed. The survivor said:\n{survivor.Output}");
-            Assert.Equal(300, (await batch).Analysed);
-        }
-
-        Assert.InRange(killedAt, 30, 299);
-        Assert.Equal(BatchFiles.LocalRows(input, Models), BatchFiles.ReadRows(resultsPath).Select(BatchFiles.WithoutTime));
-        Assert.True(RecordsAnalysed(await survivor.StopAsync(cancellation)) > 0);
     }
 
     private static async Task WaitForActiveSilosAsync(string connectionString, string clusterId, int count, SiloProcess[] silos, CancellationToken cancellationToken)

@@ -65,13 +65,6 @@ internal sealed class SiloProcess : IDisposable
         return Output;
     }
 
-    /// <summary>Kills it at once (SIGKILL), as a crash or a lost machine would: no goodbye to the cluster.</summary>
-    public void Crash()
-    {
-        process.Kill();
-        process.WaitForExit();
-    }
-
     public void Dispose()
     {
         if (!process.HasExited)
