@@ -8,8 +8,8 @@ public sealed class LibraryPackageTests(PackedSolution packed)
     public void Each_source_project_packs_as_a_library_named_after_it_and_the_cli_as_the_ecgscope_tool()
     {
         // The training side (TorchSharp and 600 MB of libtorch) is built from the repository, never published; the web
-        // app is an application, run from the repository (README), not a library.
-        string[] notPackaged = ["EcgScope.ML", "EcgScope.Training", "EcgScope.Web"];
+        // app and the silo host are applications, run from the repository, not libraries.
+        string[] notPackaged = ["EcgScope.ML", "EcgScope.Training", "EcgScope.Web", "EcgScope.Cluster.Silo"];
         var libraries = Directory.EnumerateFiles(Path.Combine(packed.RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
             .Select(Path.GetFileNameWithoutExtension)
             .Where(name => name != "EcgScope.Cli" && !notPackaged.Contains(name))
