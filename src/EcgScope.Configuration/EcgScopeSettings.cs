@@ -15,6 +15,9 @@ public sealed class EcgScopeSettings
     /// <summary>The batch.</summary>
     public BatchSettings Batch { get; set; } = new();
 
+    /// <summary>The Orleans cluster a batch may run on.</summary>
+    public ClusterSettings Cluster { get; set; } = new();
+
     /// <summary>The web app.</summary>
     public WebSettings Web { get; set; } = new();
 
@@ -50,6 +53,16 @@ public sealed class BatchSettings
 {
     /// <summary>Records analysed at once (default: one per core).</summary>
     public int Parallelism { get; set; } = Environment.ProcessorCount;
+}
+
+/// <summary>The Orleans cluster <c>ecgscope batch --cluster</c> runs on (docs/scale-out.md).</summary>
+public sealed class ClusterSettings
+{
+    /// <summary>The PostgreSQL connection string of the cluster's membership and state (a secret: it holds the password); empty: a silo in the process itself.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The cluster's name, the same on every silo and client.</summary>
+    public string ClusterId { get; set; } = "ecgscope";
 }
 
 /// <summary>The web app; every default suits one person on their own machine.</summary>

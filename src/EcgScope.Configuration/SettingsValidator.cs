@@ -16,6 +16,7 @@ internal static class SettingsValidator
         Range("Web:MaxDurationSeconds", web.MaxDurationSeconds, 1, 7 * 24 * 3600);
         Require("Web:Database", web.Database.Length > 0, "must name a file.");
         Range("Batch:Parallelism", settings.Batch.Parallelism, 1, 1024);
+        Require("Cluster:ClusterId", settings.Cluster.ClusterId.Length > 0, "must name the cluster.");
         foreach (var (model, threshold) in settings.Models.MinimumProbability)
         {
             Range($"Models:MinimumProbability:{model}", threshold, 0, 1);

@@ -33,6 +33,26 @@ public sealed class BatchCommandTests
     }
 
     [Fact]
+    public void Batch_on_a_cluster_in_this_process_writes_the_same_rows_as_the_local_runner()
+    {
+        var folder = BatchFolder.Create();
+        var local = Path.Combine(folder, "out", "local.csv");
+        var clustered = Path.Combine(folder, "out", "cluster.csv");
+
+        var localRun = CliRun.Of("batch", folder, "--out", local, "--models", "rhythm-cnn");
+        var clusterRun = CliRun.Of("batch", folder, "--out", clustered, "--models", "rhythm-cnn", "--cluster", "--format", "json");
+
+        Assert.Equal((1, 1), (localRun.ExitCode, clusterRun.ExitCode)); // two broken records in the folder
+        Assert.Equal(6, clusterRun.Json.GetProperty("analysed").GetInt32());
+        static IEnumerable<string> WithoutTimes(string path) =>
+            File.ReadAllLines(path).Select(line => string.Join(',', line.Split(',').Where((_, i) => i != ElapsedColumn(path))));
+        Assert.Equal(WithoutTimes(local), WithoutTimes(clustered));
+    }
+
+    /// <summary>The column of the time each record took, which differs between runs.</summary>
+    private static int ElapsedColumn(string path) => Array.IndexOf(File.ReadLines(path).First().Split(','), "elapsedMs");
+
+    [Fact]
     public void Batch_of_a_fetch_manifest_with_readable_records_only_exits_0()
     {
         var folder = BatchFolder.Create();

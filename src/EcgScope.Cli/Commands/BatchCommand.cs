@@ -39,13 +39,17 @@ internal static class BatchCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var noModels = new Option<bool>("--no-models") { Description = "The analysis only: run no model." };
+        var cluster = new Option<bool>("--cluster")
+        {
+            Description = "Run on an Orleans cluster: the one Cluster:ConnectionString names (PostgreSQL, see docs/scale-out.md), else a silo in this process.",
+        };
         var parallelism = NumberOption.Count(
             "--parallelism", $"Records analysed at once, 1 to {MaxParallelism}. Default: Batch:Parallelism of the configuration, else the processor count ({Environment.ProcessorCount}).", 1, MaxParallelism, Environment.ProcessorCount);
         var modelOptions = new ModelOptions();
         var options = new CommonOptions();
         var command = new Command("batch", "Analyse every record of a folder or fetch manifest on all cores into a CSV, one row per record (measurements, quality, each model's verdict, or the error); resumable.")
         {
-            input, output, models, noModels, parallelism,
+            input, output, models, noModels, parallelism, cluster,
         };
         modelOptions.AddTo(command);
         options.AddTo(command);
@@ -63,9 +67,14 @@ internal static class BatchCommand
                 var chosen = ChosenModels(registry, parse.GetValue(models) ?? [], parse.GetValue(noModels));
                 var analyzer = new RecordAnalyzer(SupportedFiles.Reader, registry, chosen, options.ReadOptions(parse));
                 using var results = OpenResults(resultsPath, analyzer.ModelNames);
-                var runner = new BatchRunner(analyzer.Analyze, settings.Batch.Parallelism);
                 var summary = ConsoleProgress.Run("analysing", progress =>
-                    runner.RunAsync(source, results, new SynchronousProgress<BatchProgress>(p => progress.Report(Shown(p))), cancellationToken).GetAwaiter().GetResult());
+                {
+                    var shown = new SynchronousProgress<BatchProgress>(p => progress.Report(Shown(p)));
+                    return (parse.GetValue(cluster)
+                            ? ClusterRun.RunAsync(settings.Cluster, registry, source, results, analyzer.ModelNames, shown, cancellationToken)
+                            : new BatchRunner(analyzer.Analyze, settings.Batch.Parallelism).RunAsync(source, results, shown, cancellationToken))
+                        .GetAwaiter().GetResult();
+                });
                 return report = BatchReport.From(source.Root, analyzer.ModelNames, summary);
             });
             return exitCode != CommandRunner.Success ? exitCode
