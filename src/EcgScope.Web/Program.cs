@@ -57,7 +57,8 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAntiforgery();
 app.MapOpenApi();
-app.MapScalarApiReference();
+// Offline: the reference uses the system's fonts, never Scalar's font CDN.
+app.MapScalarApiReference(scalar => scalar.DefaultFonts = false);
 app.MapEcgScopeApi();
 app.MapCultureSwitch();
 app.MapRazorPages();

@@ -13,9 +13,9 @@ public static class SecurityHeaders
         var headers = context.Response.Headers;
         var isApiReference = context.Request.Path.StartsWithSegments("/scalar", StringComparison.OrdinalIgnoreCase);
 
-        // The API reference page (Scalar) runs its own inline bootstrap script; it shows no person's data.
+        // The API reference page (Scalar) runs its own inline bootstrap script and evaluates code; it shows no person's data.
         headers.ContentSecurityPolicy = isApiReference
-            ? "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
+            ? "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'"
             : ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
