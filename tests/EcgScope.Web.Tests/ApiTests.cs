@@ -229,6 +229,11 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         var models = await Uploads.Json(await client.GetAsync("/api/models", Cancel));
         Assert.Contains(models.GetProperty("models").EnumerateArray(), model => model.GetProperty("name").GetString() == "rhythm-cnn");
 
+        var card = await client.GetAsync("/api/models/rhythm-cnn/card", Cancel);
+        Assert.Equal("text/markdown", card.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("CinC", await card.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/models/no-such-model/card", Cancel)).StatusCode);
+
         var openApi = await client.GetStringAsync("/openapi/v1.json", Cancel);
         foreach (var path in new[] { "/api/analyses", "/api/analyses/{id}", "/api/analyses/{id}/report.pdf", "/api/models", "/api/demo" })
         {

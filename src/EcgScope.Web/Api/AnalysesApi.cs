@@ -39,6 +39,7 @@ public static class AnalysesApi
         api.MapPost("/analyses/{id}/explanation", ExplainAsync)
             .WithSummary("Ask the configured language model to explain an analysis in plain words (off unless configured; sends derived figures only)");
         api.MapGet("/models", (ModelRegistry registry) => TypedResults.Ok(ModelsReport.From(registry))).WithSummary("The trained models and their cards");
+        api.MapGet("/models/{name}/card", Card).WithSummary("A model's full card (Markdown): data, splits, figures with intervals, calibration, limits");
         api.MapPost("/demo", Demo).Produces<AnalysisDocument>(StatusCodes.Status201Created).WithSummary("Analyse a synthetic demo ECG");
     }
 
@@ -75,6 +76,15 @@ public static class AnalysesApi
         var report = view.Report;
         EcgPdfReport.Write(pdf, report.Record, report.Analysis, report.Classification, view.Stored.CreatedAt, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
         return TypedResults.File(pdf.ToArray(), "application/pdf", $"ecgscope-{id[..Math.Min(8, id.Length)]}.pdf");
+    }
+
+    private static Results<ContentHttpResult, ProblemHttpResult> Card(string name, ModelRegistry registry)
+    {
+        var card = registry.Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase));
+        var path = card?.Document is { } document ? Path.Combine(AppContext.BaseDirectory, "cards", Path.GetFileName(document)) : null;
+        return path is not null && File.Exists(path)
+            ? TypedResults.Text(File.ReadAllText(path), "text/markdown; charset=utf-8")
+            : TypedResults.Problem(title: "No such model card.", detail: $"No card for a model called '{name}'; see /api/models.", statusCode: StatusCodes.Status404NotFound);
     }
 
     private static async Task<Results<Ok<LanguageModelExplanation>, ProblemHttpResult>> ExplainAsync(
