@@ -56,6 +56,10 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(context);
         await context.AddInitScriptAsync(ReportPolicyViolations);
+
+        // Waits, not timings: a CI machine busy with other test assemblies may be slow to serve the first pages.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 

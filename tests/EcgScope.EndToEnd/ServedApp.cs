@@ -22,6 +22,10 @@ public sealed class ServedApp : WebApplicationFactory<Program>
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         Address = new Uri(addresses.Single());
+
+        // A renamed setting would otherwise send the tests' analyses into the user's own history, silently.
+        var database = Services.GetRequiredService<EcgScope.Web.Storage.AnalysisStore>().Path;
+        Assert.True(database.StartsWith(folder, StringComparison.Ordinal), $"The app's history is {database}, not in the test's folder.");
     }
 
     /// <summary>Where the app listens, e.g. http://127.0.0.1:40123.</summary>
@@ -30,7 +34,7 @@ public sealed class ServedApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
-        builder.UseSetting("EcgScope:Web:Database", Path.Combine(folder, "history.db"));
-        builder.UseSetting("EcgScope:Web:UploadFolder", uploads);
+        builder.UseSetting("Web:Database", Path.Combine(folder, "history.db"));
+        builder.UseSetting("Web:UploadFolder", uploads);
     }
 }

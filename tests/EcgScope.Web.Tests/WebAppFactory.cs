@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using EcgScope.Testing;
 
 namespace EcgScope.Web.Tests;
@@ -26,6 +27,10 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
     public HttpClient CreateAcceptedClient()
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // A renamed setting would otherwise send the tests' analyses into the user's own history, silently.
+        var database = Services.GetRequiredService<EcgScope.Web.Storage.AnalysisStore>().Path;
+        Assert.True(database.StartsWith(Folder, StringComparison.Ordinal), $"The app's history is {database}, not in the test's folder.");
         client.DefaultRequestHeaders.Add("Cookie", "ecgscope-disclaimer=accepted");
         return client;
     }

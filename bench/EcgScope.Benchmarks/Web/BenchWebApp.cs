@@ -47,8 +47,8 @@ internal sealed class BenchWebApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("EcgScope:Web:Database", Path.Combine(folder, "history.db"));
-        builder.UseSetting("EcgScope:Web:UploadFolder", Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName);
+        builder.UseSetting("Web:Database", Path.Combine(folder, "history.db"));
+        builder.UseSetting("Web:UploadFolder", Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

@@ -114,8 +114,8 @@ internal static class WebLoad
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             };
-            start.Environment["EcgScope__Web__Database"] = Path.Combine(folder, "history.db");
-            start.Environment["EcgScope__Web__UploadFolder"] = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
+            start.Environment["ECGSCOPE__Web__Database"] = Path.Combine(folder, "history.db");
+            start.Environment["ECGSCOPE__Web__UploadFolder"] = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
             start.Environment["Logging__LogLevel__Default"] = "Warning";
             var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
             process.OutputDataReceived += (_, _) => { };
