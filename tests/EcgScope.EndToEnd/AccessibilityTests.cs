@@ -66,7 +66,17 @@ public sealed partial class AccessibilityTests(Browser browser)
         // Accept the disclaimer.
         await TabToAsync(page, "main form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say where the page stood (a wait for its load event can hang on a resource that never comes).
+            var focused = await page.EvaluateAsync<string>("() => document.activeElement ? document.activeElement.outerHTML : 'nothing'");
+            var state = await page.EvaluateAsync<string>("() => document.readyState");
+            Assert.Fail($"Still at {page.Url} ({state}) after Enter; focused: {focused}");
+        }
 
         // Pick a file (the picker opens on Space) and send it.
         await TabToAsync(page, "#file");

@@ -33,6 +33,9 @@ public sealed class ServedApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // As a person runs it, not the Development default of tests: static files come from the app's wwwroot, not from
+        // the build's obj/ folder, which a concurrent build (the packaging tests pack the solution) may rewrite mid-test.
+        builder.UseEnvironment("Production");
         var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
         builder.UseSetting("Web:Database", Path.Combine(folder, "history.db"));
         builder.UseSetting("Web:UploadFolder", uploads);
