@@ -79,17 +79,7 @@ public static class ClusterBatch
             cancelled = true;
         }
 
-        return new BatchSummary(
-            results.Path,
-            input.Records.Count,
-            written.Count,
-            input.Records.Count - pending.Count,
-            input.Records.Count(results.HasError),
-            input.Unsupported,
-            results.IgnoredLines,
-            cancelled,
-            clock.Elapsed,
-            options.MaxInFlight);
+        return BatchSummary.Of(input, results, written.Count, pending.Count, cancelled, clock.Elapsed, options.MaxInFlight);
     }
 
     /// <summary>The batch of a results file: a rerun with the same file finds the same coordinator.</summary>

@@ -54,17 +54,7 @@ public sealed class BatchRunner(Func<RecordSource, CancellationToken, BatchRow> 
             results.Compact();
         }
 
-        return new BatchSummary(
-            results.Path,
-            input.Records.Count,
-            tally.Completed,
-            input.Records.Count - pending.Count,
-            input.Records.Count(results.HasError),
-            input.Unsupported,
-            results.IgnoredLines,
-            cancelled,
-            tally.Elapsed,
-            Parallelism);
+        return BatchSummary.Of(input, results, tally.Completed, pending.Count, cancelled, tally.Elapsed, Parallelism);
     }
 
     /// <summary>The counts of a run, updated from several threads.</summary>

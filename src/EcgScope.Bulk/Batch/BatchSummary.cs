@@ -23,6 +23,31 @@ public sealed record BatchSummary(
     TimeSpan Elapsed,
     int Parallelism)
 {
+    /// <summary>The summary of a run over <paramref name="input"/> into <paramref name="results"/>, whoever ran the records.</summary>
+    /// <param name="input">The records of the run.</param>
+    /// <param name="results">The results file, after the run.</param>
+    /// <param name="analysed">Records analysed by this run.</param>
+    /// <param name="pending">Records that were not done before the run.</param>
+    /// <param name="cancelled">Whether the run was stopped.</param>
+    /// <param name="elapsed">How long it took.</param>
+    /// <param name="parallelism">How many records were analysed at once.</param>
+    public static BatchSummary Of(BatchInput input, BatchResultsFile results, int analysed, int pending, bool cancelled, TimeSpan elapsed, int parallelism)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(results);
+        return new BatchSummary(
+            results.Path,
+            input.Records.Count,
+            analysed,
+            input.Records.Count - pending,
+            input.Records.Count(results.HasError),
+            input.Unsupported,
+            results.IgnoredLines,
+            cancelled,
+            elapsed,
+            parallelism);
+    }
+
     /// <summary>Records analysed per second of this run; 0 when none were.</summary>
     public double RecordsPerSecond => Analysed == 0 || Elapsed <= TimeSpan.Zero ? 0 : Analysed / Elapsed.TotalSeconds;
 }

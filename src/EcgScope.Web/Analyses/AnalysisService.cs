@@ -15,7 +15,7 @@ using EcgScope.Web.Uploads;
 namespace EcgScope.Web.Analyses;
 
 /// <summary>An upload, a bundled sample or a demo record in; a stored analysis out. The analysis itself is the library's.</summary>
-public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry, WebSettings options, TimeProvider clock)
+public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, ModelRegistry registry, WebSettings options, TimeProvider clock)
 {
     private static readonly string Version =
         typeof(AnalysisService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
@@ -68,6 +68,7 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
             throw new EcgFormatException(fileName, $"sampled at {record.SamplingRate}; the analysis needs at least {EcgAnalysis.MinimumSamplingRateHz} Hz (give the sampling rate if the file does not state it).");
         }
 
+        record = StoredSignal.Kept(record);
         var report = RecordReport.Create(record, fileName, format, registry, chosen, cancellationToken: cancellationToken);
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
@@ -77,6 +78,7 @@ public sealed class AnalysisService(AnalysisStore store, ModelRegistry registry,
             id, created, fileName, format, record.DurationSeconds, report.Analysis.Summary.ConsensusHeartRateBpm ?? report.Analysis.Leads[0].HeartRateBpm,
             JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record));
         store.Add(stored);
+        views.Remember(new AnalysisView(stored, report));
         return stored;
     }
 

@@ -14,7 +14,28 @@ public static class StoredSignal
 {
     private const uint Magic = 0x31534345; // "ECS1"
 
-    /// <summary>The kept part of <paramref name="record"/> as bytes.</summary>
+    /// <summary>
+    /// <paramref name="record"/> as the history keeps it: its leads, rate and start time, and of its metadata only the
+    /// format, the device and the device's own verdict. Analysing this rather than the record as read makes an analysis
+    /// made again from the history the same one.
+    /// </summary>
+    public static EcgRecord Kept(EcgRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record with
+        {
+            Metadata = new EcgMetadata
+            {
+                SourceFormat = record.Metadata.SourceFormat,
+                Device = record.Metadata.Device,
+                DeviceClassification = record.Metadata.DeviceClassification,
+                DeviceHeartRateBpm = record.Metadata.DeviceHeartRateBpm,
+            },
+            Annotations = [],
+        };
+    }
+
+    /// <summary>The kept part of <paramref name="record"/> (see <see cref="Kept"/>) as bytes.</summary>
     public static byte[] Write(EcgRecord record)
     {
         using var buffer = new MemoryStream();
