@@ -21,7 +21,7 @@ namespace EcgScope.Bulk.Tests;
 /// is <see cref="Content"/> of "FAULT/NAME" and the fault decides what goes wrong:
 /// ok (Range supported), md5 (correct Content-MD5), etag (ETag is the quoted MD5), drop (connection dropped
 /// mid-body once), drop-norange (the same, and Range always ignored), slow (stalls mid-body once), stall (always
-/// stalls), noheaders (never answers), chunked (no Content-Length), truncate (half the body with the full Content-Length once), wrongrange (truncated once, then a 206 from byte 0 whatever the Range), 500 (once), 429 (once, Retry-After: 1),
+/// stalls), noheaders (never answers), chunked (no Content-Length), truncate (half the body with the full Content-Length once), wrongrange (truncated once, then a 206 from byte 0 whatever the Range), 500 (once), 429 (once, Retry-After: 1), 429hour (once, Retry-After: 3600),
 /// always500, wronglength (Content-Length always 1000 too many), badmd5 (Content-MD5 always wrong), missing (404).
 /// Every request is recorded with its query and Range header.
 /// </summary>
@@ -126,6 +126,10 @@ internal sealed class FaultyStorage : IAsyncDisposable
             case "429" when first:
                 response.StatusCode = 429;
                 response.Headers.RetryAfter = "1";
+                return;
+            case "429hour" when first:
+                response.StatusCode = 429;
+                response.Headers.RetryAfter = "3600";
                 return;
             case "wronglength":
                 await WriteCutShortAsync(response, body, body.Length + 1000, body.Length, aborted);

@@ -28,7 +28,7 @@ public sealed class FetchOptions
     /// <summary>The first retry's delay; each further retry doubles it, with random jitter. Default 1 s.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The longest backoff between retries. Default 30 s. A server's <c>Retry-After</c> is honoured as given.</summary>
+    /// <summary>The longest backoff between retries. Default 30 s. A server's <c>Retry-After</c> is honoured up to this long, so a server asking for an hour cannot stall the run.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one attempt may wait for the connection and the response headers. Default 30 s.</summary>

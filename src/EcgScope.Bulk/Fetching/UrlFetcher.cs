@@ -169,13 +169,14 @@ public sealed class UrlFetcher : IDisposable
         {
             responses.AddRetry(new HttpRetryStrategyOptions
             {
-                // Handles HttpRequestException, attempt timeouts, 408, 429 and 5xx; honours Retry-After.
+                // Handles HttpRequestException, attempt timeouts, 408, 429 and 5xx.
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 MaxDelay = options.MaxRetryDelay,
-                ShouldRetryAfterHeader = true,
+                ShouldRetryAfterHeader = false,
+                DelayGenerator = arguments => ValueTask.FromResult(RetryAfter(arguments.Outcome.Result, options.MaxRetryDelay)),
             });
         }
 
@@ -186,5 +187,21 @@ public sealed class UrlFetcher : IDisposable
             // cut off a large file on a slow but healthy link.
             Timeout = Timeout.InfiniteTimeSpan,
         };
+    }
+
+    /// <summary>
+    /// The wait a response's <c>Retry-After</c> asks for, at most <paramref name="longest"/>: a server asking for an hour
+    /// would otherwise stall the whole run; the URL is retried sooner, fails after its retries, and a rerun fetches it.
+    /// Null (the exponential backoff) when the response has no such header.
+    /// </summary>
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, TimeSpan longest)
+    {
+        var asked = response?.Headers.RetryAfter switch
+        {
+            { Delta: { } delta } => delta,
+            { Date: { } date } => date - DateTimeOffset.UtcNow,
+            _ => (TimeSpan?)null,
+        };
+        return asked is { } wait ? TimeSpan.FromTicks(Math.Clamp(wait.Ticks, 0, longest.Ticks)) : null;
     }
 }

@@ -73,6 +73,21 @@ public sealed class UrlFetcherTests
     }
 
     [Fact]
+    public async Task A_server_asking_to_wait_an_hour_is_retried_after_the_longest_backoff()
+    {
+        await using var storage = await FaultyStorage.StartAsync();
+        using var fetcher = new UrlFetcher(Options(TestData.TempFolder()));
+
+        // Honoured as given, the Retry-After would outlast this limit by an hour.
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        limit.CancelAfter(TimeSpan.FromMinutes(2));
+        var summary = await fetcher.FetchAsync([storage.Url("429hour", "p.dat")], cancellationToken: limit.Token);
+
+        Assert.Equal(1, summary.Done);
+        Assert.Equal(2, storage.RequestsFor("429hour", "p.dat").Count);
+    }
+
+    [Fact]
     public async Task The_token_reaches_the_server_in_the_query_but_never_the_manifest_or_a_message()
     {
         await using var storage = await FaultyStorage.StartAsync();
