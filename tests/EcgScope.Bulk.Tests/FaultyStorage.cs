@@ -28,12 +28,17 @@ namespace EcgScope.Bulk.Tests;
 internal sealed class FaultyStorage : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly string? servedFolder;
     private readonly ConcurrentQueue<SeenRequest> requests = new();
     private readonly ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
     private int inFlight;
     private int maxInFlight;
 
-    private FaultyStorage(WebApplication app) => this.app = app;
+    private FaultyStorage(WebApplication app, string? servedFolder)
+    {
+        this.app = app;
+        this.servedFolder = servedFolder;
+    }
 
     /// <summary>Set when a <c>slow</c> response has sent half its body and begun to stall.</summary>
     public TaskCompletionSource Stalled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,12 +52,13 @@ internal sealed class FaultyStorage : IAsyncDisposable
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<SeenRequest> Requests => [.. requests];
 
-    public static async Task<FaultyStorage> StartAsync()
+    /// <summary>Starts the server; with <paramref name="servedFolder"/>, a NAME's body is that folder's file NAME instead of <see cref="Content"/>.</summary>
+    public static async Task<FaultyStorage> StartAsync(string? servedFolder = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        var storage = new FaultyStorage(builder.Build());
+        var storage = new FaultyStorage(builder.Build(), servedFolder);
         storage.app.MapGet("/{fault}/{**name}", storage.ServeAsync);
         await storage.app.StartAsync();
         var address = storage.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -108,7 +114,7 @@ internal sealed class FaultyStorage : IAsyncDisposable
         var request = context.Request;
         requests.Enqueue(new SeenRequest(key, request.QueryString.Value ?? "", request.Headers.Range.ToString(), request.Headers[HeaderNames.IfRange].ToString()));
         var first = counts.AddOrUpdate(key, 1, (_, count) => count + 1) == 1;
-        var body = Content(key);
+        var body = servedFolder is null ? Content(key) : await File.ReadAllBytesAsync(Path.Combine(servedFolder, name), context.RequestAborted);
         var response = context.Response;
         var aborted = context.RequestAborted;
         var etag = fault == "etag" ? $"\"{Convert.ToHexStringLower(MD5.HashData(body))}\"" : $"\"v1-{body.Length}\"";

@@ -179,6 +179,35 @@ public sealed class BatchRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Records_behind_a_faulty_server_end_as_verified_files_and_the_same_rows_as_the_originals_and_a_rerun_does_nothing()
+    {
+        var originals = Path.Combine(BatchFolder.Create(), "cinc");
+        await using var storage = await FaultyStorage.StartAsync(originals);
+        (string Fault, string File)[] served =
+            [("drop", "A00001.hea"), ("500", "A00001.mat"), ("md5", "A00002.hea"), ("truncate", "A00002.mat"), ("429", "A00003.hea"), ("drop-norange", "A00003.mat")];
+        var urls = served.Select(file => storage.Url(file.Fault, file.File)).ToArray();
+        var fetched = TestData.TempFolder();
+        var fetchOptions = new FetchOptions { OutputDirectory = fetched, MaxRetries = 3, RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(50) };
+        var results = Path.Combine(TestData.TempFolder(), "results.csv");
+
+        var (fetch, batch, analysed) = await FetchThenBatchAsync(urls, fetchOptions, results);
+        var (refetch, rebatch, reanalysed) = await FetchThenBatchAsync(urls, fetchOptions, results);
+
+        Assert.Equal((6, 0), (fetch.Done, fetch.Failed));
+        Assert.Equal((3, 0), (batch.Analysed, batch.Failed));
+        Assert.Equal(["A00001.hea", "A00002.hea", "A00003.hea"], analysed.Order(StringComparer.Ordinal));
+        var direct = Path.Combine(TestData.TempFolder(), "direct.csv");
+        await RunAsync(originals, direct);
+        string[] measured = ["heartRateBpm", "sdnnMs", "rmssdMs", "qualityVerdict", $"{Model}.verdict", $"{Model}.topProbability"];
+        Assert.Equal(
+            Rows(direct).Where(row => row["error"].Length == 0).Select(row => measured.Select(column => row[column])),
+            Rows(results).Select(row => measured.Select(column => row[column])));
+        Assert.Equal((0, 6), (refetch.Done, refetch.Skipped));
+        Assert.Equal((0, 3), (rebatch.Analysed, rebatch.AlreadyDone));
+        Assert.Empty(reanalysed);
+    }
+
+    [Fact]
     public void Results_for_other_models_or_a_file_that_is_not_a_results_file_are_refused_and_left_as_they_were()
     {
         var folder = TestData.TempFolder();
@@ -238,13 +267,25 @@ public sealed class BatchRunnerTests : IDisposable
     private RecordAnalyzer Analyzer(IReadOnlyList<string> models) =>
         new(EcgFile.BuiltIn, registry, models.Select(registry.Card));
 
+    /// <summary>A fetch of <paramref name="urls"/> and a batch of its manifest into <paramref name="results"/>.</summary>
+    private async Task<(FetchSummary Fetch, BatchSummary Batch, List<string> Analysed)> FetchThenBatchAsync(Uri[] urls, FetchOptions options, string results)
+    {
+        using var fetcher = new UrlFetcher(options);
+        var fetch = await fetcher.FetchAsync(urls, cancellationToken: TestContext.Current.CancellationToken);
+        var (batch, analysed) = await RunAsync(BatchInput.FromManifest(fetch.ManifestPath, EcgFile.BuiltIn), results);
+        return (fetch, batch, analysed);
+    }
+
     /// <summary>A batch of <paramref name="folder"/> into <paramref name="results"/>, and the records analysed, in order of analysis.</summary>
+    private Task<(BatchSummary Summary, List<string> Analysed)> RunAsync(
+        string folder, string results, int parallelism = 2, Action? afterEach = null, CancellationTokenSource? cancellation = null, IProgress<BatchProgress>? progress = null) =>
+        RunAsync(BatchInput.FromFolder(folder, EcgFile.BuiltIn, [results]), results, parallelism, afterEach, cancellation, progress);
+
     private async Task<(BatchSummary Summary, List<string> Analysed)> RunAsync(
-        string folder, string results, int parallelism = 2, Action? afterEach = null, CancellationTokenSource? cancellation = null, IProgress<BatchProgress>? progress = null)
+        BatchInput input, string results, int parallelism = 2, Action? afterEach = null, CancellationTokenSource? cancellation = null, IProgress<BatchProgress>? progress = null)
     {
         var analyzer = Analyzer([Model]);
         var analysed = new List<string>();
-        var input = BatchInput.FromFolder(folder, EcgFile.BuiltIn, [results]);
         using var file = BatchResultsFile.Open(results, analyzer.ModelNames);
         var runner = new BatchRunner(
             (record, token) =>
