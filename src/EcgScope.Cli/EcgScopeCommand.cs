@@ -21,6 +21,7 @@ internal static class EcgScopeCommand
             BatchCommand.Create(),
             ConfigCommand.Create(),
             TrainCommand.Create(),
+            RenderCommand.Create(),
         };
 
     /// <summary>

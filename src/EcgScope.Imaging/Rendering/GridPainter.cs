@@ -76,7 +76,7 @@ internal static class GridPainter
             points.AddRange(halfColumns.Select(x => new SKPoint(x + 0.5f, rows[mm] + 0.5f)));
         }
 
-        using var paint = new SKPaint { Color = new SKColor(225, 110, 125), IsAntialias = false, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
+        using var paint = new SKPaint { Color = new SKColor(205, 85, 100), IsAntialias = false, StrokeWidth = 1, Style = SKPaintStyle.Stroke };
         canvas.DrawPoints(SKPointMode.Points, [.. points], paint);
     }
 
