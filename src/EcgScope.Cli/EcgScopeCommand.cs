@@ -22,6 +22,7 @@ internal static class EcgScopeCommand
             BatchCommand.Create(),
             ConfigCommand.Create(),
             TrainCommand.Create(),
+            RenderCommand.Create(),
         };
 
     /// <summary>
