@@ -13,6 +13,7 @@ internal static class EcgScopeCommand
         new("EcgScope: read, clean and measure ECGs. Measurements only, never a diagnosis.")
         {
             InfoCommand.Create(),
+            DigitizeCommand.Create(),
             AnalyzeCommand.Create(),
             BenchmarkCommand.Create(),
             ClassifyCommand.Create(),
@@ -21,6 +22,7 @@ internal static class EcgScopeCommand
             BatchCommand.Create(),
             ConfigCommand.Create(),
             TrainCommand.Create(),
+            RenderCommand.Create(),
         };
 
     /// <summary>

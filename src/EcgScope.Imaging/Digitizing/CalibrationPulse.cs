@@ -1,0 +1,92 @@
+namespace EcgScope.Imaging.Digitizing;
+
+/// <summary>
+/// The 1 mV calibration pulse ECG machines print left of a row: a rectangle rising from the baseline, flat on top for
+/// about 0.2 s. Its height is the gain (10 mm at 10 mm/mV), its foot the row's 0 mV line.
+/// </summary>
+/// <param name="Right">The column of its falling edge.</param>
+/// <param name="Foot">The pixel row of its foot (the centre of the line), the row's baseline.</param>
+/// <param name="Height">From foot to top, centre to centre, in pixels.</param>
+internal sealed record CalibrationPulse(int Right, double Foot, double Height)
+{
+    /// <summary>The pulse between columns <paramref name="from"/> and <paramref name="to"/>, or null if there is none.</summary>
+    public static CalibrationPulse? Find(PageMasks masks, int from, int to, int top, int bottom, double pixelsPerMillimetre)
+    {
+        var width = to - from;
+        if (width <= 0)
+        {
+            return null;
+        }
+
+        var highest = new int[width];
+        var lowest = new int[width];
+        for (var i = 0; i < width; i++)
+        {
+            (highest[i], lowest[i]) = (-1, -1);
+            for (var y = top; y < bottom; y++)
+            {
+                if (masks.IsInk(from + i, y))
+                {
+                    highest[i] = highest[i] < 0 ? y : highest[i];
+                    lowest[i] = y;
+                }
+            }
+        }
+
+        // The flat top: the longest run of columns whose highest ink stays within a quarter millimetre.
+        var tolerance = Math.Max(1, 0.25 * pixelsPerMillimetre);
+        var (bestStart, bestLength) = (0, 0);
+        for (var start = 0; start < width; start++)
+        {
+            if (highest[start] < 0)
+            {
+                continue;
+            }
+
+            var end = start + 1;
+            while (end < width && highest[end] >= 0 && Math.Abs(highest[end] - highest[start]) <= tolerance)
+            {
+                end++;
+            }
+
+            if (end - start > bestLength)
+            {
+                (bestStart, bestLength) = (start, end - start);
+            }
+        }
+
+        if (bestLength < 2 * pixelsPerMillimetre || bestLength > 10 * pixelsPerMillimetre)
+        {
+            return null;
+        }
+
+        // The feet: the lowest ink within a millimetre either side of the top.
+        var reach = (int)Math.Ceiling(pixelsPerMillimetre);
+        var feet = Enumerable.Range(Math.Max(0, bestStart - reach), reach)
+            .Concat(Enumerable.Range(bestStart + bestLength, reach).Where(i => i < width))
+            .Where(i => lowest[i] >= 0)
+            .Select(i => lowest[i])
+            .ToList();
+        if (feet.Count == 0)
+        {
+            return null;
+        }
+
+        var topLine = highest[bestStart];
+        var thickness = Enumerable.Range(bestStart, bestLength).Select(i => Thickness(masks, from + i, topLine)).Order().ElementAt(bestLength / 2);
+        var foot = feet.Max() - ((thickness - 1) / 2.0);
+        var height = foot - (topLine + ((thickness - 1) / 2.0));
+        return height >= 3 * pixelsPerMillimetre ? new CalibrationPulse(from + bestStart + bestLength, foot, height) : null;
+    }
+
+    private static int Thickness(PageMasks masks, int x, int y)
+    {
+        var end = y;
+        while (end < masks.Height && masks.IsInk(x, end))
+        {
+            end++;
+        }
+
+        return end - y;
+    }
+}

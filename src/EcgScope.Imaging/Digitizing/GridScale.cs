@@ -1,0 +1,180 @@
+namespace EcgScope.Imaging.Digitizing;
+
+/// <summary>
+/// The printed grid found from its periodicity: pixels per millimetre, how clearly the grid repeats, and the grid's
+/// extent in the (straightened) image.
+/// </summary>
+/// <param name="PixelsPerMillimeter">The grid's scale, the mean of its horizontal and vertical periods.</param>
+/// <param name="Periodicity">The autocorrelation of the grid's projections at one period (0: no grid, 1: perfect).</param>
+/// <param name="Anisotropy">Horizontal over vertical period; 1 for a flat, square grid.</param>
+/// <param name="Left">The grid's left edge in pixels.</param>
+/// <param name="Top">The grid's top edge in pixels.</param>
+/// <param name="Right">The grid's right edge in pixels (exclusive).</param>
+/// <param name="Bottom">The grid's bottom edge in pixels (exclusive).</param>
+internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity, double Anisotropy, int Left, int Top, int Right, int Bottom)
+{
+    /// <summary>Below this periodicity the grid is taken as not found.</summary>
+    public const double MinimumPeriodicity = 0.1;
+
+    /// <summary>
+    /// Finds the grid's 5 mm period from the autocorrelation of the grid weights' row and column sums: at a shift of
+    /// 5 mm both the heavy 5 mm lines and the 1 mm lines (or dots) fall on each other, at no shorter shift do both.
+    /// The search runs over shifts that make the page 100 to 450 mm wide, so only 5 mm or its multiples can win; the
+    /// shortest shift scoring near the best is taken.
+    /// </summary>
+    public static GridScale? Find(byte[] grid, int width, int height)
+    {
+        var columns = new double[width];
+        var rows = new double[height];
+        for (var y = 0; y < height; y++)
+        {
+            var offset = y * width;
+            for (var x = 0; x < width; x++)
+            {
+                columns[x] += grid[offset + x];
+                rows[y] += grid[offset + x];
+            }
+        }
+
+        // Both axes share one scale: the page's width bounds the 5 mm period for the vertical profile too.
+        var horizontal = FivePeriod(columns, width);
+        var vertical = FivePeriod(rows, width);
+        if (horizontal is null && vertical is null)
+        {
+            return null;
+        }
+
+        var (h, v) = (horizontal ?? vertical!.Value, vertical ?? horizontal!.Value);
+        var pixelsPerMillimetre = (h.Pixels + v.Pixels) / 10;
+        var (left, right) = Extent(columns, pixelsPerMillimetre);
+        var (top, bottom) = Extent(rows, pixelsPerMillimetre);
+        return new GridScale(pixelsPerMillimetre, Math.Min(h.Strength, v.Strength), h.Pixels / v.Pixels, left, top, right, bottom);
+    }
+
+    /// <summary>Whether a page <paramref name="width"/> pixels wide at this scale is 100 to 450 mm wide.</summary>
+    public static bool IsPlausible(int width, double pixelsPerMillimetre) => width / pixelsPerMillimetre is >= 100 and <= 450;
+
+    /// <summary>One axis's 5 mm period in pixels and the autocorrelation there.</summary>
+    private readonly record struct AxisPeriod(double Pixels, double Strength);
+
+    private static AxisPeriod? FivePeriod(double[] profile, int pageWidth)
+    {
+        var shortest = Math.Max(3, (int)Math.Floor(5.0 * pageWidth / 450));
+        var longest = (int)Math.Ceiling(5.0 * pageWidth / 100);
+        var maxLag = Math.Min(profile.Length / 2, Math.Max(longest + 2, 6 * shortest));
+        if (maxLag <= shortest + 2)
+        {
+            return null;
+        }
+
+        var correlation = Autocorrelation(HighPass(profile, longest), maxLag);
+        var peaks = Enumerable.Range(shortest, Math.Min(longest, maxLag) - shortest)
+            .Where(lag => correlation[lag] > 0 && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1])
+            .ToList();
+        if (peaks.Count == 0)
+        {
+            return null;
+        }
+
+        var best = peaks.Max(lag => correlation[lag]);
+        var first = peaks.First(lag => correlation[lag] >= 0.85 * best);
+        var period = RefinedPeak(correlation, first, 1);
+
+        // Sub-pixel precision from the furthest multiple within reach: its error is shared among the periods.
+        var multiple = Math.Max(1, (int)((maxLag - 2) / period));
+        period = RefinedPeak(correlation, (int)Math.Round(multiple * period), Math.Max(1, (int)(period / 4))) / multiple;
+        return new AxisPeriod(period, correlation[first]);
+    }
+
+    /// <summary>The highest lag within <paramref name="reach"/> of <paramref name="around"/>, refined by a parabola.</summary>
+    private static double RefinedPeak(double[] correlation, int around, int reach)
+    {
+        var best = Math.Clamp(around, 1, correlation.Length - 2);
+        for (var lag = Math.Max(1, around - reach); lag <= Math.Min(correlation.Length - 2, around + reach); lag++)
+        {
+            if (correlation[lag] > correlation[best])
+            {
+                best = lag;
+            }
+        }
+
+        var (a, b, c) = (correlation[best - 1], correlation[best], correlation[best + 1]);
+        var curvature = a - (2 * b) + c;
+        return curvature < 0 ? best + (0.5 * (a - c) / curvature) : best;
+    }
+
+    /// <summary>
+    /// The profile less its running mean over twice <paramref name="half"/>, clipped to four times its mean deviation: what is left
+    /// are the grid lines, without the slow change of how much of each row is grid, and a border line does not dominate.
+    /// </summary>
+    private static double[] HighPass(double[] profile, int half)
+    {
+        var prefix = new double[profile.Length + 1];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            prefix[i + 1] = prefix[i] + profile[i];
+        }
+
+        var detail = new double[profile.Length];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            var (from, to) = (Math.Max(0, i - half), Math.Min(profile.Length, i + half + 1));
+            detail[i] = profile[i] - ((prefix[to] - prefix[from]) / (to - from));
+        }
+
+        var limit = 4 * detail.Average(Math.Abs);
+        for (var i = 0; i < detail.Length; i++)
+        {
+            detail[i] = Math.Clamp(detail[i], -limit, limit);
+        }
+
+        return detail;
+    }
+
+    private static double[] Autocorrelation(double[] profile, int maxLag)
+    {
+        var energy = profile.Sum(value => value * value);
+        var correlation = new double[maxLag + 2];
+        if (energy <= 0)
+        {
+            return correlation;
+        }
+
+        for (var lag = 0; lag < correlation.Length; lag++)
+        {
+            double sum = 0;
+            for (var i = 0; i + lag < profile.Length; i++)
+            {
+                sum += profile[i] * profile[i + lag];
+            }
+
+            // Unbiased: the overlap shrinks with the lag.
+            correlation[lag] = sum / energy * profile.Length / (profile.Length - lag);
+        }
+
+        return correlation;
+    }
+
+    /// <summary>The first and last index (exclusive) where the profile, averaged over 5 mm, reaches a quarter of its top.</summary>
+    private static (int From, int To) Extent(double[] profile, double pixelsPerMillimetre)
+    {
+        var half = Math.Max(1, (int)Math.Round(2.5 * pixelsPerMillimetre));
+        var prefix = new double[profile.Length + 1];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            prefix[i + 1] = prefix[i] + profile[i];
+        }
+
+        var smoothed = new double[profile.Length];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            var (from, to) = (Math.Max(0, i - half), Math.Min(profile.Length, i + half + 1));
+            smoothed[i] = (prefix[to] - prefix[from]) / (to - from);
+        }
+
+        var threshold = smoothed.Max() / 4;
+        var first = Array.FindIndex(smoothed, value => value >= threshold);
+        var last = Array.FindLastIndex(smoothed, value => value >= threshold);
+        return (first, last + 1);
+    }
+}

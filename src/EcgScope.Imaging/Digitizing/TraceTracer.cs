@@ -1,0 +1,178 @@
+namespace EcgScope.Imaging.Digitizing;
+
+/// <summary>
+/// Follows one row's trace column by column. Each column holds a few candidate dark runs (the trace, a neighbour's
+/// tall QRS reaching in, a lead label); dynamic programming picks the chain of runs that jumps least from column to
+/// column, so that text and overlapping neighbours do not derail it.
+/// </summary>
+internal static class TraceTracer
+{
+    /// <summary>The cost of a jump between runs, per millimetre of gap between them.</summary>
+    private const double JumpCostPerMillimetre = 1;
+
+    /// <summary>The cost per millimetre of distance from the baseline: a weak pull that breaks ties towards the own row.</summary>
+    private const double BaselineCostPerMillimetre = 0.03;
+
+    /// <summary>The cost of leaving one column out of the chain (a gap in the trace, or a column of text only).</summary>
+    private const double SkipCost = 0.4;
+
+    /// <summary>A vertical line at least this tall, in millimetres, near a column boundary is a lead separator, not trace.</summary>
+    private const double SeparatorMillimetres = 10;
+
+    /// <summary>The trace's height (pixel row) at each column of the row, NaN where no ink was found.</summary>
+    /// <param name="masks">The straightened page.</param>
+    /// <param name="row">The row to follow.</param>
+    /// <param name="separators">Columns where lead separators may stand (the boundaries between panels).</param>
+    /// <param name="pixelsPerMillimetre">The page's scale.</param>
+    public static double[] Trace(PageMasks masks, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
+    {
+        var width = row.TraceWidth;
+        var runs = new List<(int Top, int Bottom)>[width];
+        for (var i = 0; i < width; i++)
+        {
+            runs[i] = Runs(masks, row.TraceStart + i, row.BandTop, row.BandBottom);
+        }
+
+        RemoveSeparators(runs, row, separators, pixelsPerMillimetre);
+        var chosen = Chain(runs, row.Baseline, pixelsPerMillimetre);
+        return Heights(runs, chosen, pixelsPerMillimetre);
+    }
+
+    private static List<(int Top, int Bottom)> Runs(PageMasks masks, int x, int top, int bottom)
+    {
+        var runs = new List<(int Top, int Bottom)>(4);
+        var start = -1;
+        for (var y = top; y < bottom; y++)
+        {
+            var ink = masks.Ink[(y * masks.Width) + x] != 0;
+            if (ink && start < 0)
+            {
+                start = y;
+            }
+            else if (!ink && start >= 0)
+            {
+                runs.Add((start, y));
+                start = -1;
+            }
+        }
+
+        if (start >= 0)
+        {
+            runs.Add((start, bottom));
+        }
+
+        return runs;
+    }
+
+    /// <summary>Drops tall thin vertical lines within 1.5 mm of a panel boundary: they separate leads.</summary>
+    private static void RemoveSeparators(List<(int Top, int Bottom)>[] runs, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
+    {
+        var tall = SeparatorMillimetres * pixelsPerMillimetre;
+        var reach = (int)Math.Ceiling(1.5 * pixelsPerMillimetre);
+        foreach (var separator in separators)
+        {
+            for (var i = Math.Max(0, separator - row.TraceStart - reach); i < Math.Min(runs.Length, separator - row.TraceStart + reach); i++)
+            {
+                runs[i].RemoveAll(run => run.Bottom - run.Top >= tall);
+            }
+        }
+    }
+
+    /// <summary>The chosen run of each column (-1: none), by dynamic programming over the columns.</summary>
+    private static int[] Chain(List<(int Top, int Bottom)>[] runs, double baseline, double pixelsPerMillimetre)
+    {
+        var width = runs.Length;
+        var lookBack = Math.Max(3, (int)Math.Round(1.5 * pixelsPerMillimetre));
+        var cost = new double[width][];
+        var fromColumn = new int[width][];
+        var fromRun = new int[width][];
+        for (var x = 0; x < width; x++)
+        {
+            var count = runs[x].Count;
+            (cost[x], fromColumn[x], fromRun[x]) = (new double[count], new int[count], new int[count]);
+            for (var i = 0; i < count; i++)
+            {
+                var (top, bottom) = runs[x][i];
+                var own = BaselineCostPerMillimetre * Math.Abs(((top + bottom) / 2.0) - baseline) / pixelsPerMillimetre;
+                var (best, bestColumn, bestRun) = ((x * SkipCost) + own, -1, -1);
+                for (var previous = x - 1; previous >= Math.Max(0, x - lookBack); previous--)
+                {
+                    var skip = (x - previous - 1) * SkipCost;
+                    for (var j = 0; j < runs[previous].Count; j++)
+                    {
+                        var (previousTop, previousBottom) = runs[previous][j];
+                        var gap = Math.Max(0, Math.Max(top - previousBottom, previousTop - bottom));
+                        var total = cost[previous][j] + skip + own + (JumpCostPerMillimetre * gap / pixelsPerMillimetre);
+                        if (total < best)
+                        {
+                            (best, bestColumn, bestRun) = (total, previous, j);
+                        }
+                    }
+                }
+
+                (cost[x][i], fromColumn[x][i], fromRun[x][i]) = (best, bestColumn, bestRun);
+            }
+        }
+
+        // The cheapest chain ending near the right edge, counting the columns it leaves out at the end.
+        var (endColumn, endRun, endCost) = (-1, -1, double.MaxValue);
+        for (var x = Math.Max(0, width - lookBack); x < width; x++)
+        {
+            for (var i = 0; i < runs[x].Count; i++)
+            {
+                var total = cost[x][i] + ((width - 1 - x) * SkipCost);
+                if (total < endCost)
+                {
+                    (endColumn, endRun, endCost) = (x, i, total);
+                }
+            }
+        }
+
+        var chosen = new int[width];
+        Array.Fill(chosen, -1);
+        while (endColumn >= 0)
+        {
+            chosen[endColumn] = endRun;
+            (endColumn, endRun) = (fromColumn[endColumn][endRun], fromRun[endColumn][endRun]);
+        }
+
+        return chosen;
+    }
+
+    /// <summary>
+    /// The trace's height in each column: a short run's centre; for a long run (a steep stroke) its end away from the
+    /// previous column's height, so that peaks keep their full amplitude. Line thickness is taken off the ends.
+    /// </summary>
+    private static double[] Heights(List<(int Top, int Bottom)>[] runs, int[] chosen, double pixelsPerMillimetre)
+    {
+        var lengths = Enumerable.Range(0, runs.Length).Where(x => chosen[x] >= 0).Select(x => runs[x][chosen[x]].Bottom - runs[x][chosen[x]].Top).Order().ToList();
+        var thickness = lengths.Count > 0 ? lengths[lengths.Count / 2] : Math.Max(1, pixelsPerMillimetre / 4);
+        var heights = new double[runs.Length];
+        var previous = double.NaN;
+        for (var x = 0; x < runs.Length; x++)
+        {
+            if (chosen[x] < 0)
+            {
+                heights[x] = double.NaN;
+                continue;
+            }
+
+            var (top, bottom) = runs[x][chosen[x]];
+            var centre = (top + bottom - 1) / 2.0;
+            if (bottom - top <= 1.5 * thickness || double.IsNaN(previous))
+            {
+                heights[x] = centre;
+            }
+            else
+            {
+                var upper = top + ((thickness - 1) / 2.0);
+                var lower = bottom - 1 - ((thickness - 1) / 2.0);
+                heights[x] = Math.Abs(upper - previous) > Math.Abs(lower - previous) ? upper : lower;
+            }
+
+            previous = heights[x];
+        }
+
+        return heights;
+    }
+}
