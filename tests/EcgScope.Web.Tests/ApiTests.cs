@@ -86,6 +86,51 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
     }
 
     [Fact]
+    public async Task A_printout_image_is_digitized_analysed_and_served_with_its_traces_over_it_but_without_its_header()
+    {
+        var response = await client.PostAsync("/api/analyses", Uploads.FormOf(Uploads.Printout), Cancel);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var created = await Uploads.Json(response);
+        var id = created.GetProperty("id").GetString()!;
+        Assert.Equal("Printout image", created.GetProperty("format").GetString());
+        var printout = created.GetProperty("printout");
+        Assert.Equal("ThreeByFourWithRhythm", printout.GetProperty("arrangement").GetString());
+        Assert.InRange(printout.GetProperty("confidence").GetDouble(), 0.5, 1);
+        Assert.Equal(12, created.GetProperty("analysis").GetProperty("leads").GetArrayLength());
+        Assert.InRange(created.GetProperty("analysis").GetProperty("summary").GetProperty("consensusHeartRateBpm").GetDouble(), 72, 82); // the footer says 77
+
+        var png = await client.GetAsync(created.GetProperty("links").GetProperty("printoutPng").GetString(), Cancel);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        var (width, height) = PngSize(await png.Content.ReadAsByteArrayAsync(Cancel));
+        Assert.InRange(width, 1000, 1600);
+        Assert.True(height < 0.85 * width * 1572 / 2213, $"{width} x {height}: the page's header and footer should be cut away");
+        Assert.Contains("id=\"printout-image\"", await client.GetStringAsync($"/analyses/{id}", Cancel), StringComparison.Ordinal);
+        Assert.Contains("digitized as ThreeByFourWithRhythm", await client.GetStringAsync($"/api/analyses/{id}/log", Cancel), StringComparison.Ordinal);
+
+        await client.DeleteAsync($"/api/analyses/{id}", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/analyses/{id}/printout.png", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_analysis_of_a_file_has_no_printout()
+    {
+        var id = await CreateAsync(Uploads.AppleCsv);
+
+        var document = JsonDocument.Parse(await client.GetStringAsync($"/api/analyses/{id}", Cancel)).RootElement;
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("printout").ValueKind);
+        Assert.Equal(JsonValueKind.Null, document.GetProperty("links").GetProperty("printoutPng").ValueKind);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/analyses/{id}/printout.png", Cancel)).StatusCode);
+    }
+
+    /// <summary>The width and height a PNG's header gives (big-endian, after the signature and the IHDR chunk's length and type).</summary>
+    private static (int Width, int Height) PngSize(byte[] png)
+    {
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+    }
+
+    [Fact]
     public async Task A_deleted_analysis_is_gone_and_asking_for_it_is_a_problem_404()
     {
         var id = await CreateAsync(Uploads.AppleCsv);

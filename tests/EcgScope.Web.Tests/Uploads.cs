@@ -9,6 +9,9 @@ internal static class Uploads
 {
     public static string AppleCsv => TestData.File("apple-health", "ecg_2024-08-19.csv");
 
+    /// <summary>A genuine 12-lead printout at full resolution (2213 x 1572, 200 dpi) whose footer says 77 bpm.</summary>
+    public static string Printout => TestData.File("images", "cardiac-patients", "normal", "Normal(1).jpg");
+
     public static string SampleHeader => TestData.RepositoryFile("samples", "mitdb-100-60s.hea");
 
     public static MultipartFormDataContent Form(params (string Name, byte[] Content)[] files)

@@ -21,21 +21,13 @@ internal sealed record DigitizeReport(
     double SamplingRateHz,
     IReadOnlyList<DigitizedLeadSummary> Leads) : ITextReport
 {
-    public static DigitizeReport From(string file, string header, string overlay, DigitizedPrintout printout) => new(
-        file,
-        header,
-        overlay,
-        printout.Layout.Arrangement.ToString(),
-        printout.Layout.Scale.MillimetersPerSecond,
-        printout.Layout.Scale.MillimetersPerMillivolt,
-        Math.Round(printout.PixelsPerMillimeter, 4),
-        Math.Round(printout.SkewDegrees, 2),
-        Math.Round(printout.Confidence, 3),
-        printout.Confidence < DigitizedPrintout.LowConfidence,
-        printout.Concerns,
-        printout.Record.DurationSeconds,
-        printout.Record.SamplingRate.Hertz,
-        [.. printout.Panels.Select(DigitizedLeadSummary.Of)]);
+    public static DigitizeReport From(string file, string header, string overlay, DigitizedPrintout printout)
+    {
+        var found = DigitizationSummary.Of(printout);
+        return new(
+            file, header, overlay, found.Arrangement, found.MillimetersPerSecond, found.MillimetersPerMillivolt, found.PixelsPerMillimeter,
+            found.SkewDegrees, found.Confidence, found.LowConfidence, found.Concerns, printout.Record.DurationSeconds, printout.Record.SamplingRate.Hertz, found.Leads);
+    }
 
     public void WriteText(TextWriter writer)
     {
@@ -57,11 +49,4 @@ internal sealed record DigitizeReport(
             writer.WriteLine(string.Create(text, $"    {lead.Name,-4} {lead.StartSeconds,5:0.##} s + {lead.DurationSeconds,5:0.##} s  trace found in {lead.Coverage:P0} of its width"));
         }
     }
-}
-
-/// <summary>One printed lead stretch in <see cref="DigitizeReport"/>.</summary>
-internal sealed record DigitizedLeadSummary(string Name, double StartSeconds, double DurationSeconds, double Coverage)
-{
-    public static DigitizedLeadSummary Of(DigitizedPanel panel) =>
-        new(panel.Panel.Lead, panel.Panel.StartSeconds, panel.Panel.DurationSeconds, Math.Round(panel.Coverage, 3));
 }

@@ -27,15 +27,21 @@ public sealed class PrintoutImageReader(DigitizerOptions? options = null) : EcgF
     public override EcgRecord Read(EcgSource source, EcgReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var printout = PrintoutDigitizer.Digitize(source.ReadAllBytes().Span, source.Name, this.options);
-        if (printout.Confidence < DigitizedPrintout.LowConfidence)
-        {
-            throw new EcgFormatException(source.Name, string.Create(CultureInfo.InvariantCulture,
-                $"the printout could not be digitized reliably (confidence {printout.Confidence:0.00}): {string.Join("; ", printout.Concerns)}"));
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
+        var printout = ReadPrintout(source.ReadAllBytes().Span, source.Name);
         return options.SamplingRate is { } rate && rate != printout.Record.SamplingRate
             ? throw new EcgFormatException(source.Name, "a printout image is digitized at 500 Hz; a sampling rate cannot be given for it")
             : printout.Record;
+    }
+
+    /// <summary>The printout in the image <paramref name="encoded"/> (named <paramref name="name"/> in errors), digitized.</summary>
+    /// <exception cref="EcgFormatException">The image cannot be decoded, or its confidence is below <see cref="DigitizedPrintout.LowConfidence"/>.</exception>
+    public DigitizedPrintout ReadPrintout(ReadOnlySpan<byte> encoded, string name, CancellationToken cancellationToken = default)
+    {
+        var printout = PrintoutDigitizer.Digitize(encoded, name, options, cancellationToken);
+        return printout.Confidence < DigitizedPrintout.LowConfidence
+            ? throw new EcgFormatException(name, string.Create(CultureInfo.InvariantCulture,
+                $"the printout could not be digitized reliably (confidence {printout.Confidence:0.00}): {string.Join("; ", printout.Concerns)}"))
+            : printout;
     }
 }

@@ -11,9 +11,16 @@ public static class PrintoutOverlay
     /// </summary>
     public static byte[] DrawPng(Mat image, DigitizedPrintout printout)
     {
+        using var canvas = Draw(image, printout);
+        return canvas.ImEncode(".png");
+    }
+
+    /// <summary>A copy of <paramref name="image"/> (8-bit, any channels) as 8-bit BGR with each followed trace and its lead drawn over it.</summary>
+    public static Mat Draw(Mat image, DigitizedPrintout printout)
+    {
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(printout);
-        using var canvas = image.Channels() == 3 ? image.Clone() : image.CvtColor(image.Channels() == 1 ? ColorConversionCodes.GRAY2BGR : ColorConversionCodes.BGRA2BGR);
+        var canvas = image.Channels() == 3 ? image.Clone() : image.CvtColor(image.Channels() == 1 ? ColorConversionCodes.GRAY2BGR : ColorConversionCodes.BGRA2BGR);
         var thickness = Math.Max(1, (int)Math.Round(printout.PixelsPerMillimeter / 4));
         for (var i = 0; i < printout.Panels.Length; i++)
         {
@@ -30,6 +37,6 @@ public static class PrintoutOverlay
             Cv2.PutText(canvas, panel.Panel.Lead, new Point(points[0].X, points[0].Y - (int)(3 * printout.PixelsPerMillimeter)), HersheyFonts.HersheySimplex, printout.PixelsPerMillimeter / 8, colour, thickness);
         }
 
-        return canvas.ImEncode(".png");
+        return canvas;
     }
 }

@@ -1,3 +1,4 @@
+using EcgScope.Imaging.Digitizing;
 using EcgScope.Reports.Documents;
 
 namespace EcgScope.Web.Analyses;
@@ -14,6 +15,7 @@ namespace EcgScope.Web.Analyses;
 /// <param name="Analysis">The measurements (as <c>ecgscope analyze --format json</c>).</param>
 /// <param name="Classification">The verdicts (as <c>ecgscope classify --format json</c>).</param>
 /// <param name="Links">Where the page, the PDF report, the log and the trace are.</param>
+/// <param name="Printout">For a printout image: what the digitizer found (as <c>ecgscope digitize --format json</c>); otherwise null.</param>
 public sealed record AnalysisDocument(
     string Id,
     DateTimeOffset CreatedAt,
@@ -22,7 +24,8 @@ public sealed record AnalysisDocument(
     string DeviceType,
     AnalyzeReport Analysis,
     ClassifyReport Classification,
-    AnalysisLinks Links);
+    AnalysisLinks Links,
+    DigitizationSummary? Printout = null);
 
 /// <summary>The addresses of an analysis.</summary>
 /// <param name="Self">The JSON.</param>
@@ -30,9 +33,11 @@ public sealed record AnalysisDocument(
 /// <param name="ReportPdf">The PDF report.</param>
 /// <param name="Log">The analysis log (text).</param>
 /// <param name="TraceSvg">The trace on ECG paper (SVG).</param>
-public sealed record AnalysisLinks(string Self, string Page, string ReportPdf, string Log, string TraceSvg)
+/// <param name="PrintoutPng">For a printout image: the digitized traces over the printout (PNG); otherwise null.</param>
+public sealed record AnalysisLinks(string Self, string Page, string ReportPdf, string Log, string TraceSvg, string? PrintoutPng = null)
 {
-    /// <summary>The links of analysis <paramref name="id"/>.</summary>
-    public static AnalysisLinks For(string id) =>
-        new($"/api/analyses/{id}", $"/analyses/{id}", $"/api/analyses/{id}/report.pdf", $"/api/analyses/{id}/log", $"/api/analyses/{id}/trace.svg");
+    /// <summary>The links of analysis <paramref name="id"/>, with the printout's when it was read from one.</summary>
+    public static AnalysisLinks For(string id, bool printout = false) =>
+        new($"/api/analyses/{id}", $"/analyses/{id}", $"/api/analyses/{id}/report.pdf", $"/api/analyses/{id}/log", $"/api/analyses/{id}/trace.svg",
+            printout ? $"/api/analyses/{id}/printout.png" : null);
 }

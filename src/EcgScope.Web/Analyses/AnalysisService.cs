@@ -45,14 +45,21 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         }
 
         var uploaded = await new UploadedRecordReader(limits).ReadAsync(workspace, fields.ReadOptions, cancellationToken).ConfigureAwait(false);
-        var read = $"{uploaded.FileName}: {uploaded.Format}, {uploaded.Bytes} bytes in {files.Count} file(s), in {clock.Elapsed.TotalMilliseconds:0.#} ms";
-        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken, fields.Models);
+        var read = $"{uploaded.FileName}: {uploaded.Format}, {uploaded.Bytes} bytes in {files.Count} file(s), in {clock.Elapsed.TotalMilliseconds:0.#} ms"
+            + (uploaded.Printout?.Summary is { } found
+                ? string.Create(CultureInfo.InvariantCulture, $"; digitized as {found.Arrangement} at {found.MillimetersPerSecond:0.#} mm/s and {found.MillimetersPerMillivolt:0.#} mm/mV, confidence {found.Confidence:0.00}")
+                : "");
+        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken, fields.Models, uploaded.Printout);
     }
 
-    /// <summary>Analyses a record (uploaded, a bundled sample, a demo) with <paramref name="models"/> (empty: every model) and keeps it.</summary>
+    /// <summary>
+    /// Analyses a record (uploaded, a bundled sample, a demo) with <paramref name="models"/> (empty: every model) and keeps it,
+    /// with <paramref name="printout"/>'s findings and preview when it was digitized from a printout image.
+    /// </summary>
     /// <exception cref="UploadRejectedException">A model name is unknown, or the recording is too long.</exception>
     public StoredAnalysis Analyze(
-        EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken, IReadOnlyList<string>? models = null)
+        EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken, IReadOnlyList<string>? models = null,
+        DigitizedUpload? printout = null)
     {
         var chosen = Chosen(models ?? []);
         var limit = options.MaxDurationSeconds;
@@ -73,10 +80,10 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
         var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
-            report.Analysis, report.Classification, AnalysisLinks.For(id));
+            report.Analysis, report.Classification, AnalysisLinks.For(id, printout is not null), printout?.Summary);
         var stored = new StoredAnalysis(
             id, created, fileName, format, record.DurationSeconds, report.Analysis.Summary.ConsensusHeartRateBpm ?? report.Analysis.Leads[0].HeartRateBpm,
-            JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record));
+            JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record), printout?.PreviewPng);
         store.Add(stored);
         views.Remember(new AnalysisView(stored, report));
         return stored;

@@ -35,6 +35,7 @@ public static class AnalysesApi
         api.MapDelete("/analyses/{id}", Delete).WithSummary("Delete an analysis and its signal");
         api.MapGet("/analyses/{id}/log", Log).WithSummary("The analysis log: what was read, every step, versions, timings");
         api.MapGet("/analyses/{id}/trace.svg", Trace).WithSummary("The trace on ECG paper (25 mm/s, 10 mm/mV), SVG");
+        api.MapGet("/analyses/{id}/printout.png", Printout).WithSummary("For a printout image: the digitized traces over the printout's traced area, PNG");
         api.MapGet("/analyses/{id}/report.pdf", ReportPdf).WithSummary("The PDF report (culture: en or nl)");
         api.MapPost("/analyses/{id}/explanation", ExplainAsync)
             .WithSummary("Ask the configured language model to explain an analysis in plain words (off unless configured; sends derived figures only)");
@@ -64,6 +65,9 @@ public static class AnalysesApi
 
     private static Results<ContentHttpResult, ProblemHttpResult> Trace(string id, AnalysisViews views) =>
         views.Find(id) is { } view ? TypedResults.Text(TraceDrawing.Chart(view).ToSvg(), "image/svg+xml") : ApiProblems.NotFound(id);
+
+    private static Results<FileContentHttpResult, ProblemHttpResult> Printout(string id, AnalysisStore store) =>
+        store.FindPrintout(id) is { } png ? TypedResults.File(png, "image/png") : ApiProblems.NotFound(id);
 
     private static Results<FileContentHttpResult, ProblemHttpResult> ReportPdf(string id, [FromQuery] string? culture, AnalysisViews views)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EcgScope.Imaging.Digitizing;
 using EcgScope.Reports.Documents;
 using EcgScope.Web.Analyses;
 using EcgScope.Web.LanguageModel;
@@ -22,8 +23,11 @@ public sealed class AnalysisModel(AnalysisViews views, LanguageModelClient langu
     /// <summary>Its verdicts.</summary>
     public ClassifyReport Classification => View.Report.Classification;
 
+    /// <summary>For a printout image: what the digitizer found; otherwise null.</summary>
+    public DigitizationSummary? Printout { get; private set; }
+
     /// <summary>Its addresses.</summary>
-    public AnalysisLinks Links => AnalysisLinks.For(View.Stored.Id);
+    public AnalysisLinks Links => AnalysisLinks.For(View.Stored.Id, Printout is not null);
 
     /// <summary>The language model's settings (the section shows only when an endpoint is configured).</summary>
     public LanguageModelClient LanguageModel => languageModel;
@@ -57,6 +61,7 @@ public sealed class AnalysisModel(AnalysisViews views, LanguageModelClient langu
         }
 
         View = view;
+        Printout = JsonSerializer.Deserialize<AnalysisDocument>(view.Stored.DocumentJson, ReportJson.Options)?.Printout;
         if (languageModel.Options.IsEnabled)
         {
             LanguageModelRequest = JsonSerializer.Serialize(LanguageModelChat(), IndentedJson);

@@ -13,8 +13,10 @@ namespace EcgScope.Web.Storage;
 /// <param name="DocumentJson">The analysis JSON the API serves.</param>
 /// <param name="Log">The analysis log.</param>
 /// <param name="Signal">The signal, as <see cref="StoredSignal"/> writes it.</param>
+/// <param name="PrintoutPng">For a printout image: its traced area with the digitized traces over it (kept apart, read by <see cref="AnalysisStore.FindPrintout"/>).</param>
 public sealed record StoredAnalysis(
-    string Id, DateTimeOffset CreatedAt, string FileName, string Format, double DurationSeconds, double? HeartRateBpm, string DocumentJson, string Log, byte[] Signal);
+    string Id, DateTimeOffset CreatedAt, string FileName, string Format, double DurationSeconds, double? HeartRateBpm, string DocumentJson, string Log, byte[] Signal,
+    byte[]? PrintoutPng = null);
 
 /// <summary>A line of the history list.</summary>
 /// <param name="Id">The analysis id.</param>
@@ -51,6 +53,9 @@ public sealed class AnalysisStore
                 log TEXT NOT NULL,
                 signal BLOB NOT NULL);
             CREATE INDEX IF NOT EXISTS analyses_created ON analyses (created_utc);
+            CREATE TABLE IF NOT EXISTS printouts (
+                analysis_id TEXT PRIMARY KEY,
+                png BLOB NOT NULL);
             """);
     }
 
@@ -61,6 +66,7 @@ public sealed class AnalysisStore
     public void Add(StoredAnalysis analysis)
     {
         using var connection = Open();
+        using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.CommandText = $"INSERT INTO analyses ({Columns}, document, log, signal) VALUES ($id, $created, $file, $format, $duration, $rate, $document, $log, $signal)";
         command.Parameters.AddWithValue("$id", analysis.Id);
@@ -73,6 +79,26 @@ public sealed class AnalysisStore
         command.Parameters.AddWithValue("$log", analysis.Log);
         command.Parameters.AddWithValue("$signal", analysis.Signal);
         command.ExecuteNonQuery();
+        if (analysis.PrintoutPng is { } png)
+        {
+            using var printout = connection.CreateCommand();
+            printout.CommandText = "INSERT INTO printouts (analysis_id, png) VALUES ($id, $png)";
+            printout.Parameters.AddWithValue("$id", analysis.Id);
+            printout.Parameters.AddWithValue("$png", png);
+            printout.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    /// <summary>The printout preview of analysis <paramref name="id"/> (PNG), or null when it has none.</summary>
+    public byte[]? FindPrintout(string id)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT png FROM printouts WHERE analysis_id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return command.ExecuteScalar() as byte[];
     }
 
     /// <summary>The analysis <paramref name="id"/>, or null.</summary>
@@ -112,7 +138,7 @@ public sealed class AnalysisStore
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM analyses WHERE id = $id";
+        command.CommandText = "DELETE FROM printouts WHERE analysis_id = $id; DELETE FROM analyses WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
         return command.ExecuteNonQuery() > 0;
     }

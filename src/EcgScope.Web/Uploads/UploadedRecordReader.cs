@@ -3,6 +3,7 @@ using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Formats.Pdf;
+using EcgScope.Imaging.Digitizing;
 
 namespace EcgScope.Web.Uploads;
 
@@ -11,7 +12,13 @@ namespace EcgScope.Web.Uploads;
 /// <param name="FileName">The file the record was read from (a zip's entry is named inside the zip).</param>
 /// <param name="Format">The reader's format name.</param>
 /// <param name="Bytes">The upload's size in bytes.</param>
-public sealed record UploadedRecord(EcgRecord Record, string FileName, string Format, long Bytes);
+/// <param name="Printout">For a printout image: what the digitizer found, and the traces over the printout as a PNG.</param>
+public sealed record UploadedRecord(EcgRecord Record, string FileName, string Format, long Bytes, DigitizedUpload? Printout = null);
+
+/// <summary>A printout image as digitized.</summary>
+/// <param name="Summary">What the digitizer found.</param>
+/// <param name="PreviewPng">The traced area of the printout with the digitized traces over it (no header: it names the patient).</param>
+public sealed record DigitizedUpload(DigitizationSummary Summary, byte[] PreviewPng);
 
 /// <summary>
 /// Reads the record in an upload's saved files, recognising every format by its content: one file of any format, a
@@ -20,8 +27,10 @@ public sealed record UploadedRecord(EcgRecord Record, string FileName, string Fo
 /// </summary>
 public sealed class UploadedRecordReader(WebSettings options)
 {
-    /// <summary>Every reader the command line has, the Apple Watch PDF included.</summary>
-    public static EcgFileReader Readers { get; } = EcgFile.BuiltIn.With(new AppleEcgPdfReader());
+    private static readonly PrintoutImageReader Printouts = new();
+
+    /// <summary>Every reader the command line has, the Apple Watch PDF and printout images included.</summary>
+    public static EcgFileReader Readers { get; } = EcgFile.BuiltIn.With(new AppleEcgPdfReader()).With(Printouts);
 
     private static ReadOnlySpan<byte> ZipMark => "PK\x03\x04"u8;
 
@@ -34,8 +43,8 @@ public sealed class UploadedRecordReader(WebSettings options)
         var read = Task.Run(() => Read(workspace, readOptions), cancellationToken);
         try
         {
-            var (record, name, format) = await read.WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
-            return new UploadedRecord(record, name, format, bytes);
+            var (record, name, format, printout) = await read.WaitAsync(options.ReadTimeout, cancellationToken).ConfigureAwait(false);
+            return new UploadedRecord(record, name, format, bytes, printout);
         }
         catch (TimeoutException)
         {
@@ -45,7 +54,7 @@ public sealed class UploadedRecordReader(WebSettings options)
         }
     }
 
-    private (EcgRecord Record, string Name, string Format) Read(UploadWorkspace workspace, EcgReadOptions readOptions)
+    private (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) Read(UploadWorkspace workspace, EcgReadOptions readOptions)
     {
         if (workspace.Files.Count == 1 && IsZip(workspace.Files[0]))
         {
@@ -58,8 +67,7 @@ public sealed class UploadedRecordReader(WebSettings options)
         {
             var files = RecordFileSet.FromStreams(streams, options.MaxFileBytes);
             var source = files.Open(PrimaryFile([.. streams.Select(stream => stream.Key)]));
-            var reader = Readers.Detect(source);
-            return (reader.Read(source, readOptions), source.Name, reader.FormatName);
+            return ReadRecord(source, source.Name, readOptions);
         }
         finally
         {
@@ -67,7 +75,21 @@ public sealed class UploadedRecordReader(WebSettings options)
         }
     }
 
-    private (EcgRecord Record, string Name, string Format) ReadZip(string path, EcgReadOptions readOptions)
+    /// <summary>The record in <paramref name="source"/>, shown as <paramref name="name"/>; a printout image also with its traces drawn over it for the page.</summary>
+    private static (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) ReadRecord(EcgSource source, string name, EcgReadOptions readOptions)
+    {
+        var reader = Readers.Detect(source);
+        if (reader != Printouts)
+        {
+            return (reader.Read(source, readOptions), name, reader.FormatName, null);
+        }
+
+        var image = source.ReadAllBytes();
+        var printout = Printouts.ReadPrintout(image.Span, source.Name);
+        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(DigitizationSummary.Of(printout), PrintoutPreview.DrawPng(image.Span, printout)));
+    }
+
+    private (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) ReadZip(string path, EcgReadOptions readOptions)
     {
         using var zip = OpenZip(path);
         var entries = zip.Entries.Where(entry => entry.Name.Length > 0).ToList();
@@ -86,9 +108,7 @@ public sealed class UploadedRecordReader(WebSettings options)
 
         var files = RecordFileSet.FromZip(zip, options.MaxFileBytes);
         var name = PrimaryFile([.. entries.Select(entry => entry.FullName)]);
-        var source = files.Open(name);
-        var reader = Readers.Detect(source);
-        return (reader.Read(source, readOptions), $"{Path.GetFileName(path)}/{name}", reader.FormatName);
+        return ReadRecord(files.Open(name), $"{Path.GetFileName(path)}/{name}", readOptions);
     }
 
     private static ZipArchive OpenZip(string path)
