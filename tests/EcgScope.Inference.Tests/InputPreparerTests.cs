@@ -45,6 +45,21 @@ public sealed class InputPreparerTests
         Assert.Contains("lacks V1", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "I", "II", "III" }, new[] { 0.0, 0.0, 0.0 }, "II")]
+    [InlineData(new[] { "I", "II", "III" }, new[] { 0.0, 0.75, 0.0 }, "I")]
+    [InlineData(new[] { "I", "II", "III" }, new[] { 0.75, 0.75, 0.0 }, "III")]
+    [InlineData(new[] { "V1", "aVR", "V6" }, new[] { 0.75, 0.5, 0.75 }, "aVR")]
+    public void A_single_lead_model_reads_its_lead_else_II_where_recorded_throughout_else_the_most_complete_lead(string[] leads, double[] missing, string read)
+    {
+        // A digitized 3x4 printout: every lead but the rhythm strip's is missing for three quarters of the time.
+        var record = new EcgRecord(
+            [.. leads.Select((name, index) => EcgLead.FromOwnedArray(name, [.. Enumerable.Range(0, 1000).Select(i => i < missing[index] * 1000 ? double.NaN : Math.Sin(i / 10.0))]))],
+            new SamplingRate(100));
+
+        Assert.Equal(read, InputPreparer.Condition(record, Spec with { Leads = ["II"] }).Leads.Single().Name);
+    }
+
     [Fact]
     public void Missing_samples_become_zero_not_nan()
     {

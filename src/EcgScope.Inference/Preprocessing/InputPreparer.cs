@@ -117,11 +117,29 @@ public static class InputPreparer
     {
         if (leads.Length == 1)
         {
-            // Without the trained lead, the limb lead closest in shape (II), then whatever comes first; the verdict names the lead read.
-            var lead = record.Leads.Length == 1 ? record.Leads[0] : record.FindLead(leads[0]) ?? record.FindLead("II") ?? record.Leads[0];
+            // The trained lead, else the limb lead closest in shape (II), each only where it was recorded throughout (a
+            // printout shows most leads for a quarter of the time); else the most complete lead. The verdict names the lead read.
+            var lead = record.Leads.Length == 1
+                ? record.Leads[0]
+                : new[] { record.FindLead(leads[0]), record.FindLead("II") }.FirstOrDefault(candidate => candidate is not null && MostlyRecorded(candidate))
+                    ?? record.Leads.MaxBy(RecordedSamples)!;
             return [lead];
         }
 
         return [.. leads.Select(name => record.FindLead(name)!)];
+    }
+
+    /// <summary>Whether at least 90 % of <paramref name="lead"/>'s samples are there (not NaN).</summary>
+    private static bool MostlyRecorded(EcgLead lead) => RecordedSamples(lead) >= 0.9 * lead.Length;
+
+    private static int RecordedSamples(EcgLead lead)
+    {
+        var recorded = 0;
+        foreach (var sample in lead.Span)
+        {
+            recorded += double.IsNaN(sample) ? 0 : 1;
+        }
+
+        return recorded;
     }
 }
