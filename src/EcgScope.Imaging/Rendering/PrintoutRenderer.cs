@@ -41,7 +41,10 @@ public static class PrintoutRenderer
         var pageWidth = Math.Max(gridWidth + (2 * MarginMillimeters), MinimumPageWidthMillimeters);
         var pageHeight = Math.Max(HeaderMillimeters + gridHeight + FooterMillimeters, MinimumPageHeightMillimeters);
         var (width, height) = ((int)Math.Round(pageWidth * ppm), (int)Math.Round(pageHeight * ppm));
-        var (gridLeft, gridTop) = ((int)Math.Round(MarginMillimeters * ppm), (int)Math.Round(HeaderMillimeters * ppm));
+
+        // On a page taller than the grid needs, the grid sits midway between header and footer, as on the genuine pages.
+        var gridTopMillimeters = HeaderMillimeters + ((pageHeight - HeaderMillimeters - FooterMillimeters - gridHeight) / 2);
+        var (gridLeft, gridTop) = ((int)Math.Round(MarginMillimeters * ppm), (int)Math.Round(gridTopMillimeters * ppm));
 
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
