@@ -20,7 +20,7 @@ public sealed class PageTextAndTruthFileTests
     [Fact]
     public void The_footer_rate_is_measured_on_the_rhythm_strip_when_not_given()
     {
-        // PTB-XL 00001 is a sinus rhythm of about 64 bpm (11 beats in lead II over 10 s).
+        // PTB-XL 00001 is a sinus rhythm of about 64 bpm.
         var record = TestRecords.PtbXl();
         var rate = PageText.HeartRateBpm(record, PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard), PrintoutOptions.Default);
 
