@@ -55,7 +55,7 @@ public sealed record GaussianNoise(double Strength) : PrintoutDegradation(Streng
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(random);
 
-        // OpenCV's own generator, seeded from ours: as repeatable, and ten times faster than drawing 10 million numbers here.
+        // OpenCV's own generator, seeded from ours: as repeatable, and much faster than drawing millions of numbers here.
         var generator = new RNG((ulong)random.NextInt64(1, long.MaxValue));
         using var grey = new Mat(image.Size(), MatType.CV_16SC1);
         generator.Fill(grey, DistributionType.Normal, InputArray.Create(Scalar.All(0)), InputArray.Create(Scalar.All(25 * Strength)));

@@ -119,6 +119,22 @@ public sealed class PrintoutRendererTests
     }
 
     [Fact]
+    public void A_recording_shorter_than_ten_seconds_prints_on_a_grid_rounded_up_to_whole_millimetres()
+    {
+        var pulses = TestRecords.Pulses();
+        var short7 = pulses.WithLeads([.. pulses.Leads.Select(lead => new EcgScope.Core.EcgLead(lead.Name, lead.SamplesMillivolts[..3650]))], pulses.SamplingRate);
+        var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard, seconds: 7.3);
+
+        using var printout = PrintoutRenderer.Render(short7, layout);
+
+        Assert.Equal(197.5, layout.GridWidthMillimeters);
+        var probe = new PixelProbe(printout.Image);
+        var (x, y) = printout.Truth.ImagePoint(layout.Panels[^1], 6.1, 1);
+        Assert.InRange(probe.NearestRunCentre((int)Math.Round(x), y, reach: 2)!.Value - y, -1, 1);
+        Assert.Equal(3650, printout.Truth.Record.SampleCount);
+    }
+
+    [Fact]
     public void A_record_without_the_twelve_leads_is_refused_naming_the_missing_one()
     {
         var record = TestRecords.Flat();
