@@ -30,6 +30,16 @@ public sealed class PageTextAndTruthFileTests
     }
 
     [Fact]
+    public void Without_two_beats_the_footer_prints_no_rate()
+    {
+        var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard);
+        var rate = PageText.HeartRateBpm(TestRecords.Flat(), layout, PrintoutOptions.Default);
+
+        Assert.Null(rate);
+        Assert.EndsWith("4*2.5s+1r \u2665--", PageText.Footer(layout, PrintoutOptions.Default, rate), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_truth_file_reads_back_the_layout_and_homography_it_wrote()
     {
         var layout = PrintoutLayout.Standard(LeadArrangement.SixByTwo, new PaperScale(50, 20));

@@ -47,6 +47,7 @@ public sealed class PrintoutRendererTests
     [InlineData(GridStyle.Grey, 300)]
     [InlineData(GridStyle.Blue, 150)]
     [InlineData(GridStyle.Dots, 200)]
+    [InlineData(GridStyle.Green, 250)]
     public void The_grid_repeats_every_dpi_over_25_4_pixels(GridStyle grid, double dpi)
     {
         var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard);
