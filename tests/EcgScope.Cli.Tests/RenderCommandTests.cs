@@ -55,6 +55,22 @@ public sealed class RenderCommandTests
         Assert.Contains("page     3x4, 25 mm/s, 10 mm/mV, 7.874 px/mm, red grid, 13 panels, degradation clean (seed 0)", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_record_named_with_spaces_gives_files_named_with_underscores()
+    {
+        var source = TestData.TempFolder();
+        // The header names its signal file, which keeps its own name.
+        File.Copy(TestData.File("ptbxl", "records500", "00000", "00001_hr.hea"), Path.Combine(source, "my record.hea"));
+        File.Copy(TestData.File("ptbxl", "records500", "00000", "00001_hr.dat"), Path.Combine(source, "00001_hr.dat"));
+        var folder = TestData.TempFolder();
+
+        var run = CliRun.Of("render", Path.Combine(source, "my record.hea"), "--out", folder, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Path.Combine(folder, "my_record_truth.hea"), run.Json.GetProperty("record").GetString());
+        Assert.True(File.Exists(Path.Combine(folder, "my_record.png")));
+    }
+
     [Theory]
     [InlineData("--layout", "4x3")]
     [InlineData("--speed", "12.5")]

@@ -55,7 +55,7 @@ internal static class RenderCommand
 
             using var clean = PrintoutRenderer.Render(record, pageLayout, printoutOptions);
             using var printout = preset.Apply(clean, parse.GetValue(seed));
-            var truth = Save(printout, folder, Path.GetFileNameWithoutExtension(path), preset.Name, parse.GetValue(seed));
+            var truth = Save(printout, folder, OutputName(path), preset.Name, parse.GetValue(seed));
             return RenderReport.From(
                 Path.Combine(folder, truth.Image), Path.Combine(folder, TruthFileName(truth)), Path.Combine(folder, truth.Record), truth,
                 parse.GetRequiredValue(layout), parse.GetRequiredValue(grid));
@@ -73,6 +73,10 @@ internal static class RenderCommand
         File.WriteAllText(Path.Combine(folder, TruthFileName(truth)), truth.ToJson());
         return truth;
     }
+
+    /// <summary>The input's name without extension, spaces made underscores: WFDB record names hold no white space.</summary>
+    private static string OutputName(string path) =>
+        string.Concat(Path.GetFileNameWithoutExtension(path).Select(character => char.IsWhiteSpace(character) ? '_' : character));
 
     private static string TruthFileName(PrintoutTruthFile truth) => Path.GetFileNameWithoutExtension(truth.Image) + ".truth.json";
 
