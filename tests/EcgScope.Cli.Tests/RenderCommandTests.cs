@@ -18,19 +18,23 @@ public sealed class RenderCommandTests
         var image = json.GetProperty("image").GetString()!;
         Assert.Equal(Path.Combine(folder, "00001_hr.png"), image);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(image)[..4]);
-        var truth = json.GetProperty("truth");
-        Assert.Equal("sixByTwo", truth.GetProperty("arrangement").GetString());
-        Assert.Equal(50, truth.GetProperty("millimetersPerSecond").GetDouble());
-        Assert.Equal(5, truth.GetProperty("millimetersPerMillivolt").GetDouble());
-        Assert.Equal(150 / 25.4, truth.GetProperty("pixelsPerMillimeter").GetDouble(), 9);
-        Assert.Equal("scan", truth.GetProperty("degradation").GetString());
-        Assert.Equal(9, truth.GetProperty("imageFromPaper").GetArrayLength());
-        Assert.Equal(12, truth.GetProperty("panels").GetArrayLength());
-        Assert.Equal(4, truth.GetProperty("panels")[0].GetProperty("boxPixels").GetArrayLength());
+        Assert.Equal("6x2", json.GetProperty("layout").GetString());
+        Assert.Equal(50, json.GetProperty("millimetersPerSecond").GetDouble());
+        Assert.Equal(5, json.GetProperty("millimetersPerMillivolt").GetDouble());
+        Assert.Equal(150 / 25.4, json.GetProperty("pixelsPerMillimeter").GetDouble(), 9);
+        Assert.Equal("dots", json.GetProperty("grid").GetString());
+        Assert.Equal("scan", json.GetProperty("degradation").GetString());
+        Assert.Equal(12, json.GetProperty("panelCount").GetInt32());
 
-        var truthFile = Imaging.Rendering.PrintoutTruthFile.Parse(File.ReadAllText(json.GetProperty("truthFile").GetString()!));
+        var truthJson = File.ReadAllText(json.GetProperty("truthFile").GetString()!);
+        using var truth = System.Text.Json.JsonDocument.Parse(truthJson);
+        Assert.Equal("sixByTwo", truth.RootElement.GetProperty("arrangement").GetString());
+        Assert.Equal(9, truth.RootElement.GetProperty("imageFromPaper").GetArrayLength());
+        Assert.Equal(4, truth.RootElement.GetProperty("panels")[0].GetProperty("boxPixels").GetArrayLength());
+        var truthFile = Imaging.Rendering.PrintoutTruthFile.Parse(truthJson);
         Assert.Equal("00001_hr_truth.hea", truthFile.Record);
         Assert.Equal(12, truthFile.Layout.Panels.Length);
+        Assert.Equal((truthFile.WidthPixels, truthFile.HeightPixels), (json.GetProperty("widthPixels").GetInt32(), json.GetProperty("heightPixels").GetInt32()));
 
         // The printed record: each lead's half of the 10 s, NaN in the other half.
         var printed = EcgFile.Read(json.GetProperty("record").GetString()!);
@@ -48,7 +52,23 @@ public sealed class RenderCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("00001_hr.truth.json", run.Output, StringComparison.Ordinal);
-        Assert.Contains("page     3x4, 25 mm/s, 10 mm/mV", run.Output, StringComparison.Ordinal);
+        Assert.Contains("page     3x4, 25 mm/s, 10 mm/mV, 7.874 px/mm, red grid, 13 panels, degradation clean (seed 0)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_named_with_spaces_gives_files_named_with_underscores()
+    {
+        var source = TestData.TempFolder();
+        // The header names its signal file, which keeps its own name.
+        File.Copy(TestData.File("ptbxl", "records500", "00000", "00001_hr.hea"), Path.Combine(source, "my record.hea"));
+        File.Copy(TestData.File("ptbxl", "records500", "00000", "00001_hr.dat"), Path.Combine(source, "00001_hr.dat"));
+        var folder = TestData.TempFolder();
+
+        var run = CliRun.Of("render", Path.Combine(source, "my record.hea"), "--out", folder, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(Path.Combine(folder, "my_record_truth.hea"), run.Json.GetProperty("record").GetString());
+        Assert.True(File.Exists(Path.Combine(folder, "my_record.png")));
     }
 
     [Theory]

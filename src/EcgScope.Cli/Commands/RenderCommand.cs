@@ -14,8 +14,7 @@ internal static class RenderCommand
     /// <summary>The most seconds a page prints, as ECG machines do; a longer record prints its first 10 s.</summary>
     private const double PageSeconds = 10;
 
-    /// <summary>The <c>--layout</c> values and the arrangements they name.</summary>
-    public static readonly Dictionary<string, LeadArrangement> Layouts = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, LeadArrangement> Layouts = new(StringComparer.Ordinal)
     {
         ["3x4"] = LeadArrangement.ThreeByFourWithRhythm,
         ["6x2"] = LeadArrangement.SixByTwo,
@@ -56,22 +55,30 @@ internal static class RenderCommand
 
             using var clean = PrintoutRenderer.Render(record, pageLayout, printoutOptions);
             using var printout = preset.Apply(clean, parse.GetValue(seed));
-            return Save(printout, folder, Path.GetFileNameWithoutExtension(path), preset.Name, parse.GetValue(seed));
+            var truth = Save(printout, folder, OutputName(path), preset.Name, parse.GetValue(seed));
+            return RenderReport.From(
+                Path.Combine(folder, truth.Image), Path.Combine(folder, TruthFileName(truth)), Path.Combine(folder, truth.Record), truth,
+                parse.GetRequiredValue(layout), parse.GetRequiredValue(grid));
         }));
         return command;
     }
 
-    /// <summary>Writes the image, the truth file and the printed record; the report names them.</summary>
-    private static RenderReport Save(RenderedPrintout printout, string folder, string name, string degradation, int seed)
+    /// <summary>Writes NAME.png, the printed record as NAME_truth (never NAME, which may be the record read) and NAME.truth.json.</summary>
+    private static PrintoutTruthFile Save(RenderedPrintout printout, string folder, string name, string degradation, int seed)
     {
         Directory.CreateDirectory(folder);
-        var (imagePath, truthPath, recordPath) = (Path.Combine(folder, name + ".png"), Path.Combine(folder, name + ".truth.json"), Path.Combine(folder, name + "_truth.hea"));
-        File.WriteAllBytes(imagePath, printout.EncodePng());
-        WfdbWriter.Write(printout.Truth.Record, recordPath);
-        var truth = PrintoutTruthFile.From(printout, Path.GetFileName(imagePath), Path.GetFileName(recordPath), degradation, seed);
-        File.WriteAllText(truthPath, truth.ToJson());
-        return new RenderReport(imagePath, truthPath, recordPath, truth);
+        var truth = PrintoutTruthFile.From(printout, name + ".png", name + "_truth.hea", degradation, seed);
+        File.WriteAllBytes(Path.Combine(folder, truth.Image), printout.EncodePng());
+        WfdbWriter.Write(printout.Truth.Record, Path.Combine(folder, truth.Record));
+        File.WriteAllText(Path.Combine(folder, TruthFileName(truth)), truth.ToJson());
+        return truth;
     }
+
+    /// <summary>The input's name without extension, spaces made underscores: WFDB record names hold no white space.</summary>
+    private static string OutputName(string path) =>
+        string.Concat(Path.GetFileNameWithoutExtension(path).Select(character => char.IsWhiteSpace(character) ? '_' : character));
+
+    private static string TruthFileName(PrintoutTruthFile truth) => Path.GetFileNameWithoutExtension(truth.Image) + ".truth.json";
 
     private static void RequireTwelveLeads(string path, EcgRecord record)
     {

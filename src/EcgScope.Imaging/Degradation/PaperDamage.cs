@@ -11,7 +11,7 @@ public sealed record Creases(double Strength) : PrintoutDegradation(Strength)
     public override (Mat Image, Homography Warp) Apply(Mat image, Random random)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var shade = new Mat(image.Size(), MatType.CV_32FC1, Scalar.All(1));
+        using var shade = new Mat(image.Size(), MatType.CV_8UC1, Scalar.All(ShadeUnit));
         var count = 1 + (int)Math.Round(3 * Strength * random.NextDouble());
         var width = Math.Max(1, (int)Math.Round(Pixels(image, 2)));
         for (var i = 0; i < count; i++)
@@ -24,8 +24,8 @@ public sealed record Creases(double Strength) : PrintoutDegradation(Strength)
                 ? (new Point(image.Width * at, 0), new Point(image.Width * (at + tilt), image.Height))
                 : (new Point(0, image.Height * at), new Point(image.Width, image.Height * (at + tilt)));
             var ridge = across ? new Point(width * 2, 0) : new Point(0, width * 2);
-            Cv2.Line(shade, from + ridge, to + ridge, Scalar.All(1 + (0.08 * Strength)), width * 2, LineTypes.AntiAlias);
-            Cv2.Line(shade, from, to, Scalar.All(1 - (0.45 * Strength)), width, LineTypes.AntiAlias);
+            Cv2.Line(shade, from + ridge, to + ridge, Scalar.All(ShadeUnit * (1 + (0.08 * Strength))), width * 2, LineTypes.AntiAlias);
+            Cv2.Line(shade, from, to, Scalar.All(ShadeUnit * (1 - (0.45 * Strength))), width, LineTypes.AntiAlias);
         }
 
         Cv2.GaussianBlur(shade, shade, new Size(0, 0), width);

@@ -42,7 +42,10 @@ public sealed record JpegCompression(double Strength) : PrintoutDegradation(Stre
     }
 }
 
-/// <summary>Sensor noise: Gaussian, independent per pixel and channel, up to 25 grey levels of standard deviation at full strength.</summary>
+/// <summary>
+/// Sensor noise: Gaussian, independent per pixel, up to 25 grey levels of standard deviation at full strength; the same
+/// on the three channels (luminance noise, as a phone's processing leaves it), which also makes it three times cheaper.
+/// </summary>
 /// <param name="Strength">From 0 to 1.</param>
 public sealed record GaussianNoise(double Strength) : PrintoutDegradation(Strength)
 {
@@ -52,10 +55,12 @@ public sealed record GaussianNoise(double Strength) : PrintoutDegradation(Streng
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(random);
 
-        // OpenCV's own generator, seeded from ours: as repeatable, and ten times faster than drawing 10 million numbers here.
+        // OpenCV's own generator, seeded from ours: as repeatable, and much faster than drawing millions of numbers here.
         var generator = new RNG((ulong)random.NextInt64(1, long.MaxValue));
-        using var noise = new Mat(image.Size(), MatType.CV_16SC3);
-        generator.Fill(noise, DistributionType.Normal, InputArray.Create(Scalar.All(0)), InputArray.Create(Scalar.All(25 * Strength)));
+        using var grey = new Mat(image.Size(), MatType.CV_16SC1);
+        generator.Fill(grey, DistributionType.Normal, InputArray.Create(Scalar.All(0)), InputArray.Create(Scalar.All(25 * Strength)));
+        using var noise = new Mat();
+        Cv2.Merge([grey, grey, grey], noise);
         using var wide = new Mat();
         image.ConvertTo(wide, MatType.CV_16SC3);
         using var sum = new Mat();
@@ -86,7 +91,7 @@ public sealed record UnevenLighting(double Strength) : PrintoutDegradation(Stren
         var (shadowX, shadowY) = (Between(random, 0, width), Between(random, 0, height));
         var shadowRadius = Between(random, 0.2, 0.45) * Math.Max(width, height);
         var shadowDepth = Between(random, 0.15, 0.3) * Strength;
-        var field = new float[width * height];
+        var field = new byte[width * height];
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
@@ -94,11 +99,11 @@ public sealed record UnevenLighting(double Strength) : PrintoutDegradation(Stren
                 var along = 0.5 + ((((x / (double)width) - 0.5) * dx) + (((y / (double)height) - 0.5) * dy));
                 var distance = Math.Sqrt(((x - shadowX) * (x - shadowX)) + ((y - shadowY) * (y - shadowY))) / shadowRadius;
                 var shadow = shadowDepth / (1 + Math.Pow(distance, 4));
-                field[(y * width) + x] = (float)((1 - (falloff * along)) * (1 - shadow));
+                field[(y * width) + x] = (byte)Math.Round(ShadeUnit * (1 - (falloff * along)) * (1 - shadow));
             }
         }
 
-        using var coarse = Mat.FromPixelData(height, width, MatType.CV_32FC1, field);
+        using var coarse = Mat.FromPixelData(height, width, MatType.CV_8UC1, field);
         using var shade = new Mat();
         Cv2.Resize(coarse, shade, image.Size(), 0, 0, InterpolationFlags.Linear);
         return (Shaded(image, shade), Homography.Identity);

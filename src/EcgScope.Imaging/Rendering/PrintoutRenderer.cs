@@ -24,7 +24,8 @@ public static class PrintoutRenderer
     private const double MinimumPageWidthMillimeters = 281, MinimumPageHeightMillimeters = 199.7;
 
     /// <summary>Renders <paramref name="record"/> (which must hold the twelve standard leads) on <paramref name="layout"/>.</summary>
-    /// <exception cref="ArgumentException">A standard lead is missing, or the grid is not whole millimetres.</exception>
+    /// <remarks>A grid that does not measure whole millimetres (a recording of 7.3 s) is drawn to the next whole millimetre.</remarks>
+    /// <exception cref="ArgumentException">A standard lead is missing.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The resolution or pen width is out of range.</exception>
     public static RenderedPrintout Render(EcgRecord record, PrintoutLayout layout, PrintoutOptions? options = null)
     {
@@ -41,7 +42,10 @@ public static class PrintoutRenderer
         var pageWidth = Math.Max(gridWidth + (2 * MarginMillimeters), MinimumPageWidthMillimeters);
         var pageHeight = Math.Max(HeaderMillimeters + gridHeight + FooterMillimeters, MinimumPageHeightMillimeters);
         var (width, height) = ((int)Math.Round(pageWidth * ppm), (int)Math.Round(pageHeight * ppm));
-        var (gridLeft, gridTop) = ((int)Math.Round(MarginMillimeters * ppm), (int)Math.Round(HeaderMillimeters * ppm));
+
+        // On a page taller than the grid needs, the grid sits midway between header and footer, as on the genuine pages.
+        var gridTopMillimeters = HeaderMillimeters + ((pageHeight - HeaderMillimeters - FooterMillimeters - gridHeight) / 2);
+        var (gridLeft, gridTop) = ((int)Math.Round(MarginMillimeters * ppm), (int)Math.Round(gridTopMillimeters * ppm));
 
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
@@ -82,11 +86,6 @@ public static class PrintoutRenderer
         canvas.DrawText(footer, left, (float)(pageHeight - 4), text, ink);
     }
 
-    private static int WholeMillimeters(double millimeters)
-    {
-        var whole = (int)Math.Round(millimeters);
-        return Math.Abs(whole - millimeters) < 1e-9 && whole > 0
-            ? whole
-            : throw new ArgumentException($"The grid must measure whole millimetres, not {millimeters} mm.", nameof(millimeters));
-    }
+    /// <summary>The grid's size rounded up to whole millimetres: a printed grid ends on a line.</summary>
+    private static int WholeMillimeters(double millimeters) => Math.Max(1, (int)Math.Ceiling(millimeters - 1e-9));
 }

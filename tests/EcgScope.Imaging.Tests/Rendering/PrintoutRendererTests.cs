@@ -47,6 +47,7 @@ public sealed class PrintoutRendererTests
     [InlineData(GridStyle.Grey, 300)]
     [InlineData(GridStyle.Blue, 150)]
     [InlineData(GridStyle.Dots, 200)]
+    [InlineData(GridStyle.Green, 250)]
     public void The_grid_repeats_every_dpi_over_25_4_pixels(GridStyle grid, double dpi)
     {
         var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard);
@@ -116,6 +117,22 @@ public sealed class PrintoutRendererTests
         Assert.Equal(record.FindLead("AVR")!.Span[1250..2500], aVr[1250..2500]);
         Assert.True(double.IsNaN(aVr[2500]));
         Assert.Equal(1250, Enumerable.Range(0, 5000).Count(i => !double.IsNaN(truth.FindLead("V6")!.Span[i])));
+    }
+
+    [Fact]
+    public void A_recording_shorter_than_ten_seconds_prints_on_a_grid_rounded_up_to_whole_millimetres()
+    {
+        var pulses = TestRecords.Pulses();
+        var short7 = pulses.WithLeads([.. pulses.Leads.Select(lead => new EcgScope.Core.EcgLead(lead.Name, lead.SamplesMillivolts[..3650]))], pulses.SamplingRate);
+        var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, PaperScale.Standard, seconds: 7.3);
+
+        using var printout = PrintoutRenderer.Render(short7, layout);
+
+        Assert.Equal(197.5, layout.GridWidthMillimeters);
+        var probe = new PixelProbe(printout.Image);
+        var (x, y) = printout.Truth.ImagePoint(layout.Panels[^1], 6.1, 1);
+        Assert.InRange(probe.NearestRunCentre((int)Math.Round(x), y, reach: 2)!.Value - y, -1, 1);
+        Assert.Equal(3650, printout.Truth.Record.SampleCount);
     }
 
     [Fact]
