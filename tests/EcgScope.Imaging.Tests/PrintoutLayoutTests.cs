@@ -30,6 +30,17 @@ public sealed class PrintoutLayoutTests
         Assert.Equal(layout.Panels[4].LeftMillimeters + 62.5, layout.Panels[5].LeftMillimeters);
     }
 
+    [Theory]
+    [InlineData(25, 10)]
+    [InlineData(50, 15)]
+    public void The_calibration_margin_leaves_room_either_side_of_the_200_ms_pulse(double speed, double margin)
+    {
+        var layout = PrintoutLayout.Standard(LeadArrangement.ThreeByFourWithRhythm, new PaperScale(speed, 10));
+
+        Assert.Equal(margin, layout.Panels[0].LeftMillimeters);
+        Assert.True(layout.Panels[0].LeftMillimeters - (0.2 * speed) >= 5, "the pulse must not touch the trace");
+    }
+
     [Fact]
     public void A_higher_gain_gives_taller_rows()
     {

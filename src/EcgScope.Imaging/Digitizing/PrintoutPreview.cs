@@ -41,7 +41,7 @@ public static class PrintoutPreview
         }
 
         var margin = MarginMillimeters * printout.PixelsPerMillimeter;
-        var left = (int)Math.Max(0, points.Min(point => point.X) - margin - (Layout.PrintoutLayout.CalibrationMarginMillimeters * printout.PixelsPerMillimeter));
+        var left = (int)Math.Max(0, points.Min(point => point.X) - margin - (Layout.PrintoutLayout.CalibrationMarginMillimeters(printout.Layout.Scale) * printout.PixelsPerMillimeter));
         var top = (int)Math.Max(0, points.Min(point => point.Y) - margin);
         var right = (int)Math.Min(size.Width, Math.Ceiling(points.Max(point => point.X) + margin));
         var bottom = (int)Math.Min(size.Height, Math.Ceiling(points.Max(point => point.Y) + margin));

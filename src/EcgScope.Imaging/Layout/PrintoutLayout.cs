@@ -17,8 +17,11 @@ public sealed record PrintoutLayout(
     /// <summary>The standard lead order of a twelve-lead ECG.</summary>
     public static ImmutableArray<string> TwelveLeads { get; } = ["I", "II", "III", "aVR", "aVL", "aVF", "V1", "V2", "V3", "V4", "V5", "V6"];
 
-    /// <summary>Room left of each row for the calibration pulse, in millimetres.</summary>
-    public const double CalibrationMarginMillimeters = 10;
+    /// <summary>
+    /// Room left of each row for the calibration pulse, in millimetres: the 200 ms pulse with 2.5 mm either side, so
+    /// 10 mm at 25 mm/s and 15 mm at 50 mm/s, where a 10 mm margin would let the pulse touch the trace.
+    /// </summary>
+    public static double CalibrationMarginMillimeters(PaperScale scale) => (0.2 * scale.MillimetersPerSecond) + 5;
 
     /// <summary>
     /// The layout ECG machines print for a recording of <paramref name="seconds"/> (usually 10 s): rows of equal height,
@@ -42,6 +45,7 @@ public sealed record PrintoutLayout(
         var rowHeight = Math.Ceiling(3 * scale.MillimetersPerMillivolt / 5) * 5;
         var columnSeconds = seconds / columns;
         var columnWidth = columnSeconds * scale.MillimetersPerSecond;
+        var margin = CalibrationMarginMillimeters(scale);
         var panels = ImmutableArray.CreateBuilder<LeadPanel>(rows * columns + 1);
         for (var row = 0; row < rows; row++)
         {
@@ -51,7 +55,7 @@ public sealed record PrintoutLayout(
                     TwelveLeads[(column * rows) + row],
                     column * columnSeconds,
                     columnSeconds,
-                    CalibrationMarginMillimeters + (column * columnWidth),
+                    margin + (column * columnWidth),
                     (row + 0.5) * rowHeight,
                     rowHeight));
             }
@@ -59,10 +63,10 @@ public sealed record PrintoutLayout(
 
         if (arrangement == LeadArrangement.ThreeByFourWithRhythm)
         {
-            panels.Add(new LeadPanel(rhythmLead, 0, seconds, CalibrationMarginMillimeters, (rows + 0.5) * rowHeight, rowHeight));
+            panels.Add(new LeadPanel(rhythmLead, 0, seconds, margin, (rows + 0.5) * rowHeight, rowHeight));
         }
 
-        var width = CalibrationMarginMillimeters + (seconds * scale.MillimetersPerSecond) + 5;
+        var width = margin + (seconds * scale.MillimetersPerSecond) + 5;
         return new PrintoutLayout(arrangement, scale, width, printedRows * rowHeight, panels.ToImmutable());
     }
 }

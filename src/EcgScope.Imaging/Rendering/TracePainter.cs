@@ -34,7 +34,7 @@ internal static class TracePainter
         {
             using var trace = Trace(record, layout.Scale, panel);
             canvas.DrawPath(trace, pen);
-            if (panel.LeftMillimeters > PrintoutLayout.CalibrationMarginMillimeters)
+            if (panel.LeftMillimeters > PrintoutLayout.CalibrationMarginMillimeters(layout.Scale))
             {
                 // Machines mark where one lead gives way to the next with a short vertical stroke.
                 var reach = (float)(0.3 * panel.HeightMillimeters);
@@ -49,7 +49,7 @@ internal static class TracePainter
     /// <summary>A 1 mV, 200 ms rectangle centred in the calibration margin, on the row's baseline.</summary>
     private static SKPath CalibrationPulse(PaperScale scale, double baseline)
     {
-        var margin = PrintoutLayout.CalibrationMarginMillimeters;
+        var margin = PrintoutLayout.CalibrationMarginMillimeters(scale);
         var width = 0.2 * scale.MillimetersPerSecond;
         var rise = Math.Max(0, (margin - width) / 2);
         var top = baseline - scale.MillimetersPerMillivolt;
