@@ -3,10 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcgScope.Core;
+using EcgScope.Inference.Models;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
+using EcgScope.ML.Packaging;
 using EcgScope.ML.Printouts;
 using EcgScope.ML.Training;
 
@@ -78,6 +80,8 @@ internal static class PrintoutCommands
             var features = BackboneFeatures.Load(
                 records, PrintoutResNet18Model.Input, Path.Combine(directory, "features.csv"), parse.GetValue(Threads),
                 new SynchronousProgress<int>(done => { if (done % 50 == 0) Console.Error.WriteLine($"  {done}/{records.Count}"); }));
+            // Tiny full-batch steps: more libtorch threads than cores only make them wait for each other.
+            TorchSharp.torch.set_num_threads(parse.GetValue(Threads));
             int[] labels = [.. records.Select(r => r.Label)];
             var byImage = Path.Combine(directory, "grouped-by-image");
             HeadTraining.CrossValidate(records, features, StratifiedFolds.Assign(labels, folds, seed), seed, byImage, PrintoutCnnModel.EpochScore);
@@ -96,6 +100,26 @@ internal static class PrintoutCommands
                 ["releasedFilesGroupedByImage"] = PrintoutEvaluation.Of(FoldPredictions.ReadAll(groupedFiles), CardiacPrintouts.ClassNames, $"the {files.Length} released files, {folds} folds, all copies of an image in one fold"),
                 ["releasedFilesSplitByFileWrong"] = PrintoutEvaluation.Of(FoldPredictions.ReadAll(naiveFiles), CardiacPrintouts.ClassNames, $"WRONG, for contrast only: the {files.Length} released files split by file, so copies of test images are in training"),
             });
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>package printout-cnn</c>: the shipped fold's CNN to ONNX (checked against TorchSharp) with its card.</summary>
+    public static Command PackageCnn() => Package(PrintoutCnnModel.Name, (cv, data, models, _) => PrintoutPackage.WriteCnn(cv, data, models));
+
+    /// <summary><c>package printout-resnet18</c>: the refitted head to ONNX (checked against TorchSharp) with its card.</summary>
+    public static Command PackageResNet18() => Package(PrintoutResNet18Model.Name, PrintoutPackage.WriteResNet18);
+
+    private static Command Package(string name, Func<string, string, string, int, ModelCard> write)
+    {
+        var crossValidation = new Option<DirectoryInfo>("--cv") { Description = $"The --out folder of {name}.", Required = true };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ is written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var command = new Command(name, $"Export {name} and write its card.") { Data, crossValidation, root, Threads };
+        command.SetAction(parse =>
+        {
+            var card = write(parse.GetValue(crossValidation)!.FullName, parse.GetValue(Data)!.FullName, Path.Combine(parse.GetValue(root)!.FullName, "models"), parse.GetValue(Threads));
+            Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
             return 0;
         });
         return command;

@@ -50,7 +50,10 @@ public static class PrintoutPixels
     /// The rectangle of the ECG paper grid: the extent of the rows and of the columns rich in reddish pixels (pink and
     /// red grids, as on the printouts of the dataset); the whole image where no such grid is found (a grey scan).
     /// </summary>
-    public static Rect FindGrid(Mat bgr)
+    public static Rect FindGrid(Mat bgr) => TryFindGrid(bgr, out var grid) ? grid : new Rect(0, 0, bgr.Width, bgr.Height);
+
+    /// <summary>Finds the rectangle of the ECG paper grid as <see cref="FindGrid"/> does; false (and the whole image) where there is none.</summary>
+    public static bool TryFindGrid(Mat bgr, out Rect grid)
     {
         ArgumentNullException.ThrowIfNull(bgr);
         var channels = bgr.Split();
@@ -68,9 +71,9 @@ public static class PrintoutPixels
             var (left, right) = BusyExtent(Values(columns));
             var width = right - left + 1;
             var height = bottom - top + 1;
-            return width < bgr.Width * SmallestGridShare || height < bgr.Height * SmallestGridShare
-                ? new Rect(0, 0, bgr.Width, bgr.Height)
-                : new Rect(left, top, width, height);
+            var found = width >= bgr.Width * SmallestGridShare && height >= bgr.Height * SmallestGridShare;
+            grid = found ? new Rect(left, top, width, height) : new Rect(0, 0, bgr.Width, bgr.Height);
+            return found;
         }
         finally
         {

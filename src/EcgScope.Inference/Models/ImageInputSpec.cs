@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 
 namespace EcgScope.Inference.Models;
 
@@ -29,9 +30,11 @@ public sealed record ImageInputSpec
     public required ImagePixels Pixels { get; init; }
 
     /// <summary>A pretrained network that turns the pixels into features before the card's own weights, or null.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImageBackbone? Backbone { get; init; }
 
     /// <summary>Values per image (channels × height × width).</summary>
+    [JsonIgnore]
     public int Length => (Pixels == ImagePixels.InkGrey ? 1 : 3) * Width * Height;
 }
 
@@ -51,6 +54,7 @@ public sealed record ImageBackbone(string Package, string Version, ImmutableArra
     /// The package's folder: <c>$NUGET_PACKAGES/ID/VERSION</c> (lower-case id, as NuGet lays it out), else
     /// <c>~/.nuget/packages/ID/VERSION</c>; a restore of EcgScope.Imaging puts it there.
     /// </summary>
+    [JsonIgnore]
     public string PackageFolder
     {
         get

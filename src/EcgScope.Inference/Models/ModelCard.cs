@@ -49,9 +49,11 @@ public sealed record ModelCard
     /// instead and no input; <see cref="Read"/> refuses a card with neither or both, and the registry offers image
     /// models apart (<see cref="ModelRegistry.ImageCards"/>), so code that reads signal cards never meets a missing one.
     /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public InputSpec Input { get; init; } = null!;
 
     /// <summary>What an image model (a printout classifier) reads, or null for a signal model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImageInputSpec? Image { get; init; }
 
     /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
@@ -65,6 +67,14 @@ public sealed record ModelCard
 
     /// <summary>The headline figures (name → value, in ordinal order so a card is written the same every time), each described in the card's document.</summary>
     public ImmutableSortedDictionary<string, double> Metrics { get; init; } = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>The data the model was trained and evaluated on, with its source and licence, or null where the document says it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrainingData { get; init; }
+
+    /// <summary>The command that reproduces the card's figures, or null where the document gives it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reproduce { get; init; }
 
     /// <summary>The card's document for people, relative to the repository root (e.g. <c>docs/models/rhythm-cnn.md</c>).</summary>
     public string? Document { get; init; }
