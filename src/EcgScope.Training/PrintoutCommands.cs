@@ -92,7 +92,7 @@ internal static class PrintoutCommands
             float[][] fileFeatures = [.. copyOf.Select(index => features[index])];
             var groupedFiles = Path.Combine(directory, "files-grouped-by-image");
             var naiveFiles = Path.Combine(directory, "files-split-by-file-WRONG");
-            HeadTraining.CrossValidate(files, fileFeatures, GroupedFolds.Assign(copyOf, labels, folds, seed), seed, groupedFiles, PrintoutCnnModel.EpochScore);
+            HeadTraining.CrossValidate(files, fileFeatures, GroupedFolds.Assign(copyOf, labels, folds, seed), seed, groupedFiles, PrintoutCnnModel.EpochScore, (copyOf, labels));
             HeadTraining.CrossValidate(files, fileFeatures, StratifiedFolds.Assign([.. files.Select(f => f.Label)], folds, seed), seed, naiveFiles, PrintoutCnnModel.EpochScore);
             WriteFigures(directory, PrintoutResNet18Model.Name, new Dictionary<string, PrintoutEvaluation>
             {

@@ -24,10 +24,18 @@ public static class HeadTraining
 
     /// <summary>
     /// Cross-validates the head over <paramref name="folds"/> (one per record), writing <c>fold{k}/validation.csv</c>
-    /// and <c>fold{k}/test.csv</c> under <paramref name="directory"/> as the network trainer does.
+    /// and <c>fold{k}/test.csv</c> under <paramref name="directory"/> as the network trainer does. With
+    /// <paramref name="groups"/> (each record's group and each group's label) the inner validation split keeps groups
+    /// whole too; without, it splits records.
     /// </summary>
     public static void CrossValidate(
-        IReadOnlyList<LabelledRecord> records, IReadOnlyList<float[]> features, int[] folds, int seed, string directory, Func<int[], int[], double> score)
+        IReadOnlyList<LabelledRecord> records,
+        IReadOnlyList<float[]> features,
+        int[] folds,
+        int seed,
+        string directory,
+        Func<int[], int[], double> score,
+        (int[] GroupOf, int[] GroupLabels)? groups = null)
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(folds);
@@ -36,7 +44,9 @@ public static class HeadTraining
         {
             var test = Enumerable.Range(0, labels.Length).Where(i => folds[i] == fold - 1).ToArray();
             var rest = Enumerable.Range(0, labels.Length).Where(i => folds[i] != fold - 1).ToArray();
-            var parts = StratifiedFolds.Assign([.. rest.Select(i => labels[i])], ValidationParts, seed + fold);
+            var parts = groups is var (groupOf, groupLabels)
+                ? GroupedFolds.Assign([.. rest.Select(i => groupOf[i])], groupLabels, ValidationParts, seed + fold)
+                : StratifiedFolds.Assign([.. rest.Select(i => labels[i])], ValidationParts, seed + fold);
             var validation = rest.Where((_, j) => parts[j] == 0).ToArray();
             var training = rest.Where((_, j) => parts[j] != 0).ToArray();
             using var head = FitChoosingPenalty(records, features, training, validation, seed, score);
