@@ -17,7 +17,7 @@ public static class CardiacPrintouts
     /// <summary>Each class in plain words that do not diagnose, in index order.</summary>
     public static ImmutableArray<string> ClassDescriptions { get; } =
     [
-        "a printout like those the dataset's cardiologists labelled normal",
+        "a printout like those labelled normal in the dataset",
         "a printout like those labelled as abnormal heartbeats",
         "a printout like those labelled as a myocardial infarction",
         "a printout like those of patients with a history of myocardial infarction",

@@ -38,8 +38,8 @@ public static class PrintoutPackage
         "491 distinct 12-lead printouts (the 928 released files hold copies; every split here is by distinct image), at 40 % scale.";
 
     private const string Use =
-        "Sorting 12-lead paper ECG printouts like those of the dataset (one hospital's machine, 3x4 + rhythm strip, pink grid) " +
-        "into the dataset's four groups, for research and teaching. Not a diagnosis, not for clinical decisions.";
+        "Sorting 12-lead paper ECG printouts like those of the dataset (from the machines of its hospitals: 3x4 with a rhythm strip, pink grid) " +
+        "into the four groups of the dataset, for research and teaching. Not a diagnosis, not for clinical decisions.";
 
     /// <summary>Exports the CNN of the cross-validation in <paramref name="crossValidationDirectory"/>; returns its card.</summary>
     public static ModelCard WriteCnn(string crossValidationDirectory, string dataDirectory, string modelsDirectory)
@@ -63,7 +63,7 @@ public static class PrintoutPackage
         var weights = Ship(onnx, modelsDirectory, PrintoutCnnModel.Name);
         var card = Card(PrintoutCnnModel.Name, "Printout group from the grid image (small CNN from scratch)", spec, weights, evaluation.Temperatures[ShippedFold - 1], evaluation, difference) with
         {
-            Reproduce = "ecgscope-train printout-cnn --data DATA/cardiac-patients --out runs/printout-cnn && ecgscope-train package printout-cnn --data DATA/cardiac-patients --cv runs/printout-cnn",
+            Reproduce = "ecgscope-train printout-cnn --data DATA/cardiac-patients --out runs/printout-cnn, then ecgscope-train package printout-cnn --data DATA/cardiac-patients --cv runs/printout-cnn",
         };
         card = card with { Metrics = card.Metrics.Add("shippedFoldMacroF1", evaluation.FoldMacroF1[ShippedFold - 1]) };
         ShippedModel.WriteCard(card, modelsDirectory);
@@ -92,7 +92,7 @@ public static class PrintoutPackage
         var weights = Ship(onnx, modelsDirectory, PrintoutResNet18Model.Name);
         var card = Card(PrintoutResNet18Model.Name, "Printout group from the grid image (ImageNet ResNet-18 features, logistic regression)", spec, weights, temperature, evaluation, difference) with
         {
-            Reproduce = "ecgscope-train printout-resnet18 --data DATA/cardiac-patients --out runs/printout-resnet18 && ecgscope-train package printout-resnet18 --data DATA/cardiac-patients --cv runs/printout-resnet18",
+            Reproduce = "ecgscope-train printout-resnet18 --data DATA/cardiac-patients --out runs/printout-resnet18, then ecgscope-train package printout-resnet18 --data DATA/cardiac-patients --cv runs/printout-resnet18",
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         return card;
