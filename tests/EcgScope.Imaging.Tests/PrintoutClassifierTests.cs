@@ -101,6 +101,33 @@ public sealed class PrintoutClassifierTests
     }
 
     [Fact]
+    public void Mutated_printout_files_decode_to_input_or_fail_with_a_format_error()
+    {
+        var original = File.ReadAllBytes(TestData.File("cardiac-patients", "normal", "Normal(2).jpg"));
+        var spec = new ImageInputSpec { Width = 256, Height = 160, Pixels = ImagePixels.InkGrey };
+        var random = new Random(12);
+        for (var trial = 0; trial < 60; trial++)
+        {
+            // Flipped bytes anywhere, or the file cut short: what a broken upload looks like.
+            var bytes = trial % 3 == 0 ? original[..random.Next(original.Length)] : (byte[])original.Clone();
+            for (var flip = 0; flip < 1 + random.Next(40) && trial % 3 != 0; flip++)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            }
+
+            try
+            {
+                using var image = PrintoutPixels.Decode(bytes, $"trial {trial}");
+                Assert.Equal(spec.Length, PrintoutPixels.Input(image, spec).Length);
+            }
+            catch (EcgFormatException error)
+            {
+                Assert.Contains($"trial {trial}", error.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public void Bytes_that_are_no_image_are_a_format_error()
     {
         var error = Assert.Throws<EcgFormatException>(() => PrintoutPixels.Decode([0x47, 0x49, 0x46, 0x00, 0x01], "upload.jpg"));
