@@ -52,7 +52,10 @@ internal static class TrainCommand
                 .Run(set, assignment, parse.GetValue(only) ?? [], AbnormalLstm.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PackageCommand(), CompareCommand() };
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).")
+        {
+            rhythm, lstm, SuperclassCommand(), PrintoutCommands.Cnn(), PrintoutCommands.ResNet18(), PackageCommand(), CompareCommand(),
+        };
     }
 
     /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
@@ -100,7 +103,7 @@ internal static class TrainCommand
             PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass };
+        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutCommands.PackageCnn(), PrintoutCommands.PackageResNet18() };
     }
 
     /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>
@@ -127,7 +130,8 @@ internal static class TrainCommand
     private static void PrintMetrics(ModelCard card) =>
         Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
 
-    private static void Print(TrainingProgress p)
+    /// <summary>Writes a progress line to standard error.</summary>
+    internal static void Print(TrainingProgress p)
     {
         var validation = p.ValidationScore is double score
             ? string.Create(CultureInfo.InvariantCulture, $" validation loss {p.ValidationLoss:0.0000} score {score:0.0000}")

@@ -44,8 +44,17 @@ public sealed record ModelCard
     /// <summary>The classes in output order.</summary>
     public required ImmutableArray<ModelClass> Classes { get; init; }
 
-    /// <summary>What the network reads, applied by the registry to any record.</summary>
-    public required InputSpec Input { get; init; }
+    /// <summary>
+    /// What a signal model reads, applied by the registry to any record. An image model's card has <see cref="Image"/>
+    /// instead and no input; <see cref="Read"/> refuses a card with neither or both, and the registry offers image
+    /// models apart (<see cref="ModelRegistry.ImageCards"/>), so code that reads signal cards never meets a missing one.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InputSpec Input { get; init; } = null!;
+
+    /// <summary>What an image model (a printout classifier) reads, or null for a signal model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImageInputSpec? Image { get; init; }
 
     /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
     public required ModelWeights Weights { get; init; }
@@ -58,6 +67,14 @@ public sealed record ModelCard
 
     /// <summary>The headline figures (name → value, in ordinal order so a card is written the same every time), each described in the card's document.</summary>
     public ImmutableSortedDictionary<string, double> Metrics { get; init; } = ImmutableSortedDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>The data the model was trained and evaluated on, with its source and licence, or null where the document says it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TrainingData { get; init; }
+
+    /// <summary>The command that reproduces the card's figures, or null where the document gives it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reproduce { get; init; }
 
     /// <summary>The card's document for people, relative to the repository root (e.g. <c>docs/models/rhythm-cnn.md</c>).</summary>
     public string? Document { get; init; }
@@ -81,8 +98,11 @@ public sealed record ModelCard
     {
         try
         {
-            return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
+            var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
                 ?? throw new InvalidDataException($"{path}: the model card is empty.");
+            return (card.Input is null) == (card.Image is null)
+                ? throw new InvalidDataException($"{path}: a model card has either \"input\" (a signal model) or \"image\" (an image model), not {(card.Image is null ? "neither" : "both")}.")
+                : card;
         }
         catch (JsonException exception)
         {

@@ -14,6 +14,7 @@ public sealed class ModelRegistry : IDisposable
     public const string DirectoryVariable = "ECGSCOPE_MODELS";
 
     private readonly ConcurrentDictionary<string, Lazy<LoadedModel>> loaded = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<LoadedImageModel>> loadedImages = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> cardPaths;
     private bool disposed;
 
@@ -41,14 +42,19 @@ public sealed class ModelRegistry : IDisposable
         }
 
         cardPaths = cards.ToDictionary(c => c.Card.Name, c => c.Path, StringComparer.OrdinalIgnoreCase);
-        Cards = [.. (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal)];
+        var offered = (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal).ToList();
+        Cards = [.. offered.Where(card => card.Image is null)];
+        ImageCards = [.. offered.Where(card => card.Image is not null)];
     }
 
     /// <summary>The folder the registry reads.</summary>
     public string Directory { get; }
 
-    /// <summary>Every model's card, by name.</summary>
+    /// <summary>Every signal model's card, by name: the models that classify records.</summary>
     public IReadOnlyList<ModelCard> Cards { get; }
+
+    /// <summary>Every image model's card, by name: the models that classify printout images (EcgScope.Imaging runs them).</summary>
+    public IReadOnlyList<ModelCard> ImageCards { get; }
 
     /// <summary>
     /// The models folder an application uses: <c>$ECGSCOPE_MODELS</c> if set, else <c>models</c> beside the application
@@ -64,12 +70,24 @@ public sealed class ModelRegistry : IDisposable
         Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Select(card => card.Name))}.");
 
+    /// <summary>The card of the image model <paramref name="name"/>; throws naming the image models there are when it is unknown.</summary>
+    public ModelCard ImageCard(string name) =>
+        ImageCards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException($"No image model called '{name}' in {Directory}; the image models are: {string.Join(", ", ImageCards.Select(card => card.Name))}.");
+
     /// <summary>The model <paramref name="name"/>, loaded once; a load that failed is tried again next time.</summary>
-    public LoadedModel Load(string name)
+    public LoadedModel Load(string name) => Loaded(Card(name), loaded, Open);
+
+    /// <summary>
+    /// The image model <paramref name="name"/> with its backbone (found in the NuGet packages folder, see
+    /// <see cref="ImageBackbone.PackageFolder"/>), loaded once; a load that failed is tried again next time.
+    /// </summary>
+    public LoadedImageModel LoadImage(string name) => Loaded(ImageCard(name), loadedImages, OpenImage);
+
+    private TModel Loaded<TModel>(ModelCard card, ConcurrentDictionary<string, Lazy<TModel>> cache, Func<ModelCard, TModel> open)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var card = Card(name);
-        var lazy = loaded.GetOrAdd(card.Name, _ => new Lazy<LoadedModel>(() => Open(card)));
+        var lazy = cache.GetOrAdd(card.Name, _ => new Lazy<TModel>(() => open(card)));
         try
         {
             return lazy.Value;
@@ -77,7 +95,7 @@ public sealed class ModelRegistry : IDisposable
         catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
         {
             // Lazy keeps a thrown exception for good; a file fixed or back after an I/O error must load next time.
-            loaded.TryRemove(new KeyValuePair<string, Lazy<LoadedModel>>(card.Name, lazy));
+            cache.TryRemove(new KeyValuePair<string, Lazy<TModel>>(card.Name, lazy));
             throw;
         }
     }
@@ -90,20 +108,44 @@ public sealed class ModelRegistry : IDisposable
         {
             model.Value.Dispose();
         }
+
+        foreach (var model in loadedImages.Values.Where(lazy => lazy.IsValueCreated))
+        {
+            model.Value.Dispose();
+        }
     }
+
+    /// <summary>The bytes of <paramref name="path"/>, checked against <paramref name="weights"/>' SHA-256.</summary>
+    internal static byte[] ReadChecked(string path, ModelWeights weights, string what)
+    {
+        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"{what} missing: {path}", path);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        return string.Equals(hash, weights.Sha256, StringComparison.OrdinalIgnoreCase)
+            ? bytes
+            : throw new InvalidDataException($"{path}: SHA-256 {hash} differs from the card's {weights.Sha256}; the weights are not the ones the card describes.");
+    }
+
+    private string WeightsPath(ModelCard card) => Path.Combine(Path.GetDirectoryName(cardPaths[card.Name])!, card.Weights.File);
 
     private LoadedModel Open(ModelCard card)
     {
-        var folder = Path.GetDirectoryName(cardPaths[card.Name])!;
-        var path = Path.Combine(folder, card.Weights.File);
-        var bytes = File.Exists(path) ? File.ReadAllBytes(path) : throw new FileNotFoundException($"The weights of model '{card.Name}' are missing: {path}", path);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        if (!string.Equals(hash, card.Weights.Sha256, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new InvalidDataException($"{path}: SHA-256 {hash} differs from the card's {card.Weights.Sha256}; the weights are not the ones the card describes.");
-        }
+        var path = WeightsPath(card);
+        return new LoadedModel(card, OnnxModel.Load(ReadChecked(path, card.Weights, $"The weights of model '{card.Name}' are"), path));
+    }
 
-        return new LoadedModel(card, OnnxModel.Load(bytes, path));
+    private LoadedImageModel OpenImage(ModelCard card)
+    {
+        var path = WeightsPath(card);
+        var head = OnnxModel.Load(ReadChecked(path, card.Weights, $"The weights of model '{card.Name}' are"), path);
+        try
+        {
+            return new LoadedImageModel(card, card.Image!.Backbone is { } backbone ? OnnxPipeline.Open(backbone) : null, head);
+        }
+        catch
+        {
+            head.Dispose();
+            throw;
+        }
     }
 }
 

@@ -11,8 +11,14 @@ namespace EcgScope.ML.Training;
 /// Each fold writes <c>fold{k}/test.csv</c> and <c>fold{k}/validation.csv</c> (record, label, one logit per class);
 /// a fold whose test file exists is skipped, and an unfinished one resumes from its checkpoint.
 /// </summary>
-public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+public sealed class CrossValidation(TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
 {
+    private readonly InputSpec? spec;
+
+    /// <summary>The cross-validation of a signal network reading <paramref name="spec"/> (for the <see cref="ConditionedSet"/> overload).</summary>
+    public CrossValidation(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+        : this(options, createNetwork) => this.spec = spec;
+
     /// <summary>The share of each training part kept for validation is one part in this many.</summary>
     private const int ValidationParts = 10;
 
@@ -29,12 +35,31 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(set);
+        var trainer = spec is null
+            ? throw new InvalidOperationException("This cross-validation was made without an input spec; give it training inputs instead of a conditioned set.")
+            : new NetworkTrainer(spec, options, createNetwork);
+        Run(trainer.Windows(set), folds, foldsToRun, score, directory, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs the folds in <paramref name="foldsToRun"/> (1-based; all when empty) of <paramref name="folds"/> on
+    /// <paramref name="inputs"/>, choosing each fold's epoch by <paramref name="score"/>.
+    /// </summary>
+    public void Run(
+        ITrainingInputs inputs,
+        int[] folds,
+        IReadOnlyCollection<int> foldsToRun,
+        Func<int[], int[], double> score,
+        string directory,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(foldsToRun);
-        var labels = set.Records.Select(record => record.Label).ToArray();
+        var labels = inputs.Records.Select(record => record.Label).ToArray();
         var classes = labels.Max() + 1;
-        var trainer = new NetworkTrainer(spec, options, createNetwork);
+        var trainer = new NetworkTrainer(options, createNetwork);
         for (var fold = 1; fold <= folds.Max() + 1; fold++)
         {
             var foldDirectory = Path.Combine(directory, $"fold{fold}");
@@ -48,10 +73,10 @@ public sealed class CrossValidation(InputSpec spec, TrainingOptions options, Fun
             var parts = StratifiedFoldsOf(rest, labels, fold);
             var validation = rest.Where((_, j) => parts[j] == 0).ToArray();
             var training = rest.Where((_, j) => parts[j] != 0).ToArray();
-            using var objective = new SingleLabelObjective(set.Records, classes, training, score);
-            using var network = trainer.Train(set, training, validation, objective, foldDirectory, fold, progress, cancellationToken);
-            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "validation.csv"), trainer.Predictions(network, set, validation));
-            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "test.csv"), trainer.Predictions(network, set, test));
+            using var objective = new SingleLabelObjective(inputs.Records, classes, training, score);
+            using var network = trainer.Train(inputs, training, validation, objective, foldDirectory, fold, progress, cancellationToken);
+            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "validation.csv"), trainer.Predictions(network, inputs, validation));
+            FoldPredictions.WriteCsv(Path.Combine(foldDirectory, "test.csv"), trainer.Predictions(network, inputs, test));
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using EcgScope.Inference.Preprocessing;
-using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -13,9 +12,15 @@ namespace EcgScope.ML.Training;
 /// Every epoch ends in a checkpoint, and the batch order, crops and dropout of epoch e depend only on the seed and e,
 /// so a run stopped and resumed ends with the same weights as one that never stopped.
 /// </summary>
-public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+public sealed class NetworkTrainer(TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
 {
     private const int ProgressEveryBatches = 20;
+
+    private readonly InputSpec? spec;
+
+    /// <summary>A trainer of a signal network reading <paramref name="spec"/> (for the <see cref="ConditionedSet"/> overloads).</summary>
+    public NetworkTrainer(InputSpec spec, TrainingOptions options, Func<Module<Tensor, Tensor>> createNetwork)
+        : this(options, createNetwork) => this.spec = spec;
 
     /// <summary>
     /// Trains on <paramref name="training"/>, validates on <paramref name="validation"/> (indices into
@@ -30,9 +35,25 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         string directory,
         int fold,
         IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        Train(Windows(set), training, validation, objective, directory, fold, progress, cancellationToken);
+
+    /// <summary>
+    /// Trains on <paramref name="training"/>, validates on <paramref name="validation"/> (indices into
+    /// <paramref name="inputs"/>' records) with <paramref name="objective"/>, checkpointing into
+    /// <paramref name="directory"/>; returns the network with the best epoch's weights, in evaluation mode.
+    /// </summary>
+    public Module<Tensor, Tensor> Train(
+        ITrainingInputs inputs,
+        IReadOnlyList<int> training,
+        IReadOnlyList<int> validation,
+        ITrainingObjective objective,
+        string directory,
+        int fold,
+        IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(training);
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(objective);
@@ -74,7 +95,7 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
                 var members = trainingOrder.Skip(b * options.BatchSize).Take(options.BatchSize).ToArray();
                 SetLearningRate(optimizer, ((epoch - 1) * batches) + b, options.Epochs * batches);
                 using var scope = NewDisposeScope();
-                var input = WindowBatches.Random(set, members, spec, random);
+                var input = inputs.RandomBatch(members, random);
                 var loss = objective.Loss(network.forward(input), members);
                 optimizer.zero_grad();
                 loss.backward();
@@ -87,7 +108,7 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
                 }
             }
 
-            var logits = Predict(network, set, validation);
+            var logits = Predict(network, inputs, validation);
             var validationLoss = objective.ValidationLoss(logits, validation);
             var validationScore = objective.Score(logits, validation);
             network.save(Path.Combine(directory, "last.weights"));
@@ -116,55 +137,34 @@ public sealed class NetworkTrainer(InputSpec spec, TrainingOptions options, Func
         return network;
     }
 
-    /// <summary>Each record's name, label and logits (<see cref="Predict"/>), as the prediction files hold them.</summary>
-    public IReadOnlyList<RecordPrediction> Predictions(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices)
+    /// <summary>Each record's name, label and logits, as the prediction files hold them.</summary>
+    public IReadOnlyList<RecordPrediction> Predictions(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices) =>
+        Predictions(network, Windows(set), indices);
+
+    /// <summary>Each record's name, label and logits, as the prediction files hold them.</summary>
+    public IReadOnlyList<RecordPrediction> Predictions(Module<Tensor, Tensor> network, ITrainingInputs inputs, IReadOnlyList<int> indices)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        var logits = Predict(network, set, indices);
-        return [.. indices.Select((index, i) => new RecordPrediction(set.Records[index].Name, set.Records[index].Label, [.. logits[i].Select(z => (double)z)]))];
+        ArgumentNullException.ThrowIfNull(inputs);
+        var logits = Predict(network, inputs, indices);
+        return [.. indices.Select((index, i) => new RecordPrediction(inputs.Records[index].Name, inputs.Records[index].Label, [.. logits[i].Select(z => (double)z)]))];
     }
+
+    /// <summary>The signal records of <paramref name="set"/> as training input, read as this trainer's spec says.</summary>
+    internal ITrainingInputs Windows(ConditionedSet set) =>
+        new WindowInputs(set, spec ?? throw new InvalidOperationException("This trainer was made without an input spec; give it training inputs instead of a conditioned set."));
 
     /// <summary>
     /// The logits of each record in <paramref name="indices"/>: the mean over all its windows, as the registry
     /// serves a long record.
     /// </summary>
-    public float[][] Predict(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices)
+    public float[][] Predict(Module<Tensor, Tensor> network, ConditionedSet set, IReadOnlyList<int> indices) =>
+        Predict(network, Windows(set), indices);
+
+    /// <summary>The logits of each record in <paramref name="indices"/>, as the served model computes them.</summary>
+    public float[][] Predict(Module<Tensor, Tensor> network, ITrainingInputs inputs, IReadOnlyList<int> indices)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        network.eval();
-        var (samples, owners, leads) = WindowBatches.All(set, indices, spec);
-        var window = spec.WindowSamples;
-        var logits = new List<float>();
-        using (no_grad())
-        {
-            for (var start = 0; start < owners.Length; start += options.BatchSize)
-            {
-                var count = Math.Min(options.BatchSize, owners.Length - start);
-                using var scope = NewDisposeScope();
-                var input = tensor(samples.AsSpan(start * leads * window, count * leads * window).ToArray(), [count, leads, window]);
-                logits.AddRange(network.forward(input).data<float>().ToArray());
-            }
-        }
-
-        // Each record's windows are consecutive; their mean is taken exactly as the classifier takes it when serving.
-        var classes = logits.Count / owners.Length;
-        var all = logits.ToArray();
-        var counts = new int[indices.Count];
-        foreach (var owner in owners)
-        {
-            counts[owner]++;
-        }
-
-        var result = new float[indices.Count][];
-        var first = 0;
-        for (var i = 0; i < indices.Count; i++)
-        {
-            var count = counts[i];
-            result[i] = [.. WindowLogits.Mean(all.AsSpan(first * classes, count * classes), classes, count).Select(z => (float)z)];
-            first += count;
-        }
-
-        return result;
+        ArgumentNullException.ThrowIfNull(inputs);
+        return inputs.Logits(network, indices, options.BatchSize);
     }
 
     /// <summary>
