@@ -60,7 +60,7 @@ public sealed class RecordAnalyzer
         {
             var format = reader.Detect(source.Path);
             var record = format.Read(EcgSource.FromFile(source.Path), readOptions);
-            var report = RecordReport.Create(record, source.Name, format.FormatName, registry, models, analysisOptions, explain: false, cancellationToken);
+            var report = RecordReport.Create(record, source.Name, format.FormatName, registry, models, analysisOptions, explain: false, cancellationToken: cancellationToken);
             return BatchRow.From(source, report, ModelNames, clock.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -124,7 +124,7 @@ internal static class BatchCommand
         }
 
         return split.Count == 0 ? [.. registry.Cards]
-            : [.. split.Select(name => registry.Card(ModelsCommand.KnownName(registry, name, "--models"))).DistinctBy(card => card.Name)];
+            : [.. split.Select(name => ModelsCommand.Known(registry.Cards, name, "--models")).DistinctBy(card => card.Name)];
     }
 
     private static BatchResultsFile OpenResults(string path, IReadOnlyList<string> models)

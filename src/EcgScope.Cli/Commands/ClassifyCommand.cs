@@ -1,4 +1,7 @@
 using System.CommandLine;
+using EcgScope.Imaging.Classification;
+using EcgScope.Imaging.Digitizing;
+using EcgScope.Inference.Models;
 using EcgScope.Inference.Verdicts;
 using EcgScope.Reports.Charts;
 using EcgScope.Reports.Documents;
@@ -35,10 +38,19 @@ internal static class ClassifyCommand
             var reader = SupportedFiles.Reader.Detect(path);
             var record = reader.Read(path, options.ReadOptions(parse));
             using var registry = modelOptions.OpenRegistry(parse);
-            var requested = parse.GetValue(models) is { Length: > 0 } chosen
-                ? chosen.Select(name => registry.Card(ModelsCommand.KnownName(registry, name))).ToList()
-                : [.. registry.Cards];
-            var classification = RecordClassification.Run(record, registry, requested, parse.GetResult(explain) is not null, cancellationToken);
+            var isPrintout = reader is PrintoutImageReader;
+            List<ModelCard> requested = parse.GetValue(models) is { Length: > 0 } chosen
+                ? [.. chosen.Select(name => ModelsCommand.Known([.. registry.Cards, .. registry.ImageCards], name))]
+                : [.. registry.Cards, .. isPrintout ? registry.ImageCards : []];
+            var imageModels = requested.Where(card => card.Image is not null).ToList();
+            if (!isPrintout && imageModels.Count > 0)
+            {
+                throw new UsageException($"--model {imageModels[0].Name}: an image model reads printout images (JPEG or PNG), and {Path.GetFileName(path)} is not one.");
+            }
+
+            List<VerdictReport> printoutVerdicts = imageModels.Count == 0 ? [] : [.. PrintoutClassifier.ClassifyAll(File.ReadAllBytes(path), path, registry, imageModels)
+                .Select(verdict => VerdictReport.From(verdict, registry.ImageCard(verdict.Model)))];
+            var classification = RecordClassification.Run(record, registry, requested.Where(card => card.Image is null), parse.GetResult(explain) is not null, cancellationToken);
             if (parse.GetValue(models) is { Length: > 0 } && classification.NotApplicable.Count > 0)
             {
                 throw new UsageException($"--model {classification.NotApplicable[0]}.");
@@ -52,7 +64,7 @@ internal static class ClassifyCommand
                     VerdictChart.Create(record, verdict).SavePng(verdicts.Count == 1 ? image.FullName : ImagePerModel(image, verdict.Model));
                 }
             }
-            return ClassifyReport.From(path, reader.FormatName, record, registry, classification);
+            return ClassifyReport.From(path, reader.FormatName, record, registry, classification, printoutVerdicts);
         })));
         return command;
     }

@@ -21,9 +21,8 @@ internal static class ModelsCommand
         return command;
     }
 
-    /// <summary><paramref name="name"/> if the registry has it; a usage error naming <paramref name="option"/> and listing the models otherwise.</summary>
-    public static string KnownName(ModelRegistry registry, string name, string option = "--model") =>
-        registry.Cards.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
-            ? name
-            : throw new UsageException($"{option} {name}: no such model; the models are {string.Join(", ", registry.Cards.Select(card => card.Name))} (see 'ecgscope models').");
+    /// <summary>The card called <paramref name="name"/> among <paramref name="models"/>; a usage error naming <paramref name="option"/> and listing them otherwise.</summary>
+    public static ModelCard Known(IReadOnlyList<ModelCard> models, string name, string option = "--model") =>
+        models.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"{option} {name}: no such model; the models are {string.Join(", ", models.Select(card => card.Name))} (see 'ecgscope models').");
 }

@@ -5,28 +5,6 @@ using OpenCvSharp;
 
 namespace EcgScope.Imaging.Classification;
 
-/// <summary>What an image model says about one printout: calibrated probabilities, and a class unless it is inconclusive.</summary>
-public sealed record PrintoutVerdict
-{
-    /// <summary>The model's registry name.</summary>
-    public required string Model { get; init; }
-
-    /// <summary>The chosen class, or null when the verdict is inconclusive.</summary>
-    public string? ClassName { get; init; }
-
-    /// <summary>Why no class is given, in plain words, or null when one is.</summary>
-    public string? InconclusiveReason { get; init; }
-
-    /// <summary>Whether a class is given.</summary>
-    public bool IsConclusive => InconclusiveReason is null;
-
-    /// <summary>The temperature-scaled probability of every class, in the card's order; they sum to one.</summary>
-    public required ImmutableArray<ClassProbability> Probabilities { get; init; }
-
-    /// <summary>Whether a pink or red ECG paper grid was found (else the whole image was read).</summary>
-    public required bool GridFound { get; init; }
-}
-
 /// <summary>
 /// Classifies a printout image with an image model from the registry: the card's preprocessing
 /// (<see cref="PrintoutPixels"/>), ONNX Runtime (backbone and head), temperature scaling, and "inconclusive" when no
@@ -40,6 +18,38 @@ public static class PrintoutClassifier
     {
         using var image = PrintoutPixels.Read(path);
         return Classify(image, model);
+    }
+
+    /// <summary>
+    /// The verdicts of the image models <paramref name="cards"/> on the image <paramref name="encoded"/> (named
+    /// <paramref name="name"/> in errors). A model that cannot be loaded (its backbone package was never restored) gives an
+    /// inconclusive verdict saying so, so that a signal read from the same image is still classified.
+    /// </summary>
+    /// <exception cref="Core.EcgFormatException">The bytes are not a decodable image.</exception>
+    public static ImmutableArray<PrintoutVerdict> ClassifyAll(byte[] encoded, string name, ModelRegistry registry, IEnumerable<ModelCard> cards)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(cards);
+        using var image = PrintoutPixels.Decode(encoded, name);
+        return [.. cards.Select(card => ClassifyOrExplain(image, registry, card))];
+    }
+
+    private static PrintoutVerdict ClassifyOrExplain(Mat image, ModelRegistry registry, ModelCard card)
+    {
+        try
+        {
+            return Classify(image, registry.LoadImage(card.Name));
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException)
+        {
+            return new PrintoutVerdict
+            {
+                Model = card.Name,
+                InconclusiveReason = $"the model could not be loaded ({exception.Message})",
+                Probabilities = [],
+                GridFound = false,
+            };
+        }
     }
 
     /// <summary>The verdict of <paramref name="model"/> on a decoded 8-bit BGR image.</summary>

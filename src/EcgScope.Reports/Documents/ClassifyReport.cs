@@ -18,13 +18,16 @@ public sealed record ClassifyReport(
     /// <summary>The stretches the text lists per verdict (JSON has them all).</summary>
     private const int MostRelevantStretches = 3;
 
-    /// <summary>The report of the library's result, field by field.</summary>
+    /// <summary>
+    /// The report of the library's result, field by field, followed by <paramref name="printoutVerdicts"/>: the image
+    /// models' verdicts on the printout the record was digitized from, if it was.
+    /// </summary>
     public static ClassifyReport From(
-        string file, string readerName, EcgRecord record, ModelRegistry registry, RecordClassification classification) => new(
+        string file, string readerName, EcgRecord record, ModelRegistry registry, RecordClassification classification, IReadOnlyList<VerdictReport>? printoutVerdicts = null) => new(
         file,
         record.Metadata.SourceFormat ?? readerName,
         record.DurationSeconds,
-        [.. classification.Verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model)))],
+        [.. classification.Verdicts.Select(verdict => VerdictReport.From(verdict, registry.Card(verdict.Model))), .. printoutVerdicts ?? []],
         [.. classification.NotApplicable.Select(model => model.ToString())],
         VerdictWording.NotADiagnosis);
 
@@ -92,6 +95,28 @@ public sealed record VerdictReport(
         [.. verdict.Explanations.Select(RelevanceReport.From)],
         verdict.Summary,
         card.Document);
+
+    /// <summary>The lead name an image model's verdict gives: it reads the whole printout, no lead.</summary>
+    public const string WholePrintout = "whole printout";
+
+    /// <summary>The report of an image model's verdict on a printout.</summary>
+    public static VerdictReport From(PrintoutVerdict verdict, ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(verdict);
+        ArgumentNullException.ThrowIfNull(card);
+        var probabilities = verdict.Probabilities.Select(p => p.Probability).ToArray();
+        return new(
+            verdict.Model,
+            card.Title,
+            verdict.ClassName ?? Inconclusive,
+            verdict.IsConclusive,
+            verdict.InconclusiveReason,
+            WholePrintout,
+            verdict.Probabilities,
+            [],
+            VerdictWording.Summary(card, verdict.ClassName is { } chosen ? [chosen] : [], probabilities, verdict.InconclusiveReason, relevance: null),
+            card.Document);
+    }
 }
 
 /// <summary>Where a verdict came from: the method, the bins' scores and the stretches that weighed most.</summary>

@@ -9,7 +9,7 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
 {
     /// <summary>The report of the library's result, field by field.</summary>
     public static ModelsReport From(ModelRegistry registry) =>
-        new(registry.Directory, [.. registry.Cards.Select(ModelReport.From)]);
+        new(registry.Directory, [.. registry.Cards.Concat(registry.ImageCards).Select(ModelReport.From)]);
 
     /// <inheritdoc />
     public void WriteText(TextWriter writer)
@@ -21,9 +21,14 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
             writer.WriteLine();
             writer.WriteLine(string.Create(text, $"  {model.Name}: {model.Title}"));
             writer.WriteLine(string.Create(text, $"    classes       {string.Join(", ", model.Classes.Select(c => c.Name))} ({model.Task})"));
-            var input = model.Input;
-            writer.WriteLine(string.Create(text,
-                $"    input         {string.Join(" ", input.Leads)} at {input.SampleRateHz:0.#} Hz, {input.WindowSeconds:0.#} s windows, {input.HighPassHz:0.##}-{input.LowPassHz:0.#} Hz, {input.Normalization}"));
+            writer.WriteLine(model switch
+            {
+                { Input: { } input } => string.Create(text,
+                    $"    input         {string.Join(" ", input.Leads)} at {input.SampleRateHz:0.#} Hz, {input.WindowSeconds:0.#} s windows, {input.HighPassHz:0.##}-{input.LowPassHz:0.#} Hz, {input.Normalization}"),
+                { Image: { } image } => string.Create(text,
+                    $"    input         printout image: the grid area at {image.Width} x {image.Height} px, {image.Pixels}{(image.Backbone is { } backbone ? $", through {backbone.Package} {backbone.Version}" : "")}"),
+                _ => "    input         (none declared)",
+            });
             foreach (var (name, value) in model.Metrics)
             {
                 writer.WriteLine(string.Create(text, $"    {name,-13} {value:0.000}"));
@@ -38,13 +43,14 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
     }
 }
 
-/// <summary>One model's card as the CLI and the REST API print it.</summary>
+/// <summary>One model's card as the CLI and the REST API print it: a signal model has an input, an image model (a printout classifier) an image.</summary>
 public sealed record ModelReport(
     string Name,
     string Title,
     ModelTask Task,
     IReadOnlyList<ModelClass> Classes,
-    InputSpec Input,
+    InputSpec? Input,
+    ImageInputSpec? Image,
     double Temperature,
     double MinimumProbability,
     IReadOnlyDictionary<string, double> Metrics,
@@ -58,6 +64,7 @@ public sealed record ModelReport(
         card.Task,
         card.Classes,
         card.Input,
+        card.Image,
         card.Calibration.Temperature,
         card.Decision.MinimumProbability,
         card.Metrics,

@@ -34,6 +34,7 @@ public sealed record RecordReport(
     /// <param name="options">Analysis options (default: the library's).</param>
     /// <param name="explain">Whether to add where in the trace each verdict came from (occlusion runs the model many
     /// times more; a batch over an archive leaves it out).</param>
+    /// <param name="printoutVerdicts">For a record digitized from a printout: the image models' verdicts on the printout, listed after the signal models'.</param>
     /// <param name="cancellationToken">Checked between leads and between models.</param>
     /// <exception cref="ArgumentOutOfRangeException">The record is sampled too slowly to analyse.</exception>
     public static RecordReport Create(
@@ -44,6 +45,7 @@ public sealed record RecordReport(
         IEnumerable<ModelCard> models,
         EcgAnalysisOptions? options = null,
         bool explain = true,
+        IReadOnlyList<VerdictReport>? printoutVerdicts = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -63,7 +65,7 @@ public sealed record RecordReport(
             analysis,
             classification,
             AnalyzeReport.From(file, format, record, analysis, includePeaks: true),
-            ClassifyReport.From(file, format, record, registry, classification),
+            ClassifyReport.From(file, format, record, registry, classification, printoutVerdicts),
             steps);
     }
 }
