@@ -99,6 +99,11 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         Assert.InRange(printout.GetProperty("confidence").GetDouble(), 0.5, 1);
         Assert.Equal(12, created.GetProperty("analysis").GetProperty("leads").GetArrayLength());
         Assert.InRange(created.GetProperty("analysis").GetProperty("summary").GetProperty("consensusHeartRateBpm").GetDouble(), 72, 82); // the footer says 77
+        var verdicts = created.GetProperty("classification").GetProperty("verdicts").EnumerateArray().ToList();
+        var printoutVerdicts = verdicts.Where(v => v.GetProperty("leadName").GetString() == "whole printout").ToList();
+        Assert.Equal(["printout-cnn", "printout-resnet18"], printoutVerdicts.Select(v => v.GetProperty("model").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(printoutVerdicts, v => Assert.Equal(1, v.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetProperty("probability").GetDouble()), 6));
+        Assert.Contains(verdicts, v => v.GetProperty("model").GetString() == "superclass-cnn");
 
         var png = await client.GetAsync(created.GetProperty("links").GetProperty("printoutPng").GetString(), Cancel);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);

@@ -28,7 +28,7 @@ public static class PrintoutPackage
     public const double ParityTolerance = 1e-4;
 
     /// <summary>The document of both cards, relative to the repository root.</summary>
-    public const string Document = "docs/printouts.md";
+    public const string Document = "docs/models/printout-classifiers.md";
 
     private const int ParityImages = 16;
     private const int Seed = 2017;

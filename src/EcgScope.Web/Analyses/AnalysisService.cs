@@ -6,6 +6,7 @@ using System.Text.Json;
 using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
+using EcgScope.Imaging.Classification;
 using EcgScope.Inference.Models;
 using EcgScope.Reports.Documents;
 using EcgScope.Signal.Analysis;
@@ -76,7 +77,8 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         }
 
         record = StoredSignal.Kept(record);
-        var report = RecordReport.Create(record, fileName, format, registry, chosen, cancellationToken: cancellationToken);
+        var report = RecordReport.Create(
+            record, fileName, format, registry, chosen.Where(card => card.Image is null), printoutVerdicts: PrintoutVerdicts(printout, fileName, chosen), cancellationToken: cancellationToken);
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
         var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
@@ -89,13 +91,23 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         return stored;
     }
 
-    /// <summary>The cards of <paramref name="names"/>, or every card when none is named.</summary>
-    private IReadOnlyList<ModelCard> Chosen(IReadOnlyList<string> names)
+    /// <summary>The cards of <paramref name="names"/> (signal and image models), or every card when none is named.</summary>
+    private List<ModelCard> Chosen(IReadOnlyList<string> names)
     {
-        var unknown = names.FirstOrDefault(name => !registry.Cards.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase)));
+        List<ModelCard> all = [.. registry.Cards, .. registry.ImageCards];
+        var unknown = names.FirstOrDefault(name => !all.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase)));
         return unknown is not null
-            ? throw new UploadRejectedException($"No model called '{unknown}'; the models are {string.Join(", ", registry.Cards.Select(card => card.Name))}.")
-            : names.Count == 0 ? registry.Cards : [.. names.Distinct(StringComparer.OrdinalIgnoreCase).Select(registry.Card)];
+            ? throw new UploadRejectedException($"No model called '{unknown}'; the models are {string.Join(", ", all.Select(card => card.Name))}.")
+            : names.Count == 0 ? all : [.. all.Where(card => names.Contains(card.Name, StringComparer.OrdinalIgnoreCase))];
+    }
+
+    /// <summary>The image models' verdicts on the printout a record was digitized from; none for any other record.</summary>
+    private List<VerdictReport> PrintoutVerdicts(DigitizedUpload? printout, string fileName, IEnumerable<ModelCard> chosen)
+    {
+        var imageModels = chosen.Where(card => card.Image is not null).ToList();
+        return printout is null || imageModels.Count == 0
+            ? []
+            : [.. PrintoutClassifier.ClassifyAll(printout.Image, fileName, registry, imageModels).Select(verdict => VerdictReport.From(verdict, registry.ImageCard(verdict.Model)))];
     }
 
     /// <summary>What was read, every step and how long it took, and the versions of everything that made the analysis.</summary>

@@ -48,7 +48,7 @@ public sealed class AnalysisViews(AnalysisStore store, ModelRegistry registry, I
             }
 
             var record = StoredSignal.Read(stored.Signal);
-            return new AnalysisView(stored, RecordReport.Create(record, stored.FileName, stored.Format, registry, ModelsOf(stored)));
+            return new AnalysisView(stored, RecordReport.Create(record, stored.FileName, stored.Format, registry, ModelsOf(stored), printoutVerdicts: PrintoutVerdictsOf(stored)));
         });
 
     /// <summary>Keeps a view just made, so opening it does not analyse the record again.</summary>
@@ -60,6 +60,10 @@ public sealed class AnalysisViews(AnalysisStore store, ModelRegistry registry, I
 
     /// <summary>Forgets <paramref name="id"/> (after a delete).</summary>
     public void Forget(string id) => cache.Remove(id);
+
+    /// <summary>The image models' verdicts as the document keeps them: they read the printout, which is not kept, so they cannot be made again.</summary>
+    private static List<VerdictReport> PrintoutVerdictsOf(StoredAnalysis stored) =>
+        [.. JsonSerializer.Deserialize<AnalysisDocument>(stored.DocumentJson, ReportJson.Options)!.Classification.Verdicts.Where(verdict => verdict.LeadName == VerdictReport.WholePrintout)];
 
     /// <summary>The models the stored analysis ran, as its document names them: with a verdict, or unable to read the record.</summary>
     private IEnumerable<ModelCard> ModelsOf(StoredAnalysis stored)

@@ -17,8 +17,9 @@ public sealed record UploadedRecord(EcgRecord Record, string FileName, string Fo
 
 /// <summary>A printout image as digitized.</summary>
 /// <param name="Summary">What the digitizer found.</param>
-/// <param name="PreviewPng">The traced area of the printout with the digitized traces over it (no header: it names the patient).</param>
-public sealed record DigitizedUpload(DigitizationSummary Summary, byte[] PreviewPng);
+/// <param name="PreviewPng">The traced area of the printout with the digitized traces over it (no header: it names the patient); kept.</param>
+/// <param name="Image">The image as sent, for the image models; never kept.</param>
+public sealed record DigitizedUpload(DigitizationSummary Summary, byte[] PreviewPng, byte[] Image);
 
 /// <summary>
 /// Reads the record in an upload's saved files, recognising every format by its content: one file of any format, a
@@ -84,9 +85,9 @@ public sealed class UploadedRecordReader(WebSettings options)
             return (reader.Read(source, readOptions), name, reader.FormatName, null);
         }
 
-        var image = source.ReadAllBytes();
-        var printout = Printouts.ReadPrintout(image.Span, source.Name);
-        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(DigitizationSummary.Of(printout), PrintoutPreview.DrawPng(image.Span, printout)));
+        var image = source.ReadAllBytes().ToArray();
+        var printout = Printouts.ReadPrintout(image, source.Name);
+        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(DigitizationSummary.Of(printout), PrintoutPreview.DrawPng(image, printout), image));
     }
 
     private (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) ReadZip(string path, EcgReadOptions readOptions)
