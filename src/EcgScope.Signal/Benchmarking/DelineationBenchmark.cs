@@ -18,14 +18,32 @@ public enum RecordParity
     Even,
 }
 
+/// <summary>The lead-level measures of <see cref="LeadWaveMeasures"/> that <see cref="DelineationBenchmark"/> checks.</summary>
+public enum WaveMeasure
+{
+    /// <summary>T amplitude against the PR baseline, mV.</summary>
+    TAmplitude,
+
+    /// <summary>ST deviation at J + 60 ms against the PR baseline, mV.</summary>
+    StDeviation,
+
+    /// <summary>PR interval, ms.</summary>
+    Pr,
+
+    /// <summary>QRS duration, ms.</summary>
+    Qrs,
+
+    /// <summary>QT interval, ms.</summary>
+    Qt,
+}
+
 /// <summary>How a lead-level measure of the analysis agrees with the same measure taken at the annotated points.</summary>
-/// <param name="Measure">The measure, e.g. "T amplitude".</param>
-/// <param name="Unit">Its unit ("mV" or "ms").</param>
+/// <param name="Measure">Which measure.</param>
 /// <param name="Leads">Leads where both sides measured it.</param>
-/// <param name="MeanDifference">Mean of ours − reference (NaN without leads).</param>
+/// <param name="MeanDifference">Mean of ours − reference in the measure's unit (mV or ms; NaN without leads).</param>
 /// <param name="DifferenceStandardDeviation">Sample standard deviation of ours − reference (NaN with fewer than two leads).</param>
 /// <param name="MeanAbsoluteDifference">Mean of |ours − reference| (NaN without leads).</param>
-public sealed record MeasureAgreement(string Measure, string Unit, int Leads, double MeanDifference, double DifferenceStandardDeviation, double MeanAbsoluteDifference);
+public sealed record MeasureAgreement(WaveMeasure Measure, int Leads, double MeanDifference, double DifferenceStandardDeviation, double MeanAbsoluteDifference);
 
 /// <summary>T-wave inversion as the analysis calls it against the call at the annotated T peaks, counted over leads.</summary>
 /// <param name="Both">Inverted by both.</param>
@@ -68,7 +86,7 @@ public static class DelineationBenchmark
     {
         ArgumentNullException.ThrowIfNull(records);
         var scorer = new DelineationScorer();
-        var pairs = Enum.GetValues<Measure>().ToDictionary(m => m, _ => new List<double>());
+        var pairs = Enum.GetValues<WaveMeasure>().ToDictionary(m => m, _ => new List<double>());
         int both = 0, oursOnly = 0, referenceOnly = 0, neither = 0, recordsDone = 0, leadsDone = 0;
         foreach (var record in records)
         {
@@ -117,38 +135,20 @@ public static class DelineationBenchmark
             new InversionAgreement(both, oursOnly, referenceOnly, neither));
     }
 
-    private enum Measure
+    private static double? ValueOf(WaveMeasure measure, LeadWaveMeasures waves) => measure switch
     {
-        TAmplitude,
-        StDeviation,
-        Pr,
-        Qrs,
-        Qt,
-    }
-
-    private static double? ValueOf(Measure measure, LeadWaveMeasures waves) => measure switch
-    {
-        Measure.TAmplitude => waves.Repolarisation.TAmplitudeMillivolts,
-        Measure.StDeviation => waves.Repolarisation.StDeviationMillivolts,
-        Measure.Pr => waves.Intervals.PrMilliseconds,
-        Measure.Qrs => waves.Intervals.QrsMilliseconds,
+        WaveMeasure.TAmplitude => waves.Repolarisation.TAmplitudeMillivolts,
+        WaveMeasure.StDeviation => waves.Repolarisation.StDeviationMillivolts,
+        WaveMeasure.Pr => waves.Intervals.PrMilliseconds,
+        WaveMeasure.Qrs => waves.Intervals.QrsMilliseconds,
         _ => waves.Intervals.QtMilliseconds,
     };
 
-    private static MeasureAgreement Agreement(Measure measure, List<double> differences)
+    private static MeasureAgreement Agreement(WaveMeasure measure, List<double> differences)
     {
-        var (name, unit) = measure switch
-        {
-            Measure.TAmplitude => ("T amplitude", "mV"),
-            Measure.StDeviation => ("ST deviation at J+60 ms", "mV"),
-            Measure.Pr => ("PR interval", "ms"),
-            Measure.Qrs => ("QRS duration", "ms"),
-            _ => ("QT interval", "ms"),
-        };
         var values = differences.ToArray();
         return new MeasureAgreement(
-            name,
-            unit,
+            measure,
             values.Length,
             values.Length > 0 ? Statistics.Mean(values) : double.NaN,
             values.Length > 1 ? Statistics.SampleStandardDeviation(values) : double.NaN,

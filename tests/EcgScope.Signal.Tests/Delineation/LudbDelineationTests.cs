@@ -72,10 +72,10 @@ public sealed class LudbDelineationTests
         {
             var (leads, mean, deviation) = measure.Measure switch
             {
-                "T amplitude" => (1050, 0.02, 0.04),
-                "ST deviation at J+60 ms" => (1050, 0.01, 0.03),
-                "PR interval" => (850, 15.0, 25.0),
-                "QRS duration" => (1050, 12.0, 35.0),
+                WaveMeasure.TAmplitude => (1050, 0.02, 0.04),
+                WaveMeasure.StDeviation => (1050, 0.01, 0.03),
+                WaveMeasure.Pr => (850, 15.0, 25.0),
+                WaveMeasure.Qrs => (1050, 12.0, 35.0),
                 _ => (1050, 8.0, 38.0),
             };
             var message = $"{measure}";
