@@ -118,7 +118,8 @@ public sealed partial class PagesTests(WebAppFactory app) : IClassFixture<WebApp
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/analyses/{id}", Cancel)).StatusCode);
     }
 
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+    /// <summary>A form post of <paramref name="fields"/> with the antiforgery token of <paramref name="page"/>.</summary>
+    internal static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new([new("__RequestVerificationToken", Token(page)), .. fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value))]);
 
     private static string Token(string page) => TokenPattern().Match(page) is { Success: true } match
