@@ -1,4 +1,5 @@
 using EcgScope.Bulk.Labelling;
+using Microsoft.Playwright;
 
 namespace EcgScope.EndToEnd;
 
@@ -12,15 +13,17 @@ public sealed class LabellingTests(Browser browser)
         var page = session.Page;
         await page.GotoAsync("/label");
 
+        var decided = 0;
         foreach (var (item, key) in new[] { ("a.png", "2"), ("b.png", "1"), ("c.png", "3") })
         {
             Assert.Equal(item, await page.Locator("#label-item-name").InnerTextAsync());
             Assert.True(await Pages.LoadedImageWidthAsync(page.Locator("#label-image")) > 0, $"{item} did not load");
 
-            // The key submits the page's form; the answer redirects to the page with the next item.
-            await page.RunAndWaitForResponseAsync(
-                () => page.Keyboard.PressAsync(key),
-                response => response.Request.Method == "GET" && response.Url.EndsWith("/label", StringComparison.Ordinal));
+            // The key submits the page's form; the answer redirects to the page with the next item, loaded whole before
+            // the next key.
+            await page.Keyboard.PressAsync(key);
+            await page.WaitForFunctionAsync("n => document.getElementById('label-progress')?.getAttribute('value') === n", $"{++decided}");
+            await page.WaitForLoadStateAsync(LoadState.Load);
         }
 
         Assert.Equal("Every item is decided", await page.Locator("#item-heading").InnerTextAsync());
