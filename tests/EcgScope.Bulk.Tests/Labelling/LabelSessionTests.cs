@@ -124,6 +124,18 @@ public sealed class LabelSessionTests
     }
 
     [Fact]
+    public void Items_are_images_and_record_headers_of_every_subfolder_in_ordinal_order_hidden_ones_left_out()
+    {
+        var folder = LabelFolder.Create(1, "sub/B.PNG", ".hidden/c.jpg", "sub/.d.jpeg");
+        File.WriteAllText(Path.Combine(folder, "manifest.csv"), "file,class\r\n");
+        File.WriteAllText(Path.Combine(folder, "rec.hea"), "rec 1 500 5000\r\n");
+        File.WriteAllText(Path.Combine(folder, "rec.dat"), "");
+
+        Assert.Equal(["a.jpg", "rec.hea", "sub/B.PNG"], LabelItems.List(folder));
+        Assert.Equal([Path.Combine(folder, "rec.dat"), Path.Combine(folder, "rec.hea")], LabelItems.FilesOf(Path.Combine(folder, "rec.hea")));
+    }
+
+    [Fact]
     public void Keys_one_to_nine_pick_the_classes_in_order()
     {
         Assert.Equal(["normal", "abnormal", "mi", null, null], "1230a".Select(Classes.ForKey));
