@@ -5,13 +5,14 @@ namespace EcgScope.Web.Labelling;
 
 /// <summary>
 /// The labelling page's one session over the configured folder (<c>Labelling:Folder</c>, <c>:Classes</c>,
-/// <c>:LabelsFile</c>), opened on first use so that an app without labelling configured never lists a folder.
+/// <c>:LabelsFile</c>), opened on first use so that an app without labelling configured never lists a folder. A failed
+/// opening (a malformed labels file) is not kept: the next request tries again, so a repaired file needs no restart.
 /// </summary>
 public sealed class LabellingWorkspace(LabellingSettings settings)
 {
     private readonly Lazy<LabelSession?> session = new(() => settings.IsConfigured
         ? LabelSession.Open(settings.Folder, settings.LabelsPath, LabelClasses.Of(settings.Classes))
-        : null);
+        : null, LazyThreadSafetyMode.PublicationOnly);
 
     /// <summary>The session, or null when no folder and classes are configured.</summary>
     public LabelSession? Session => session.Value;
