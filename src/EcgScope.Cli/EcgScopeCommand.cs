@@ -21,6 +21,7 @@ internal static class EcgScopeCommand
             FetchCommand.Create(),
             BatchCommand.Create(),
             ConfigCommand.Create(),
+            LabelCommand.Create(),
             TrainCommand.Create(),
             RenderCommand.Create(),
         };

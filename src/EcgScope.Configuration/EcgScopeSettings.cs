@@ -23,6 +23,28 @@ public sealed class EcgScopeSettings
 
     /// <summary>The optional language model.</summary>
     public LanguageModelSettings LanguageModel { get; set; } = new();
+
+    /// <summary>The web app's labelling page and <c>ecgscope label</c>.</summary>
+    public LabellingSettings Labelling { get; set; } = new();
+}
+
+/// <summary>Labelling a folder of images or records by key press (the web app's labelling page; docs/printouts.md).</summary>
+public sealed class LabellingSettings
+{
+    /// <summary>The folder whose images (PNG, JPEG) and records (WFDB header, EDF, Kardia) are labelled, subfolders included; empty: none (the page says how to set one).</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>The classes, in the order of keys 1..9 (at most 9; letters, digits, spaces, '-' and '_').</summary>
+    public List<string> Classes { get; set; } = [];
+
+    /// <summary>The labels CSV; empty: labels.csv in <see cref="Folder"/>.</summary>
+    public string LabelsFile { get; set; } = "";
+
+    /// <summary>The labels CSV as configured, or labels.csv in the folder.</summary>
+    public string LabelsPath => LabelsFile.Length > 0 ? LabelsFile : Path.Combine(Folder, "labels.csv");
+
+    /// <summary>Whether a folder and classes are configured.</summary>
+    public bool IsConfigured => Folder.Length > 0 && Classes.Count > 0;
 }
 
 /// <summary>Which models run, from where, with which thresholds. A model's preprocessing and normalisation belong to its card: a model only works on input prepared as it was trained, so they are not settings.</summary>

@@ -1,3 +1,5 @@
+using EcgScope.Bulk.Labelling;
+
 namespace EcgScope.Configuration;
 
 /// <summary>The rules every setting must keep; the first broken one is reported with its key.</summary>
@@ -31,6 +33,13 @@ internal static class SettingsValidator
         {
             throw new SettingsException(settings.Models.Enabled.Count > 0 ? "Models:Enabled" : "Models:MinimumProbability", exception.Message.Split(" (Parameter")[0], exception);
         }
+        var labelling = settings.Labelling;
+        if (labelling.Classes.Count > 0)
+        {
+            Require("Labelling:Classes", LabelClasses.Problem(labelling.Classes) is null, LabelClasses.Problem(labelling.Classes) ?? "");
+        }
+
+        Require("Labelling:Folder", labelling.Folder.Length == 0 || Directory.Exists(labelling.Folder), $"no folder at {labelling.Folder}.");
         var language = settings.LanguageModel;
         if (language.Endpoint is { } endpoint)
         {

@@ -100,6 +100,41 @@ public sealed class BenchmarkCommandTests
     }
 
     [Fact]
+    public void Delineation_scores_the_chosen_ludb_records_per_fiducial_and_compares_the_measures()
+    {
+        var folder = TestData.TempFolder();
+        foreach (var file in new[] { "1.*", "2.*", "3.*" }.SelectMany(pattern => Directory.EnumerateFiles(TestData.File("ludb", "data"), pattern)))
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        var run = CliRun.Of("benchmark", "delineation", "--data", folder, "--records", "odd", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("odd", run.Json.GetProperty("records").GetString());
+        Assert.Equal((2, 24), (run.Json.GetProperty("recordCount").GetInt32(), run.Json.GetProperty("leadCount").GetInt32()));
+        var fiducials = run.Json.GetProperty("fiducials").EnumerateArray().ToArray();
+        Assert.Equal(["Pon", "Ppeak", "Poff", "QRSon", "QRSoff", "Ton", "Tpeak", "Toff"], fiducials.Select(f => f.GetProperty("fiducial").GetString()));
+        Assert.All(fiducials, f => Assert.Equal(
+            f.GetProperty("annotated").GetInt32(), f.GetProperty("truePositives").GetInt32() + f.GetProperty("falseNegatives").GetInt32()));
+        var measures = run.Json.GetProperty("measures");
+        Assert.Equal(
+            ["tAmplitudeMillivolts", "stDeviationMillivolts", "prMilliseconds", "qrsMilliseconds", "qtMilliseconds"],
+            measures.EnumerateObject().Select(m => m.Name));
+        Assert.InRange(measures.GetProperty("tAmplitudeMillivolts").GetProperty("leads").GetInt32(), 12, 24);
+        Assert.InRange(run.Json.GetProperty("tWaveInversion").GetProperty("leads").GetInt32(), 12, 24);
+    }
+
+    [Fact]
+    public void Delineation_on_a_folder_without_per_lead_annotations_is_an_input_error()
+    {
+        var run = CliRun.Of("benchmark", "delineation", "--data", SampleFolder(), "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("one wave annotation file per lead", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_snr_without_noise_is_an_input_error()
     {
         var run = CliRun.Of("benchmark", "qrs", "--data", SampleFolder(), "--snr", "6", "--format", "json");

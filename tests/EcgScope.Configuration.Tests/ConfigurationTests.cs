@@ -51,6 +51,9 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("""{ "LanguageModel": { "Endpoint": "ftp://example.org/v1", "Model": "m" } }""", "LanguageModel:Endpoint")]
     [InlineData("""{ "LanguageModel": { "Endpoint": "http://127.0.0.1:1/v1" } }""", "LanguageModel:Model")]
     [InlineData("""{ "Web": { "ReadTimeout": "soon" } }""", "Web:ReadTimeout")]
+    [InlineData("""{ "Labelling": { "Classes": [ "normal", "Normal" ] } }""", "Labelling:Classes")]
+    [InlineData("""{ "Labelling": { "Classes": [ "a/b" ] } }""", "Labelling:Classes")]
+    [InlineData("""{ "Labelling": { "Folder": "/no/such/folder" } }""", "Labelling:Folder")]
     public void A_bad_value_is_refused_naming_its_key(string json, string key)
     {
         var error = Assert.Throws<SettingsException>(() => EcgScopeConfiguration.Load(Write(json)));
@@ -91,7 +94,7 @@ public sealed class ConfigurationTests : IDisposable
         var keys = EffectiveSettings.List(settings, root).Select(s => s.Key).ToHashSet();
         Assert.Contains("Web:MaxFileBytes", keys);
         var text = File.ReadAllText(sample);
-        foreach (var section in new[] { "Models", "Batch", "Web", "LanguageModel" })
+        foreach (var section in new[] { "Models", "Batch", "Web", "LanguageModel", "Labelling" })
         {
             Assert.Contains($"\"{section}\"", text, StringComparison.Ordinal);
         }

@@ -14,7 +14,7 @@ public sealed class CleanPagesTests(Browser browser)
         var result = new Uri(page.Url).AbsolutePath;
         await Pages.LoadedImageWidthAsync(page.Locator("#trace-image"));
 
-        foreach (var path in new[] { "/", "/disclaimer", result, "/history", "/models", "/scalar" })
+        foreach (var path in new[] { "/", "/disclaimer", result, "/history", "/models", "/label", "/scalar" })
         {
             await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
             Assert.True(session.Problems.Count == 0, $"{path}:\n{string.Join("\n", session.Problems)}");

@@ -31,6 +31,12 @@ public sealed class ServedApp : WebApplicationFactory<Program>
     /// <summary>Where the app listens, e.g. http://127.0.0.1:40123.</summary>
     public Uri Address { get; }
 
+    /// <summary>The folder the labelling page labels: a.png, b.png and c.png (screenshots of the app: real images).</summary>
+    public string LabellingFolder => Path.Combine(folder, "labelling");
+
+    /// <summary>The labelling classes, keys 1..3.</summary>
+    public static IReadOnlyList<string> LabellingClasses { get; } = ["normal", "abnormal", "unreadable"];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // As a person runs it, not the Development default of tests: static files come from the app's wwwroot, not from
@@ -39,5 +45,16 @@ public sealed class ServedApp : WebApplicationFactory<Program>
         var uploads = Directory.CreateDirectory(Path.Combine(folder, "uploads")).FullName;
         builder.UseSetting("Web:Database", Path.Combine(folder, "history.db"));
         builder.UseSetting("Web:UploadFolder", uploads);
+        Directory.CreateDirectory(LabellingFolder);
+        foreach (var (name, screenshot) in new[] { ("a.png", "start-desktop.png"), ("b.png", "history-desktop.png"), ("c.png", "start-phone.png") })
+        {
+            File.Copy(TestData.RepositoryFile("docs", "screenshots", screenshot), Path.Combine(LabellingFolder, name), overwrite: true);
+        }
+
+        builder.UseSetting("Labelling:Folder", LabellingFolder);
+        for (var i = 0; i < LabellingClasses.Count; i++)
+        {
+            builder.UseSetting($"Labelling:Classes:{i}", LabellingClasses[i]);
+        }
     }
 }

@@ -39,8 +39,16 @@ public sealed class EcgPdfReportTests
             // The lead's table row: name, R-peaks, mean, median heart rate, in print order.
             Assert.Contains(Printed(English, $"{lead.Name} {{0}} {{1:0}} {{2:0}}", lead.RPeakCount, lead.HeartRateBpm, lead.MedianHeartRateBpm), all, StringComparison.Ordinal);
             Assert.Contains(Printed(English, "{0:0.0}", lead.HrvTimeDomain!.SdnnMs), all, StringComparison.Ordinal);
+
+            // The waves table's row: name, PR, QRS, QT, QTc by Bazett and Fridericia, T amplitude, inverted or not, ST.
+            var (intervals, t) = (lead.Waves.Intervals, lead.Waves);
+            Assert.Contains(
+                Printed(English, $"{lead.Name} {{0:0}} {{1:0}} {{2:0}} {{3:0}} {{4:0}} {{5:+0.00;-0.00}} {(t.TWaveInverted == true ? "yes" : "no")} {{6:+0.00;-0.00}}", intervals.PrMilliseconds, intervals.QrsMilliseconds, intervals.QtMilliseconds, intervals.QtcBazettMilliseconds, intervals.QtcFridericiaMilliseconds, t.TAmplitudeMillivolts, t.StDeviationMillivolts),
+                all,
+                StringComparison.Ordinal);
         }
 
+        Assert.Contains("T wave inverted in V5", all, StringComparison.Ordinal);
         var verdict = Assert.Single(classification.Verdicts);
         Assert.Contains(verdict.Summary.Split(". ")[0], Unwrapped(all), StringComparison.Ordinal);
         Assert.Contains(verdict.IsConclusive ? $"Resembles {verdict.Verdict}" : $"Inconclusive {verdict.InconclusiveReason}", all, StringComparison.Ordinal);
@@ -87,7 +95,7 @@ public sealed class EcgPdfReportTests
         var (_, pages) = Report(record, analysis, classification, Dutch);
 
         var all = string.Join("\n", pages);
-        foreach (var word in (string[])["EcgScope ECG-rapport", "Metingen", "Hartslag", "Signaalkwaliteit", "Oordelen van de modellen", "ECG op papier", "Tijd (s)"])
+        foreach (var word in (string[])["EcgScope ECG-rapport", "Metingen", "Hartslag", "Signaalkwaliteit", "Oordelen van de modellen", "ECG op papier", "Tijd (s)", "Golven en intervallen per afleiding", "T omgekeerd", "Intervallen"])
         {
             Assert.Contains(word, all, StringComparison.Ordinal);
         }

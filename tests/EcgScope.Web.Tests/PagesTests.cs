@@ -89,6 +89,22 @@ public sealed partial class PagesTests(WebAppFactory app) : IClassFixture<WebApp
     }
 
     [Fact]
+    public async Task The_analysis_page_shows_each_leads_intervals_t_wave_and_st()
+    {
+        var client = app.CreateAcceptedClient();
+        var start = await client.GetStringAsync("/", Cancel);
+        using var form = new FormUrlEncodedContent([new("__RequestVerificationToken", Token(start)), new("Demo.Rhythm", "NormalSinus"), new("Demo.DurationSeconds", "20")]);
+
+        var demo = await client.PostAsync("/?handler=Demo", form, Cancel);
+        var page = await client.GetStringAsync(demo.Headers.Location, Cancel);
+
+        Assert.Contains("id=\"waves\"", page, StringComparison.Ordinal);
+        Assert.Matches(@"data-label=""QTc Bazett \(ms\)"">\d{3}</td>", page);
+        Assert.Matches(@"data-label=""T amplitude \(mV\)"">&#x2B;0\.\d\d</td>", page); // "+0.25", the plus HTML-encoded
+        Assert.Contains(">not inverted</td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_analysis_deleted_from_the_history_is_gone()
     {
         var client = app.CreateAcceptedClient();
@@ -102,7 +118,8 @@ public sealed partial class PagesTests(WebAppFactory app) : IClassFixture<WebApp
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/analyses/{id}", Cancel)).StatusCode);
     }
 
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+    /// <summary>A form post of <paramref name="fields"/> with the antiforgery token of <paramref name="page"/>.</summary>
+    internal static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new([new("__RequestVerificationToken", Token(page)), .. fields.Select(field => new KeyValuePair<string, string>(field.Name, field.Value))]);
 
     private static string Token(string page) => TokenPattern().Match(page) is { Success: true } match

@@ -71,8 +71,9 @@ internal sealed class QrsBenchmarkCases
     }
 
     /// <summary>A record with reference annotations: record-wide (<c>.atr</c>) or per lead.</summary>
-    private sealed record AnnotatedRecord(string Header, string Name, bool PerLead, IReadOnlyList<string> Leads)
+    internal sealed record AnnotatedRecord(string Header, string Name, bool PerLead, IReadOnlyList<string> Leads)
     {
+        /// <summary>The record of <paramref name="header"/> if it has reference annotations, else null.</summary>
         public static AnnotatedRecord? Find(string header)
         {
             var leads = WfdbHeaderParser.Parse(header).Signals.Select(signal => signal.Description ?? "").ToList();

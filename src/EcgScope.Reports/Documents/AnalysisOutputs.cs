@@ -1,4 +1,6 @@
+using System.Globalization;
 using EcgScope.Signal.Analysis;
+using EcgScope.Signal.Delineation;
 using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
 
@@ -42,7 +44,9 @@ public sealed record SummaryOutput(
     string WorstVerdict,
     IReadOnlyList<string> WorstLeads,
     int? FusedBeatCount,
-    double? FusedHeartRateBpm)
+    double? FusedHeartRateBpm,
+    IntervalsOutput Intervals,
+    IReadOnlyList<string> TWaveInvertedLeads)
 {
     /// <summary>The report of the library's result, field by field.</summary>
     public static SummaryOutput From(RecordSummary summary) => new(
@@ -59,7 +63,53 @@ public sealed record SummaryOutput(
         QualityOutput.VerdictName(summary.WorstVerdict),
         summary.WorstLeads,
         summary.FusedBeatCount,
-        summary.FusedHeartRateBpm);
+        summary.FusedHeartRateBpm,
+        IntervalsOutput.From(summary.Intervals),
+        summary.TWaveInvertedLeads);
+}
+
+/// <summary>The intervals from wave delineation, ms; null where not measurable.</summary>
+public sealed record IntervalsOutput(
+    double? PrMilliseconds,
+    double? QrsMilliseconds,
+    double? QtMilliseconds,
+    double? QtcBazettMilliseconds,
+    double? QtcFridericiaMilliseconds)
+{
+    /// <summary>The report of the library's result, field by field.</summary>
+    public static IntervalsOutput From(WaveIntervals intervals) => new(
+        intervals.PrMilliseconds,
+        intervals.QrsMilliseconds,
+        intervals.QtMilliseconds,
+        intervals.QtcBazettMilliseconds,
+        intervals.QtcFridericiaMilliseconds);
+
+    /// <summary>"PR 160 ms, QRS 92 ms, QT 380 ms, QTc 402 ms (Bazett) / 395 ms (Fridericia)", "–" where not measured.</summary>
+    public string Describe() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"PR {Ms(PrMilliseconds)}, QRS {Ms(QrsMilliseconds)}, QT {Ms(QtMilliseconds)}, QTc {Ms(QtcBazettMilliseconds)} (Bazett) / {Ms(QtcFridericiaMilliseconds)} (Fridericia)");
+
+    private static string Ms(double? milliseconds) =>
+        milliseconds is { } ms ? ms.ToString("0", CultureInfo.InvariantCulture) + " ms" : "–";
+}
+
+/// <summary>One lead's wave delineation: its intervals and repolarisation measures, or why it was not measured.</summary>
+public sealed record WavesOutput(
+    int DelineatedBeats,
+    IntervalsOutput Intervals,
+    double? TAmplitudeMillivolts,
+    bool? TWaveInverted,
+    double? StDeviationMillivolts,
+    string? NotMeasuredReason)
+{
+    /// <summary>The report of the library's result, field by field.</summary>
+    public static WavesOutput From(LeadWaveMeasures waves) => new(
+        waves.DelineatedBeats,
+        IntervalsOutput.From(waves.Intervals),
+        waves.Repolarisation.TAmplitudeMillivolts,
+        waves.Repolarisation.TWaveInverted,
+        waves.Repolarisation.StDeviationMillivolts,
+        waves.NotMeasuredReason);
 }
 
 /// <summary>Beats changed by artefact correction, by class.</summary>

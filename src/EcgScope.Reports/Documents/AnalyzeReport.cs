@@ -85,6 +85,10 @@ public sealed record AnalyzeReport(
         writer.WriteLine(Summary.IrregularIntervalPercent is { } percent
             ? string.Create(Text, $"    rhythm           {Summary.Regularity}: {percent:0.#} % of successive RR intervals change by more than 20 % (lead {Summary.ReferenceLead})")
             : "    rhythm           unknown: too few beats");
+        writer.WriteLine($"    intervals        {Summary.Intervals.Describe()}, median over leads");
+        writer.WriteLine(Summary.TWaveInvertedLeads.Count == 0
+            ? "    T wave           inverted in no lead"
+            : $"    T wave           inverted in {string.Join(", ", Summary.TWaveInvertedLeads)}");
         writer.WriteLine(Summary.WorstLeads.Count == 0
             ? "    quality          excellent in every lead"
             : $"    quality          worst: {Summary.WorstVerdict} in {string.Join(", ", Summary.WorstLeads)}");

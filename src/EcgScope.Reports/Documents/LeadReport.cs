@@ -18,6 +18,7 @@ public sealed record LeadReport(
     PoincareOutput? Poincare,
     IReadOnlyDictionary<string, string> HrvUnavailable,
     QualityOutput Quality,
+    WavesOutput Waves,
     IReadOnlyList<double>? RPeakSeconds)
 {
     private static readonly CultureInfo Text = CultureInfo.InvariantCulture;
@@ -42,6 +43,7 @@ public sealed record LeadReport(
             lead.Hrv.Poincare.Value is { } poincare ? PoincareOutput.From(poincare) : null,
             unavailable,
             QualityOutput.From(lead.Quality),
+            WavesOutput.From(lead.Waves),
             includePeaks ? [.. lead.RPeaks.Select(peak => rate.SecondsAt(peak))] : null);
     }
 
@@ -69,6 +71,7 @@ public sealed record LeadReport(
             writer.WriteLine($"                     - {reason}");
         }
 
+        WriteWaves(writer);
         if (HrvTimeDomain is { } time)
         {
             writer.WriteLine(string.Create(Text, $"    HRV              SDNN {time.SdnnMs:0.0} ms, RMSSD {time.RmssdMs:0.0} ms, pNN50 {time.Pnn50Percent:0.0} %, mean NN {time.MeanNnMs:0} ms"));
@@ -96,6 +99,22 @@ public sealed record LeadReport(
         {
             writer.WriteLine($"    R-peak times (s) {string.Join(" ", seconds.Select(s => s.ToString("0.###", Text)))}");
         }
+    }
+
+    private void WriteWaves(TextWriter writer)
+    {
+        if (Waves.NotMeasuredReason is { } reason)
+        {
+            writer.WriteLine($"    waves            not measured: {reason}");
+            return;
+        }
+
+        writer.WriteLine(string.Create(Text, $"    intervals        {Waves.Intervals.Describe()}, median of {Waves.DelineatedBeats} delineated beats"));
+        var tWave = Waves.TAmplitudeMillivolts is { } amplitude
+            ? string.Create(Text, $"{amplitude:+0.00;-0.00} mV{(Waves.TWaveInverted == true ? " (inverted)" : "")}")
+            : "not measurable";
+        var st = Waves.StDeviationMillivolts is { } deviation ? string.Create(Text, $"{deviation:+0.00;-0.00} mV") : "not measurable";
+        writer.WriteLine($"    T wave           {tWave}; ST at J+60 ms {st} (against the PR baseline)");
     }
 
     private static void AddIfUnavailable<T>(SortedDictionary<string, string> unavailable, string name, HrvResult<T> result)

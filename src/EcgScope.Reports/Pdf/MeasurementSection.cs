@@ -4,7 +4,8 @@ namespace EcgScope.Reports.Pdf;
 
 /// <summary>
 /// The measurements: the whole record's summary (several leads only), a table of every lead (heart rate, HRV,
-/// quality), then the notes behind them, each note once with the leads it holds for.
+/// quality), a table of every lead's waves (intervals, T wave, ST), then the notes behind them, each note once with
+/// the leads it holds for.
 /// </summary>
 /// <remarks>
 /// Headings, labels and enum values (quality verdict, regularity) are in the reader's language. The notes are the
@@ -15,6 +16,9 @@ internal static class MeasurementSection
 {
     // Table columns, in points from the content's left edge.
     private const float LeadX = 0, RPeaksX = 80, MeanX = 140, MedianX = 200, RangeX = 260, SdnnX = 340, RmssdX = 410, Pnn50X = 480, LfHfX = 550, QualityX = 610;
+
+    // The waves table's columns.
+    private const float PrX = 80, QrsX = 140, QtX = 200, BazettX = 260, FridericiaX = 360, TAmplitudeX = 470, TInvertedX = 570, StX = 640;
 
     /// <summary>Adds the section to <paramref name="flow"/>.</summary>
     public static void Add(PageFlow flow, ReportText text, AnalyzeReport analysis)
@@ -28,6 +32,8 @@ internal static class MeasurementSection
         }
 
         AddTable(flow, text, analysis.Leads);
+        flow.Gap(TextStyle.Body.LineHeight / 2);
+        AddWavesTable(flow, text, analysis.Leads);
         AddNotes(flow, text, analysis.Leads);
     }
 
@@ -47,6 +53,17 @@ internal static class MeasurementSection
         flow.Field(text["Rhythm"], summary.IrregularIntervalPercent is { } percent
             ? text.Format("RhythmValue", regularity, percent, summary.ReferenceLead)
             : text["RhythmUnknown"]);
+        var intervals = summary.Intervals;
+        flow.Field(text["Intervals"], text.Format(
+            "IntervalsValue",
+            text.Number(intervals.PrMilliseconds, "0"),
+            text.Number(intervals.QrsMilliseconds, "0"),
+            text.Number(intervals.QtMilliseconds, "0"),
+            text.Number(intervals.QtcBazettMilliseconds, "0"),
+            text.Number(intervals.QtcFridericiaMilliseconds, "0")));
+        flow.Field(text["TWave"], summary.TWaveInvertedLeads.Count == 0
+            ? text["TInvertedNowhere"]
+            : text.Format("TInvertedIn", string.Join(", ", summary.TWaveInvertedLeads)));
         flow.Field(text["Quality"], summary.WorstLeads.Count == 0
             ? text["QualityEverywhere"]
             : text.Format("QualityWorst", text.Value("Quality", summary.WorstVerdict), string.Join(", ", summary.WorstLeads)));
@@ -82,12 +99,41 @@ internal static class MeasurementSection
         }
     }
 
+    private static void AddWavesTable(PageFlow flow, ReportText text, IReadOnlyList<LeadReport> leads)
+    {
+        flow.Text(text["WavesPerLead"], TextStyle.Label);
+        flow.Line(
+            [
+                (LeadX, text["Lead"]), (PrX, "PR (ms)"), (QrsX, "QRS (ms)"), (QtX, "QT (ms)"), (BazettX, "QTc Bazett (ms)"),
+                (FridericiaX, "QTc Fridericia (ms)"), (TAmplitudeX, text["TAmplitudeHeader"]), (TInvertedX, text["TInvertedHeader"]), (StX, text["StHeader"]),
+            ],
+            TextStyle.Label);
+        foreach (var lead in leads)
+        {
+            var waves = lead.Waves;
+            flow.Line(
+                [
+                    (LeadX, lead.Name),
+                    (PrX, text.Number(waves.Intervals.PrMilliseconds, "0")),
+                    (QrsX, text.Number(waves.Intervals.QrsMilliseconds, "0")),
+                    (QtX, text.Number(waves.Intervals.QtMilliseconds, "0")),
+                    (BazettX, text.Number(waves.Intervals.QtcBazettMilliseconds, "0")),
+                    (FridericiaX, text.Number(waves.Intervals.QtcFridericiaMilliseconds, "0")),
+                    (TAmplitudeX, text.Number(waves.TAmplitudeMillivolts, "+0.00;-0.00")),
+                    (TInvertedX, waves.TWaveInverted is { } inverted ? text[inverted ? "Yes" : "No"] : "–"),
+                    (StX, text.Number(waves.StDeviationMillivolts, "+0.00;-0.00")),
+                ],
+                TextStyle.Body);
+        }
+    }
+
     /// <summary>Every quality reason and unavailable HRV measure once, followed by the leads it holds for.</summary>
     private static void AddNotes(PageFlow flow, ReportText text, IReadOnlyList<LeadReport> leads)
     {
         var notes = leads
             .SelectMany(lead => lead.QualityNotes()
                 .Concat(lead.HrvUnavailable.Select(pair => LeadReport.HrvNote(pair.Key, pair.Value)))
+                .Concat(lead.Waves.NotMeasuredReason is { } reason ? [text.Format("WavesNotMeasured", reason)] : [])
                 .Select(note => (Note: note, Lead: lead.Name)))
             .GroupBy(pair => pair.Note, pair => pair.Lead, StringComparer.Ordinal)
             .ToList();

@@ -28,7 +28,8 @@ public sealed record MeasureInput(string Measure, AnalysisInput Input, string Re
 /// <summary>
 /// The steps of <see cref="EcgAnalysis"/>: raw → mains notch (when asked) → band-pass, and for every measure the
 /// signal it used. Detection and quality see the lead before the band-pass (after the notch), the median beat sees
-/// the band-passed lead, heart rate and HRV come from the corrected R-peaks.
+/// the band-passed lead, heart rate and HRV come from the corrected R-peaks, wave delineation sees the lead before
+/// the band-pass.
 /// </summary>
 /// <param name="Cleaning">The filters, as fitted to the record.</param>
 /// <param name="Measures">One entry per measure, in the order they are computed.</param>
@@ -52,6 +53,7 @@ public sealed record AnalysisPipeline(CleaningApplied Cleaning, ImmutableArray<M
             new("signal quality", unfiltered, "the indices are defined on the unfiltered lead; basSQI measures the baseline wander the band-pass removes"),
             new("median beat", AnalysisInput.BandPassedLead, "beat shapes are compared without wander and noise"),
             new("heart rate and HRV", AnalysisInput.CorrectedRPeaks, "ectopic, missed and extra beats corrected by Lipponen & Tarvainen 2019's method"),
+            new("delineation", unfiltered, "the delineator was validated on LUDB's unfiltered leads; T and ST are read against each beat's own PR baseline"),
         ]);
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcgScope.Core;
 using EcgScope.Signal.Beats;
+using EcgScope.Signal.Delineation;
 using EcgScope.Signal.Filtering;
 using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
@@ -10,8 +11,8 @@ namespace EcgScope.Signal.Analysis;
 /// <summary>
 /// The common analysis of an ECG, composed of the library's steps for every lead: the mains notch when asked, R-peak
 /// detection and signal quality on the notched lead (each defines its own filtering), artefact correction of the
-/// R-peaks, heart rate and HRV from the corrected R-peaks, the median beat of the band-passed lead; then a
-/// record-level summary. <see cref="EcgAnalysisResult.Pipeline"/> says which signal each measure used.
+/// R-peaks, heart rate and HRV from the corrected R-peaks, the median beat of the band-passed lead, wave delineation
+/// with its intervals and repolarisation measures on the notched lead; then a record-level summary. <see cref="EcgAnalysisResult.Pipeline"/> says which signal each measure used.
 /// </summary>
 public static class EcgAnalysis
 {
@@ -96,13 +97,24 @@ public static class EcgAnalysis
         // unfiltered lead, so both see the lead before the band-pass (notched when asked).
         var peaks = options.Detector.Detect(unfiltered.Span, rate);
         var corrected = RrArtifactCorrection.Correct(peaks, rate);
+        var quality = SignalQuality.Assess(unfiltered.Name, unfiltered.Span, rate, peaks);
         return new LeadAnalysis(
             unfiltered.Name,
             [.. peaks],
             corrected,
             HeartRate.FromRPeaks(corrected.RPeaks.AsSpan(), rate),
             HrvAnalysis.FromRPeaks(corrected.RPeaks.AsSpan(), rate),
-            SignalQuality.Assess(unfiltered.Name, unfiltered.Span, rate, peaks),
-            BeatSegmenter.Template(cleaned, peaks, rate, options.BeatWindow));
+            quality,
+            BeatSegmenter.Template(cleaned, peaks, rate, options.BeatWindow),
+            MeasureWaves(unfiltered, rate, peaks, quality));
     }
+
+    /// <summary>
+    /// Delineates the lead the delineator was validated on (the lead as read, notched when asked: LUDB's leads are
+    /// unfiltered) around the detected R-peaks; a lead judged unacceptable is not measured.
+    /// </summary>
+    private static LeadWaveMeasures MeasureWaves(EcgLead unfiltered, SamplingRate rate, int[] peaks, LeadQuality quality) =>
+        quality.Verdict == QualityVerdict.Unacceptable
+            ? LeadWaveMeasures.NotMeasured(unfiltered.Name, "signal quality unacceptable")
+            : LeadWaveMeasures.Measure(unfiltered.Name, unfiltered.Span, rate, peaks);
 }

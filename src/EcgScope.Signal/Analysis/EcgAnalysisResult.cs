@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using EcgScope.Core;
 using EcgScope.Signal.Beats;
+using EcgScope.Signal.Delineation;
 using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
 
@@ -15,6 +16,8 @@ namespace EcgScope.Signal.Analysis;
 /// <param name="Hrv">Heart-rate variability of the corrected R-peaks, each measure available or with the reason it is not.</param>
 /// <param name="Quality">Signal quality of the lead before the band-pass (see <see cref="AnalysisPipeline"/>).</param>
 /// <param name="Template">The median beat of the band-passed lead and each beat's correlation with it; null without beats.</param>
+/// <param name="Waves">Intervals (PR, QRS, QT, QTc) and repolarisation measures (T amplitude, T-wave inversion, ST
+/// deviation) from wave delineation, or why they were not measured.</param>
 public sealed record LeadAnalysis(
     string LeadName,
     ImmutableArray<int> RPeaks,
@@ -22,7 +25,8 @@ public sealed record LeadAnalysis(
     HeartRateSummary? HeartRate,
     HrvReport Hrv,
     LeadQuality Quality,
-    LeadBeatTemplate? Template);
+    LeadBeatTemplate? Template,
+    LeadWaveMeasures Waves);
 
 /// <summary>The result of <see cref="EcgAnalysis.Analyze"/>.</summary>
 /// <param name="Cleaned">The notched (when asked) and band-passed record the beats were cut from.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using EcgScope.Core;
+using EcgScope.Signal.Delineation;
 using EcgScope.Signal.Detection;
 using EcgScope.Signal.Hrv;
 using EcgScope.Signal.Quality;
@@ -38,6 +39,10 @@ public enum RhythmRegularity
 /// fewer leads.</param>
 /// <param name="FusedHeartRateBpm">The median heart rate of those beats after artefact correction, bpm; null without
 /// fused beats.</param>
+/// <param name="Intervals">Each interval the median over the leads that measured it (unacceptable leads are not
+/// measured), ms; null where no lead did.</param>
+/// <param name="TWaveInvertedLeads">The leads whose T wave is inverted (median T amplitude at or below −0.1 mV), in
+/// the record's order: a measurement, not a diagnosis (an inverted T is normal in aVR, often in V1 and III).</param>
 public sealed record RecordSummary(
     double? ConsensusHeartRateBpm,
     ImmutableArray<string> HeartRateLeads,
@@ -47,7 +52,9 @@ public sealed record RecordSummary(
     QualityVerdict WorstVerdict,
     ImmutableArray<string> WorstLeads,
     int? FusedBeatCount,
-    double? FusedHeartRateBpm)
+    double? FusedHeartRateBpm,
+    WaveIntervals Intervals,
+    ImmutableArray<string> TWaveInvertedLeads)
 {
     /// <summary>The fewest leads whose beats are fused: with two, half is one lead and fusion would be the union.</summary>
     public const int FewestLeadsToFuse = 3;
@@ -82,7 +89,26 @@ public sealed record RecordSummary(
             worst,
             worst == QualityVerdict.Excellent ? [] : [.. leads.Where(lead => lead.Quality.Verdict == worst).Select(lead => lead.LeadName)],
             fused?.Length,
-            fusedRate?.MedianBpm);
+            fusedRate?.MedianBpm,
+            IntervalsOver(leads),
+            [.. leads.Where(lead => lead.Waves.Repolarisation.TWaveInverted == true).Select(lead => lead.LeadName)]);
+    }
+
+    private static WaveIntervals IntervalsOver(IReadOnlyList<LeadAnalysis> leads)
+    {
+        var intervals = leads.Select(lead => lead.Waves.Intervals).ToList();
+        return new WaveIntervals(
+            MedianOf(intervals, i => i.PrMilliseconds),
+            MedianOf(intervals, i => i.QrsMilliseconds),
+            MedianOf(intervals, i => i.QtMilliseconds),
+            MedianOf(intervals, i => i.QtcBazettMilliseconds),
+            MedianOf(intervals, i => i.QtcFridericiaMilliseconds));
+    }
+
+    private static double? MedianOf(List<WaveIntervals> intervals, Func<WaveIntervals, double?> interval)
+    {
+        var measured = intervals.Select(interval).OfType<double>().ToArray();
+        return measured.Length > 0 ? Statistics.Median(measured) : null;
     }
 
     private static double? IrregularShareOf(ReadOnlySpan<int> peaks)

@@ -4,7 +4,7 @@ namespace EcgScope.Signal.Delineation;
 
 /// <summary>
 /// Interpretable repolarisation measures of one lead, each the median over the lead's beats where it could be
-/// measured; null where no beat allowed it.
+/// measured; null where fewer than <see cref="WaveIntervals.MinimumBeats"/> beats allowed it.
 /// </summary>
 /// <param name="LeadName">The lead.</param>
 /// <param name="TAmplitudeMillivolts">T peak minus the PR baseline (the median of the 20 ms ending 10 ms before the QRS onset), mV (negative for an inverted T wave).</param>
@@ -53,8 +53,9 @@ public sealed record DelineationSummary(string LeadName, double? TAmplitudeMilli
             }
         }
 
-        var tAmplitude = Median(tAmplitudes);
-        return new DelineationSummary(leadName, tAmplitude, tAmplitude is { } t ? t <= InversionMillivolts : null, Median(stDeviations));
+        var tAmplitude = WaveIntervals.Median(tAmplitudes);
+        return new DelineationSummary(
+            leadName, tAmplitude, tAmplitude is { } t ? t <= InversionMillivolts : null, WaveIntervals.Median(stDeviations));
     }
 
     /// <summary>
@@ -73,8 +74,6 @@ public sealed record DelineationSummary(string LeadName, double? TAmplitudeMilli
             }
         }
 
-        return Median(valid);
+        return valid.Count > 0 ? Statistics.Median(valid.ToArray()) : null;
     }
-
-    private static double? Median(List<double> values) => values.Count > 0 ? Statistics.Median(values.ToArray()) : null;
 }

@@ -21,7 +21,14 @@ public static class TraceDrawing
             Relevance = report.ClassificationResult.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault(),
             NoisySpans = [.. view.NoisyStretches.Select(stretch => new SecondsRange(stretch.StartSeconds, stretch.EndSeconds))],
         };
-        var options = new EcgPaperChartOptions { DurationSeconds = Math.Min(report.Record.DurationSeconds, MaximumSeconds) };
-        return new EcgPaperChart(report.Record, options, overlays);
+        return Chart(report.Record, overlays);
+    }
+
+    /// <summary>The first <see cref="MaximumSeconds"/> of <paramref name="record"/> on ECG paper, with <paramref name="overlays"/> if any.</summary>
+    public static EcgPaperChart Chart(EcgScope.Core.EcgRecord record, EcgChartOverlays? overlays = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var options = new EcgPaperChartOptions { DurationSeconds = Math.Min(record.DurationSeconds, MaximumSeconds) };
+        return new EcgPaperChart(record, options, overlays);
     }
 }

@@ -1,5 +1,6 @@
 using EcgScope.Core;
 using EcgScope.Signal.Analysis;
+using EcgScope.Signal.Delineation;
 using EcgScope.Signal.Detection;
 using EcgScope.Signal.Filtering;
 using EcgScope.Signal.Quality;
@@ -126,6 +127,23 @@ public sealed class EcgAnalysisTests
     }
 
     [Fact]
+    public void Sinus_rhythm_gets_intervals_and_repolarisation_measures_atrial_fibrillation_no_pr()
+    {
+        var sinus = Assert.Single(EcgAnalysis.Analyze(DemoEcg.Generate(DemoRhythm.NormalSinus, durationSeconds: 30), cancellationToken: TestContext.Current.CancellationToken).Leads);
+        var fibrillation = Assert.Single(EcgAnalysis.Analyze(DemoEcg.Generate(DemoRhythm.AtrialFibrillation, durationSeconds: 30), cancellationToken: TestContext.Current.CancellationToken).Leads);
+
+        Assert.Null(sinus.Waves.NotMeasuredReason);
+        Assert.InRange(sinus.Waves.Intervals.PrMilliseconds!.Value, 100, 250);
+        // ECGSYN draws Q and S as Gaussians ±15° (about ±40 ms at 60 bpm) from R, a QRS of about 140 ms.
+        Assert.InRange(sinus.Waves.Intervals.QrsMilliseconds!.Value, 50, 160);
+        Assert.InRange(sinus.Waves.Intervals.QtMilliseconds!.Value, 300, 480);
+        Assert.InRange(sinus.Waves.Intervals.QtcBazettMilliseconds!.Value, 330, 500);
+        Assert.False(sinus.Waves.Repolarisation.TWaveInverted);
+        Assert.Null(fibrillation.Waves.Intervals.PrMilliseconds);
+        Assert.NotNull(fibrillation.Waves.Intervals.QtMilliseconds);
+    }
+
+    [Fact]
     public void A_flat_lead_gives_no_beats_and_says_so()
     {
         var flat = new EcgRecord([EcgLead.FromOwnedArray("I", new double[5000])], new SamplingRate(500));
@@ -137,6 +155,8 @@ public sealed class EcgAnalysisTests
         Assert.Null(lead.Template);
         Assert.False(lead.Hrv.TimeDomain.IsAvailable);
         Assert.Equal(QualityVerdict.Unacceptable, lead.Quality.Verdict);
+        Assert.Equal("signal quality unacceptable", lead.Waves.NotMeasuredReason);
+        Assert.Equal(WaveIntervals.None, lead.Waves.Intervals);
     }
 
     [Fact]

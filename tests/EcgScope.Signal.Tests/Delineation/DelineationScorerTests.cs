@@ -28,6 +28,24 @@ public sealed class DelineationScorerTests
     }
 
     [Fact]
+    public void Groups_annotated_waves_into_beats_each_p_before_and_t_after_its_own_qrs()
+    {
+        var reference = DelineationReference.FromWaveAnnotations(
+        [
+            new(100, AnnotationCode.WaveformOnset), new(130, AnnotationCode.PWave), new(160, AnnotationCode.WaveformOffset),
+            new(200, AnnotationCode.WaveformOnset), new(220, AnnotationCode.Normal), new(245, AnnotationCode.WaveformOffset),
+            new(330, AnnotationCode.WaveformOnset), new(400, AnnotationCode.TWave), new(460, AnnotationCode.WaveformOffset),
+            new(600, AnnotationCode.WaveformOnset), new(620, AnnotationCode.Normal), new(645, AnnotationCode.WaveformOffset),
+        ]);
+
+        var beats = reference.Beats(Rate).Beats;
+
+        Assert.Equal(
+            [new BeatDelineation(220, 100, 130, 160, 200, 245, 330, 400, 460), new BeatDelineation(620, null, null, null, 600, 645, null, null, null)],
+            beats);
+    }
+
+    [Fact]
     public void Scores_matches_within_150_ms_and_their_timing_error_in_milliseconds()
     {
         var reference = DelineationReference.FromWaveAnnotations(

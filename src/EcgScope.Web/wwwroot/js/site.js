@@ -44,4 +44,18 @@ document.addEventListener("DOMContentLoaded", () => {
     }
     if (image.complete) apply(); else image.addEventListener("load", apply);
   }
+
+  // Labelling: a key press clicks the button of that key (1..9 a class, s skip, u undo), unless typing in a field.
+  const labelForm = document.getElementById("label-form");
+  if (labelForm) {
+    document.addEventListener("keydown", event => {
+      if (event.ctrlKey || event.altKey || event.metaKey || event.target.closest("input, select, textarea")) return;
+      const button = labelForm.querySelector(`button[data-key="${CSS.escape(event.key.toLowerCase())}"]`);
+      if (button && !labelForm.dataset.sent) {
+        event.preventDefault();
+        labelForm.dataset.sent = "1"; // one decision per page: a held key must not label the next item unseen
+        button.click();
+      }
+    });
+  }
 });
