@@ -52,7 +52,7 @@ internal static class TrainCommand
                 .Run(set, assignment, parse.GetValue(only) ?? [], AbnormalLstm.EpochScore, parse.GetValue(output)!.FullName, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
-        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PackageCommand(), CompareCommand() };
+        return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).") { rhythm, lstm, SuperclassCommand(), PrintoutFeaturesCommand.Create(), PackageCommand(), CompareCommand() };
     }
 
     /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
