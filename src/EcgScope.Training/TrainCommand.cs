@@ -100,7 +100,7 @@ internal static class TrainCommand
             PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass };
+        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutFeaturesCommand.Package() };
     }
 
     /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>

@@ -44,8 +44,18 @@ public sealed record ModelCard
     /// <summary>The classes in output order.</summary>
     public required ImmutableArray<ModelClass> Classes { get; init; }
 
-    /// <summary>What the network reads, applied by the registry to any record.</summary>
-    public required InputSpec Input { get; init; }
+    /// <summary>
+    /// What a signal model reads, applied by the registry to any record. A feature model's card has
+    /// <see cref="Features"/> instead and no input; <see cref="Read"/> refuses a card with neither or both, and the
+    /// registry offers feature models apart (<see cref="ModelRegistry.FeatureCards"/>), so code that reads signal cards
+    /// never meets a missing one.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public InputSpec Input { get; init; } = null!;
+
+    /// <summary>What a feature model reads (a named vector its caller computes), or null for a signal model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureInputSpec? Features { get; init; }
 
     /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
     public required ModelWeights Weights { get; init; }
@@ -81,8 +91,11 @@ public sealed record ModelCard
     {
         try
         {
-            return JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
+            var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
                 ?? throw new InvalidDataException($"{path}: the model card is empty.");
+            return (card.Input is null) == (card.Features is null)
+                ? throw new InvalidDataException($"{path}: a model card has either \"input\" (a signal model) or \"features\" (a feature model), not {(card.Input is null ? "neither" : "both")}.")
+                : card;
         }
         catch (JsonException exception)
         {

@@ -41,14 +41,19 @@ public sealed class ModelRegistry : IDisposable
         }
 
         cardPaths = cards.ToDictionary(c => c.Card.Name, c => c.Path, StringComparer.OrdinalIgnoreCase);
-        Cards = [.. (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal)];
+        var offered = (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal).ToList();
+        Cards = [.. offered.Where(card => card.Features is null)];
+        FeatureCards = [.. offered.Where(card => card.Features is not null)];
     }
 
     /// <summary>The folder the registry reads.</summary>
     public string Directory { get; }
 
-    /// <summary>Every model's card, by name.</summary>
+    /// <summary>Every signal model's card, by name: the models that classify records.</summary>
     public IReadOnlyList<ModelCard> Cards { get; }
+
+    /// <summary>Every feature model's card, by name: the models that classify a feature vector (a printout's signal features).</summary>
+    public IReadOnlyList<ModelCard> FeatureCards { get; }
 
     /// <summary>
     /// The models folder an application uses: <c>$ECGSCOPE_MODELS</c> if set, else <c>models</c> beside the application
@@ -64,11 +69,20 @@ public sealed class ModelRegistry : IDisposable
         Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Select(card => card.Name))}.");
 
+    /// <summary>The card of the feature model <paramref name="name"/>; throws naming the feature models there are when it is unknown.</summary>
+    public ModelCard FeatureCard(string name) =>
+        FeatureCards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException($"No feature model called '{name}' in {Directory}; the feature models are: {string.Join(", ", FeatureCards.Select(card => card.Name))}.");
+
     /// <summary>The model <paramref name="name"/>, loaded once; a load that failed is tried again next time.</summary>
-    public LoadedModel Load(string name)
+    public LoadedModel Load(string name) => Loaded(Card(name));
+
+    /// <summary>The feature model <paramref name="name"/>, loaded once; a load that failed is tried again next time.</summary>
+    public LoadedModel LoadFeatures(string name) => Loaded(FeatureCard(name));
+
+    private LoadedModel Loaded(ModelCard card)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        var card = Card(name);
         var lazy = loaded.GetOrAdd(card.Name, _ => new Lazy<LoadedModel>(() => Open(card)));
         try
         {
