@@ -1,5 +1,8 @@
-using EcgScope.Inference;
+using EcgScope.Imaging.Digitizing;
 using EcgScope.Imaging.Features;
+using EcgScope.Inference;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Trees;
 using EcgScope.Testing;
@@ -54,5 +57,23 @@ public sealed class PrintoutFeatureExperimentTests(ITestOutputHelper output)
         output.WriteLine($"{rows.Length} printouts: max |Δp| = {difference:E2}");
         Assert.True(difference < OnnxParity.ProbabilityTolerance, $"probabilities differ by {difference}");
         Assert.All(table, row => Assert.True(double.IsFinite(row[PrintoutFeatures.Names.IndexOf("rhythm.durationSeconds")])));
+    }
+
+    [Fact]
+    public void Shipped_model_classifies_a_genuine_full_resolution_printout_with_probabilities_summing_to_one()
+    {
+        var path = TestData.File("images", "cardiac-patients", "abnormal", "HB(1).jpg");
+        using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
+        var model = registry.LoadFeatures("printout-features");
+        var printout = PrintoutDigitizer.Digitize(File.ReadAllBytes(path), Path.GetFileName(path), cancellationToken: TestContext.Current.CancellationToken);
+
+        var verdict = FeatureClassification.Classify(model, PrintoutFeatures.Names, PrintoutFeatures.Compute(printout));
+
+        output.WriteLine($"{string.Join(", ", model.Card.Classes.Select((c, i) => $"{c.Name} {verdict.Probabilities[i]:0.000}"))}; {verdict.InconclusiveReason ?? "conclusive"}");
+        Assert.Equal(model.Card.Classes.Length, verdict.Probabilities.Length);
+        Assert.Equal(1, verdict.Probabilities.Sum(), 6);
+        Assert.All(verdict.Probabilities, p => Assert.InRange(p, 0, 1));
+        Assert.Equal(model.Card.Features!.Names, PrintoutFeatures.Names);
+        Assert.DoesNotContain("printout-features", registry.Cards.Select(card => card.Name));
     }
 }
