@@ -54,7 +54,7 @@ internal static class TrainCommand
         });
         return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).")
         {
-            rhythm, lstm, SuperclassCommand(), PrintoutCommands.Cnn(), PrintoutCommands.ResNet18(), PackageCommand(), CompareCommand(),
+            rhythm, lstm, SuperclassCommand(), PrintoutCommands.Cnn(), PrintoutCommands.ResNet18(), PrintoutFeaturesCommand.Create(), PackageCommand(), CompareCommand(),
         };
     }
 
@@ -103,7 +103,7 @@ internal static class TrainCommand
             PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutCommands.PackageCnn(), PrintoutCommands.PackageResNet18() };
+        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutCommands.PackageCnn(), PrintoutCommands.PackageResNet18(), PrintoutFeaturesCommand.Package() };
     }
 
     /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>

@@ -101,7 +101,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         Assert.InRange(created.GetProperty("analysis").GetProperty("summary").GetProperty("consensusHeartRateBpm").GetDouble(), 72, 82); // the footer says 77
         var verdicts = created.GetProperty("classification").GetProperty("verdicts").EnumerateArray().ToList();
         var printoutVerdicts = verdicts.Where(v => v.GetProperty("leadName").GetString() == "whole printout").ToList();
-        Assert.Equal(["printout-cnn", "printout-resnet18"], printoutVerdicts.Select(v => v.GetProperty("model").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(["printout-cnn", "printout-features", "printout-resnet18"], printoutVerdicts.Select(v => v.GetProperty("model").GetString()).Order(StringComparer.Ordinal));
         Assert.All(printoutVerdicts, v => Assert.Equal(1, v.GetProperty("probabilities").EnumerateArray().Sum(p => p.GetProperty("probability").GetDouble()), 6));
         Assert.Contains(verdicts, v => v.GetProperty("model").GetString() == "superclass-cnn");
 

@@ -36,21 +36,29 @@ internal static class ClassifyCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = SupportedFiles.Reader.Detect(path);
-            var record = reader.Read(path, options.ReadOptions(parse));
-            using var registry = modelOptions.OpenRegistry(parse);
-            var isPrintout = reader is PrintoutImageReader;
-            List<ModelCard> requested = parse.GetValue(models) is { Length: > 0 } chosen
-                ? [.. chosen.Select(name => ModelsCommand.Known([.. registry.Cards, .. registry.ImageCards], name))]
-                : [.. registry.Cards, .. isPrintout ? registry.ImageCards : []];
-            var imageModels = requested.Where(card => card.Image is not null).ToList();
-            if (!isPrintout && imageModels.Count > 0)
+            byte[]? image = null;
+            DigitizedPrintout? printout = null;
+            if (reader is PrintoutImageReader printouts)
             {
-                throw new UsageException($"--model {imageModels[0].Name}: an image model reads printout images (JPEG or PNG), and {Path.GetFileName(path)} is not one.");
+                image = File.ReadAllBytes(path);
+                printout = printouts.ReadPrintout(image, path, cancellationToken);
             }
 
-            List<VerdictReport> printoutVerdicts = imageModels.Count == 0 ? [] : [.. PrintoutClassifier.ClassifyAll(File.ReadAllBytes(path), path, registry, imageModels)
-                .Select(verdict => VerdictReport.From(verdict, registry.ImageCard(verdict.Model)))];
-            var classification = RecordClassification.Run(record, registry, requested.Where(card => card.Image is null), parse.GetResult(explain) is not null, cancellationToken);
+            var record = printout?.Record ?? reader.Read(path, options.ReadOptions(parse));
+            using var registry = modelOptions.OpenRegistry(parse);
+            List<ModelCard> printoutModels = [.. registry.ImageCards, .. registry.FeatureCards];
+            List<ModelCard> requested = parse.GetValue(models) is { Length: > 0 } chosen
+                ? [.. chosen.Select(name => ModelsCommand.Known([.. registry.Cards, .. printoutModels], name))]
+                : [.. registry.Cards, .. printout is null ? [] : printoutModels];
+            var forPrintouts = requested.Where(printoutModels.Contains).ToList();
+            if (printout is null && forPrintouts.Count > 0)
+            {
+                throw new UsageException($"--model {forPrintouts[0].Name}: this model reads printout images (JPEG or PNG), and {Path.GetFileName(path)} is not one.");
+            }
+
+            List<VerdictReport> printoutVerdicts = printout is null ? [] : [.. PrintoutClassifier.ClassifyAll(image!, printout, path, registry, forPrintouts)
+                .Select(verdict => VerdictReport.From(verdict, registry.AnyCard(verdict.Model)))];
+            var classification = RecordClassification.Run(record, registry, requested.Except(forPrintouts), parse.GetResult(explain) is not null, cancellationToken);
             if (parse.GetValue(models) is { Length: > 0 } && classification.NotApplicable.Count > 0)
             {
                 throw new UsageException($"--model {classification.NotApplicable[0]}.");

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using EcgScope.Imaging.Digitizing;
+using EcgScope.Imaging.Features;
 using EcgScope.Inference.Models;
 using EcgScope.Inference.Verdicts;
 using OpenCvSharp;
@@ -21,24 +23,30 @@ public static class PrintoutClassifier
     }
 
     /// <summary>
-    /// The verdicts of the image models <paramref name="cards"/> on the image <paramref name="encoded"/> (named
-    /// <paramref name="name"/> in errors). A model that cannot be loaded (its backbone package was never restored) gives an
-    /// inconclusive verdict saying so, so that a signal read from the same image is still classified.
+    /// The verdicts of <paramref name="cards"/> on a printout: image models read the image <paramref name="encoded"/>
+    /// (named <paramref name="name"/> in errors), feature models the signal features of <paramref name="printout"/>, the
+    /// same image digitized. A model that cannot be loaded (an image model's backbone package was never restored) gives
+    /// an inconclusive verdict saying so, so that the signal read from the image is still classified.
     /// </summary>
     /// <exception cref="Core.EcgFormatException">The bytes are not a decodable image.</exception>
-    public static ImmutableArray<PrintoutVerdict> ClassifyAll(byte[] encoded, string name, ModelRegistry registry, IEnumerable<ModelCard> cards)
+    public static ImmutableArray<PrintoutVerdict> ClassifyAll(
+        byte[] encoded, DigitizedPrintout printout, string name, ModelRegistry registry, IEnumerable<ModelCard> cards)
     {
+        ArgumentNullException.ThrowIfNull(printout);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(cards);
         using var image = PrintoutPixels.Decode(encoded, name);
-        return [.. cards.Select(card => ClassifyOrExplain(image, registry, card))];
+        var features = new Lazy<double[]>(() => PrintoutFeatures.Compute(printout));
+        return [.. cards.Select(card => ClassifyOrExplain(card, () => card.Image is not null
+            ? Classify(image, registry.LoadImage(card.Name))
+            : Classify(features.Value, registry.LoadFeatures(card.Name))))];
     }
 
-    private static PrintoutVerdict ClassifyOrExplain(Mat image, ModelRegistry registry, ModelCard card)
+    private static PrintoutVerdict ClassifyOrExplain(ModelCard card, Func<PrintoutVerdict> classify)
     {
         try
         {
-            return Classify(image, registry.LoadImage(card.Name));
+            return classify();
         }
         catch (Exception exception) when (exception is IOException or InvalidDataException)
         {
@@ -50,6 +58,21 @@ public static class PrintoutClassifier
                 GridFound = false,
             };
         }
+    }
+
+    /// <summary>The verdict of the feature model <paramref name="model"/> on a printout's <see cref="PrintoutFeatures"/>.</summary>
+    private static PrintoutVerdict Classify(double[] features, LoadedModel model)
+    {
+        var card = model.Card;
+        var verdict = FeatureClassification.Classify(model, PrintoutFeatures.Names, features);
+        return new PrintoutVerdict
+        {
+            Model = card.Name,
+            ClassName = verdict.ClassIndex is { } chosen ? card.Classes[chosen].Name : null,
+            InconclusiveReason = verdict.InconclusiveReason,
+            Probabilities = [.. card.Classes.Select((c, i) => new ClassProbability(c.Name, verdict.Probabilities[i]))],
+            GridFound = true,
+        };
     }
 
     /// <summary>The verdict of <paramref name="model"/> on a decoded 8-bit BGR image.</summary>

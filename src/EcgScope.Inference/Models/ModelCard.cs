@@ -46,8 +46,10 @@ public sealed record ModelCard
 
     /// <summary>
     /// What a signal model reads, applied by the registry to any record. An image model's card has <see cref="Image"/>
-    /// instead and no input; <see cref="Read"/> refuses a card with neither or both, and the registry offers image
-    /// models apart (<see cref="ModelRegistry.ImageCards"/>), so code that reads signal cards never meets a missing one.
+    /// and a feature model's <see cref="Features"/> instead, and no input; <see cref="Read"/> refuses a card without
+    /// exactly one of the three, and the registry offers image and feature models apart
+    /// (<see cref="ModelRegistry.ImageCards"/>, <see cref="ModelRegistry.FeatureCards"/>), so code that reads signal
+    /// cards never meets a missing one.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public InputSpec Input { get; init; } = null!;
@@ -55,6 +57,10 @@ public sealed record ModelCard
     /// <summary>What an image model (a printout classifier) reads, or null for a signal model.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImageInputSpec? Image { get; init; }
+
+    /// <summary>What a feature model reads (a named vector its caller computes), or null for a signal model.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureInputSpec? Features { get; init; }
 
     /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
     public required ModelWeights Weights { get; init; }
@@ -100,8 +106,8 @@ public sealed record ModelCard
         {
             var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
                 ?? throw new InvalidDataException($"{path}: the model card is empty.");
-            return (card.Input is null) == (card.Image is null)
-                ? throw new InvalidDataException($"{path}: a model card has either \"input\" (a signal model) or \"image\" (an image model), not {(card.Image is null ? "neither" : "both")}.")
+            return new object?[] { card.Input, card.Image, card.Features }.Count(kind => kind is not null) != 1
+                ? throw new InvalidDataException($"{path}: a model card has exactly one of \"input\" (a signal model), \"image\" (an image model) or \"features\" (a feature model).")
                 : card;
         }
         catch (JsonException exception)

@@ -43,8 +43,9 @@ public sealed class ModelRegistry : IDisposable
 
         cardPaths = cards.ToDictionary(c => c.Card.Name, c => c.Path, StringComparer.OrdinalIgnoreCase);
         var offered = (selection ?? ModelSelection.All).Apply(cards.Select(c => c.Card)).OrderBy(card => card.Name, StringComparer.Ordinal).ToList();
-        Cards = [.. offered.Where(card => card.Image is null)];
+        Cards = [.. offered.Where(card => card.Image is null && card.Features is null)];
         ImageCards = [.. offered.Where(card => card.Image is not null)];
+        FeatureCards = [.. offered.Where(card => card.Features is not null)];
     }
 
     /// <summary>The folder the registry reads.</summary>
@@ -55,6 +56,9 @@ public sealed class ModelRegistry : IDisposable
 
     /// <summary>Every image model's card, by name: the models that classify printout images (EcgScope.Imaging runs them).</summary>
     public IReadOnlyList<ModelCard> ImageCards { get; }
+
+    /// <summary>Every feature model's card, by name: the models that classify a feature vector (a printout's signal features).</summary>
+    public IReadOnlyList<ModelCard> FeatureCards { get; }
 
     /// <summary>
     /// The models folder an application uses: <c>$ECGSCOPE_MODELS</c> if set, else <c>models</c> beside the application
@@ -70,6 +74,16 @@ public sealed class ModelRegistry : IDisposable
         Cards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
             ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Select(card => card.Name))}.");
 
+    /// <summary>The card of <paramref name="name"/>, a signal, image or feature model; throws naming every model when it is unknown.</summary>
+    public ModelCard AnyCard(string name) =>
+        Cards.Concat(ImageCards).Concat(FeatureCards).FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException($"No model called '{name}' in {Directory}; the models are: {string.Join(", ", Cards.Concat(ImageCards).Concat(FeatureCards).Select(card => card.Name))}.");
+
+    /// <summary>The card of the feature model <paramref name="name"/>; throws naming the feature models there are when it is unknown.</summary>
+    public ModelCard FeatureCard(string name) =>
+        FeatureCards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new KeyNotFoundException($"No feature model called '{name}' in {Directory}; the feature models are: {string.Join(", ", FeatureCards.Select(card => card.Name))}.");
+
     /// <summary>The card of the image model <paramref name="name"/>; throws naming the image models there are when it is unknown.</summary>
     public ModelCard ImageCard(string name) =>
         ImageCards.FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -83,6 +97,9 @@ public sealed class ModelRegistry : IDisposable
     /// <see cref="ImageBackbone.PackageFolder"/>), loaded once; a load that failed is tried again next time.
     /// </summary>
     public LoadedImageModel LoadImage(string name) => Loaded(ImageCard(name), loadedImages, OpenImage);
+
+    /// <summary>The feature model <paramref name="name"/>, loaded once; a load that failed is tried again next time.</summary>
+    public LoadedModel LoadFeatures(string name) => Loaded(FeatureCard(name), loaded, Open);
 
     private TModel Loaded<TModel>(ModelCard card, ConcurrentDictionary<string, Lazy<TModel>> cache, Func<ModelCard, TModel> open)
     {

@@ -34,7 +34,7 @@ public static class LightGbmOnnxExporter
         var features = model.FeatureColumnType is VectorDataViewType { Size: > 0 } vector
             ? vector.Size
             : throw new ArgumentException("The model's features must be a vector of known size.", nameof(model));
-        var classes = SoftmaxClassModels(model.Model).Select(ClassEnsemble).ToList();
+        var classes = ClassEnsembles(model.Model);
 
         // ML.NET's multiclass LightGBM is one-versus-all: class c's ensemble holds LightGBM's trees c, c + classes, ...
         var nodes = new TreeNodes();
@@ -60,6 +60,10 @@ public static class LightGbmOnnxExporter
         graph.AddOutput("logits", "batch", classes.Count);
         return graph.ToModel(classes.Count, ("ecgscope.features", features.ToString(CultureInfo.InvariantCulture)));
     }
+
+    /// <summary>The tree ensemble of each class of a softmax model, in class order.</summary>
+    internal static List<RegressionTreeEnsemble> ClassEnsembles(OneVersusAllModelParameters model) =>
+        [.. SoftmaxClassModels(model).Select(ClassEnsemble)];
 
     /// <summary>
     /// The per-class models of a softmax model. ML.NET 5 keeps a one-versus-all model's class models

@@ -56,8 +56,8 @@ public static class RhythmFeatureExperiment
         var labels = records.Select(record => record.Label).ToArray();
 
         var clock = Stopwatch.StartNew();
-        var cache = RhythmFeatureTable.CacheFile(options.CacheFolder ?? RhythmFeatureTable.DefaultCacheFolder);
-        var features = RhythmFeatureTable.Compute(records, cache, options.Threads, progress, cancellationToken);
+        var cache = FeatureTable.CacheFile(options.CacheFolder ?? FeatureTable.DefaultCacheFolder, FeatureSet.Rhythm);
+        var features = FeatureTable.Compute(records, FeatureSet.Rhythm, cache, options.Threads, progress, cancellationToken);
         var featureTime = clock.Elapsed;
 
         clock.Restart();

@@ -1,5 +1,7 @@
+using EcgScope.ML.Export;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace EcgScope.ML.Trees;
@@ -11,10 +13,11 @@ namespace EcgScope.ML.Trees;
 public sealed class TreeClassifier
 {
     private readonly MLContext _context;
-    private readonly ITransformer _model;
+    private readonly TransformerChain<MulticlassPredictionTransformer<OneVersusAllModelParameters>> _model;
     private readonly int _featureCount;
 
-    private TreeClassifier(MLContext context, ITransformer model, int featureCount, int classCount)
+    private TreeClassifier(
+        MLContext context, TransformerChain<MulticlassPredictionTransformer<OneVersusAllModelParameters>> model, int featureCount, int classCount)
     {
         _context = context;
         _model = model;
@@ -84,6 +87,30 @@ public sealed class TreeClassifier
         var scored = _model.Transform(_context.Data.LoadFromEnumerable(rows, Schema(_featureCount)));
         var scores = scored.GetColumn<float[]>("Score").ToArray();
         return [.. scores.Select(Normalised)];
+    }
+
+    /// <summary>The model as ONNX (<see cref="LightGbmOnnxExporter"/>): input "input" [batch, features], output "logits".</summary>
+    public byte[] ExportOnnx() => LightGbmOnnxExporter.Export(_model.LastTransformer);
+
+    /// <summary>
+    /// Each feature's importance by gain: the loss reduction of every split on it, summed over all trees of all classes
+    /// (LightGBM's importance_type="gain").
+    /// </summary>
+    public double[] FeatureGains()
+    {
+        var gains = new double[_featureCount];
+        foreach (var ensemble in LightGbmOnnxExporter.ClassEnsembles(_model.LastTransformer.Model))
+        {
+            foreach (var tree in ensemble.Trees)
+            {
+                for (var node = 0; node < tree.NumberOfNodes; node++)
+                {
+                    gains[tree.NumericalSplitFeatureIndexes[node]] += tree.SplitGains[node];
+                }
+            }
+        }
+
+        return gains;
     }
 
     private static double[] Normalised(float[] scores)

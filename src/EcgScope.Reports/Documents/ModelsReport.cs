@@ -9,7 +9,7 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
 {
     /// <summary>The report of the library's result, field by field.</summary>
     public static ModelsReport From(ModelRegistry registry) =>
-        new(registry.Directory, [.. registry.Cards.Concat(registry.ImageCards).Select(ModelReport.From)]);
+        new(registry.Directory, [.. registry.Cards.Concat(registry.ImageCards).Concat(registry.FeatureCards).Select(ModelReport.From)]);
 
     /// <inheritdoc />
     public void WriteText(TextWriter writer)
@@ -27,6 +27,7 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
                     $"    input         {string.Join(" ", input.Leads)} at {input.SampleRateHz:0.#} Hz, {input.WindowSeconds:0.#} s windows, {input.HighPassHz:0.##}-{input.LowPassHz:0.#} Hz, {input.Normalization}"),
                 { Image: { } image } => string.Create(text,
                     $"    input         printout image: the grid area at {image.Width} x {image.Height} px, {image.Pixels}{(image.Backbone is { } backbone ? $", through {backbone.Package} {backbone.Version}" : "")}"),
+                { Features: { } features } => string.Create(text, $"    input         {features.Names.Length} named features of a digitized printout"),
                 _ => "    input         (none declared)",
             });
             foreach (var (name, value) in model.Metrics)
@@ -43,7 +44,7 @@ public sealed record ModelsReport(string Directory, IReadOnlyList<ModelReport> M
     }
 }
 
-/// <summary>One model's card as the CLI and the REST API print it: a signal model has an input, an image model (a printout classifier) an image.</summary>
+/// <summary>One model's card as the CLI and the REST API print it: a signal model has an input, an image model (a printout classifier) an image, a feature model its features.</summary>
 public sealed record ModelReport(
     string Name,
     string Title,
@@ -51,6 +52,7 @@ public sealed record ModelReport(
     IReadOnlyList<ModelClass> Classes,
     InputSpec? Input,
     ImageInputSpec? Image,
+    FeatureInputSpec? Features,
     double Temperature,
     double MinimumProbability,
     IReadOnlyDictionary<string, double> Metrics,
@@ -65,6 +67,7 @@ public sealed record ModelReport(
         card.Classes,
         card.Input,
         card.Image,
+        card.Features,
         card.Calibration.Temperature,
         card.Decision.MinimumProbability,
         card.Metrics,

@@ -78,7 +78,7 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
 
         record = StoredSignal.Kept(record);
         var report = RecordReport.Create(
-            record, fileName, format, registry, chosen.Where(card => card.Image is null), printoutVerdicts: PrintoutVerdicts(printout, fileName, chosen), cancellationToken: cancellationToken);
+            record, fileName, format, registry, chosen.Where(card => !IsPrintoutModel(card)), printoutVerdicts: PrintoutVerdicts(printout, fileName, chosen), cancellationToken: cancellationToken);
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
         var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
@@ -94,21 +94,25 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
     /// <summary>The cards of <paramref name="names"/> (signal and image models), or every card when none is named.</summary>
     private List<ModelCard> Chosen(IReadOnlyList<string> names)
     {
-        List<ModelCard> all = [.. registry.Cards, .. registry.ImageCards];
+        List<ModelCard> all = [.. registry.Cards, .. registry.ImageCards, .. registry.FeatureCards];
         var unknown = names.FirstOrDefault(name => !all.Any(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase)));
         return unknown is not null
             ? throw new UploadRejectedException($"No model called '{unknown}'; the models are {string.Join(", ", all.Select(card => card.Name))}.")
             : names.Count == 0 ? all : [.. all.Where(card => names.Contains(card.Name, StringComparer.OrdinalIgnoreCase))];
     }
 
-    /// <summary>The image models' verdicts on the printout a record was digitized from; none for any other record.</summary>
+    /// <summary>The printout models' verdicts on the printout a record was digitized from; none for any other record.</summary>
     private List<VerdictReport> PrintoutVerdicts(DigitizedUpload? printout, string fileName, IEnumerable<ModelCard> chosen)
     {
-        var imageModels = chosen.Where(card => card.Image is not null).ToList();
-        return printout is null || imageModels.Count == 0
+        var printoutModels = chosen.Where(IsPrintoutModel).ToList();
+        return printout is null || printoutModels.Count == 0
             ? []
-            : [.. PrintoutClassifier.ClassifyAll(printout.Image, fileName, registry, imageModels).Select(verdict => VerdictReport.From(verdict, registry.ImageCard(verdict.Model)))];
+            : [.. PrintoutClassifier.ClassifyAll(printout.Image, printout.Printout, fileName, registry, printoutModels)
+                .Select(verdict => VerdictReport.From(verdict, registry.AnyCard(verdict.Model)))];
     }
+
+    /// <summary>Whether <paramref name="card"/> reads a printout (its image or its digitized features) rather than a record.</summary>
+    private static bool IsPrintoutModel(ModelCard card) => card.Image is not null || card.Features is not null;
 
     /// <summary>What was read, every step and how long it took, and the versions of everything that made the analysis.</summary>
     private string Log(string id, DateTimeOffset created, EcgRecord record, string origin, RecordReport report)

@@ -84,7 +84,7 @@ public static class AnalysesApi
 
     private static Results<ContentHttpResult, ProblemHttpResult> Card(string name, ModelRegistry registry)
     {
-        var card = registry.Cards.Concat(registry.ImageCards).FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase));
+        var card = registry.Cards.Concat(registry.ImageCards).Concat(registry.FeatureCards).FirstOrDefault(card => string.Equals(card.Name, name, StringComparison.OrdinalIgnoreCase));
         var path = card?.Document is { } document ? Path.Combine(AppContext.BaseDirectory, "cards", Path.GetFileName(document)) : null;
         return path is not null && File.Exists(path)
             ? TypedResults.Text(File.ReadAllText(path), "text/markdown; charset=utf-8")

@@ -16,10 +16,14 @@ namespace EcgScope.Web.Uploads;
 public sealed record UploadedRecord(EcgRecord Record, string FileName, string Format, long Bytes, DigitizedUpload? Printout = null);
 
 /// <summary>A printout image as digitized.</summary>
-/// <param name="Summary">What the digitizer found.</param>
+/// <param name="Printout">What the digitizer found, for the printout models; never kept whole.</param>
 /// <param name="PreviewPng">The traced area of the printout with the digitized traces over it (no header: it names the patient); kept.</param>
 /// <param name="Image">The image as sent, for the image models; never kept.</param>
-public sealed record DigitizedUpload(DigitizationSummary Summary, byte[] PreviewPng, byte[] Image);
+public sealed record DigitizedUpload(DigitizedPrintout Printout, byte[] PreviewPng, byte[] Image)
+{
+    /// <summary>What the digitizer found, as the API prints it; kept.</summary>
+    public DigitizationSummary Summary { get; } = DigitizationSummary.Of(Printout);
+}
 
 /// <summary>
 /// Reads the record in an upload's saved files, recognising every format by its content: one file of any format, a
@@ -87,7 +91,7 @@ public sealed class UploadedRecordReader(WebSettings options)
 
         var image = source.ReadAllBytes().ToArray();
         var printout = Printouts.ReadPrintout(image, source.Name);
-        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(DigitizationSummary.Of(printout), PrintoutPreview.DrawPng(image, printout), image));
+        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(printout, PrintoutPreview.DrawPng(image, printout), image));
     }
 
     private (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) ReadZip(string path, EcgReadOptions readOptions)
