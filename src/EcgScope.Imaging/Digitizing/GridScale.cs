@@ -36,39 +36,39 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
             }
         }
 
-        // Both axes share one scale: the page's width bounds the 5 mm period for the vertical profile too.
-        var horizontal = FivePeriod(columns, width);
-        var vertical = FivePeriod(rows, width);
-        if (horizontal is null && vertical is null)
-        {
-            return null;
-        }
-
-        var (h, v) = (horizontal ?? vertical!.Value, vertical ?? horizontal!.Value);
-        var pixelsPerMillimetre = (h.Pixels + v.Pixels) / 10;
-        var (left, right) = Extent(columns, pixelsPerMillimetre);
-        var (top, bottom) = Extent(rows, pixelsPerMillimetre);
-        return new GridScale(pixelsPerMillimetre, Math.Min(h.Strength, v.Strength), h.Pixels / v.Pixels, left, top, right, bottom);
-    }
-
-    /// <summary>Whether a page <paramref name="width"/> pixels wide at this scale is 100 to 450 mm wide.</summary>
-    public static bool IsPlausible(int width, double pixelsPerMillimetre) => width / pixelsPerMillimetre is >= 100 and <= 450;
-
-    /// <summary>One axis's 5 mm period in pixels and the autocorrelation there.</summary>
-    private readonly record struct AxisPeriod(double Pixels, double Strength);
-
-    private static AxisPeriod? FivePeriod(double[] profile, int pageWidth)
-    {
-        var shortest = Math.Max(3, (int)Math.Floor(5.0 * pageWidth / 450));
-        var longest = (int)Math.Ceiling(5.0 * pageWidth / 100);
-        var maxLag = Math.Min(profile.Length / 2, Math.Max(longest + 2, 6 * shortest));
+        // Both axes share one scale: the page's width bounds the 5 mm period, and the two autocorrelations are averaged
+        // to find it, so that text or a header rule on one axis does not decide it; each axis then refines its own.
+        var shortest = Math.Max(3, (int)Math.Floor(5.0 * width / 450));
+        var longest = (int)Math.Ceiling(5.0 * width / 100);
+        var maxLag = Math.Min(Math.Min(width, height) / 2, Math.Max(longest + 2, 6 * shortest));
         if (maxLag <= shortest + 2)
         {
             return null;
         }
 
-        var correlation = Autocorrelation(HighPass(profile, longest), maxLag);
-        var peaks = Enumerable.Range(shortest, Math.Min(longest, maxLag) - shortest)
+        var horizontal = Autocorrelation(HighPass(columns, longest), maxLag);
+        var vertical = Autocorrelation(HighPass(rows, longest), maxLag);
+        var both = horizontal.Zip(vertical, (a, b) => (a + b) / 2).ToArray();
+        if (FivePeriod(both, shortest, Math.Min(longest, maxLag)) is not { } common)
+        {
+            return null;
+        }
+
+        var h = Refine(horizontal, common.Period, maxLag);
+        var v = Refine(vertical, common.Period, maxLag);
+        var pixelsPerMillimetre = (h + v) / 10;
+        var (left, right) = Extent(columns, pixelsPerMillimetre);
+        var (top, bottom) = Extent(rows, pixelsPerMillimetre);
+        return new GridScale(pixelsPerMillimetre, common.Strength, h / v, left, top, right, bottom);
+    }
+
+    /// <summary>Whether a page <paramref name="width"/> pixels wide at this scale is 100 to 450 mm wide.</summary>
+    public static bool IsPlausible(int width, double pixelsPerMillimetre) => width / pixelsPerMillimetre is >= 100 and <= 450;
+
+    /// <summary>The shortest lag between <paramref name="shortest"/> and <paramref name="longest"/> whose correlation peaks near the best, and that correlation.</summary>
+    private static (double Period, double Strength)? FivePeriod(double[] correlation, int shortest, int longest)
+    {
+        var peaks = Enumerable.Range(shortest, longest - shortest)
             .Where(lag => correlation[lag] > 0 && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1])
             .ToList();
         if (peaks.Count == 0)
@@ -78,12 +78,14 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
 
         var best = peaks.Max(lag => correlation[lag]);
         var first = peaks.First(lag => correlation[lag] >= 0.85 * best);
-        var period = RefinedPeak(correlation, first, 1);
+        return (RefinedPeak(correlation, first, 1), correlation[first]);
+    }
 
-        // Sub-pixel precision from the furthest multiple within reach: its error is shared among the periods.
+    /// <summary>The period to sub-pixel precision from the furthest multiple within reach: its error is shared among the periods.</summary>
+    private static double Refine(double[] correlation, double period, int maxLag)
+    {
         var multiple = Math.Max(1, (int)((maxLag - 2) / period));
-        period = RefinedPeak(correlation, (int)Math.Round(multiple * period), Math.Max(1, (int)(period / 4))) / multiple;
-        return new AxisPeriod(period, correlation[first]);
+        return RefinedPeak(correlation, (int)Math.Round(multiple * period), Math.Max(1, (int)(period / 4))) / multiple;
     }
 
     /// <summary>The highest lag within <paramref name="reach"/> of <paramref name="around"/>, refined by a parabola.</summary>
