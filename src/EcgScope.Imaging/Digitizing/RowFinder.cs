@@ -66,7 +66,7 @@ internal static class RowFinder
         }
 
         var trace = spans.MaxBy(span => span.To - span.From);
-        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre)
+        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre || !HasComplexes(masks, trace, core, pixelsPerMillimetre))
         {
             return null;
         }
@@ -78,6 +78,32 @@ internal static class RowFinder
             : CalibrationPulse.Find(masks, trace.From, Math.Min(trace.To, trace.From + (int)(12 * pixelsPerMillimetre)), core.Top, core.Bottom, pixelsPerMillimetre);
         var start = pulse is not null && pulse.Right > trace.From ? pulse.Right + 1 : trace.From;
         return new PrintedRow(pulse?.Foot ?? peak, bandTop, bandBottom, start, trace.To, pulse?.Height);
+    }
+
+    /// <summary>
+    /// Whether the span rises or falls steeply somewhere: a trace has QRS complexes (columns of ink taller than 1.5 mm),
+    /// a ruled line under a header has none.
+    /// </summary>
+    private static bool HasComplexes(PageMasks masks, (int From, int To) span, (int Top, int Bottom) core, double pixelsPerMillimetre)
+    {
+        var tall = 1.5 * pixelsPerMillimetre;
+        var steep = 0;
+        for (var x = span.From; x < span.To && steep < 5; x++)
+        {
+            var (highest, lowest) = (-1, -1);
+            for (var y = core.Top; y < core.Bottom; y++)
+            {
+                if (masks.IsInk(x, y))
+                {
+                    highest = highest < 0 ? y : highest;
+                    lowest = y;
+                }
+            }
+
+            steep += highest >= 0 && lowest - highest > tall ? 1 : 0;
+        }
+
+        return steep >= 5;
     }
 
     private static List<(int From, int To)> Spans(bool[] occupied, int maxGap)
