@@ -17,7 +17,7 @@ internal static class BenchmarkCommand
     /// <summary>The SNRs of the MIT-BIH Noise Stress Test Database, used when <c>--noise</c> comes without <c>--snr</c>.</summary>
     private static readonly double[] NstdbSnrs = [24, 18, 12, 6, 0, -6];
 
-    public static Command Create() => new("benchmark", "Measure EcgScope's algorithms against reference data.") { CreateQrs() };
+    public static Command Create() => new("benchmark", "Measure EcgScope's algorithms against reference data.") { CreateQrs(), BenchmarkDigitizerCommand.Create() };
 
     private static Command CreateQrs()
     {

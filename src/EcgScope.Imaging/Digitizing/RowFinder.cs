@@ -66,7 +66,7 @@ internal static class RowFinder
         }
 
         var trace = spans.MaxBy(span => span.To - span.From);
-        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre || !HasComplexes(masks, trace, core, pixelsPerMillimetre))
+        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre || !HasComplexes(masks, trace, peak, core, pixelsPerMillimetre))
         {
             return null;
         }
@@ -81,26 +81,30 @@ internal static class RowFinder
     }
 
     /// <summary>
-    /// Whether the span rises or falls steeply somewhere: a trace has QRS complexes (columns of ink taller than 1.5 mm),
-    /// a ruled line under a header has none.
+    /// Whether the span rises or falls steeply somewhere: a trace has QRS complexes, runs of ink taller than 1.5 mm that
+    /// reach its baseline; a ruled line under a header has none (the text above it stands clear of the line).
     /// </summary>
-    private static bool HasComplexes(PageMasks masks, (int From, int To) span, (int Top, int Bottom) core, double pixelsPerMillimetre)
+    private static bool HasComplexes(PageMasks masks, (int From, int To) span, int peak, (int Top, int Bottom) core, double pixelsPerMillimetre)
     {
         var tall = 1.5 * pixelsPerMillimetre;
+        var near = Math.Max(1, (int)Math.Round(pixelsPerMillimetre));
         var steep = 0;
         for (var x = span.From; x < span.To && steep < 5; x++)
         {
-            var (highest, lowest) = (-1, -1);
-            for (var y = core.Top; y < core.Bottom; y++)
+            var start = -1;
+            for (var y = core.Top; y <= core.Bottom; y++)
             {
-                if (masks.IsInk(x, y))
+                var ink = y < core.Bottom && masks.IsInk(x, y);
+                if (ink && start < 0)
                 {
-                    highest = highest < 0 ? y : highest;
-                    lowest = y;
+                    start = y;
+                }
+                else if (!ink && start >= 0)
+                {
+                    steep += y - start > tall && start <= peak + near && y > peak - near ? 1 : 0;
+                    start = -1;
                 }
             }
-
-            steep += highest >= 0 && lowest - highest > tall ? 1 : 0;
         }
 
         return steep >= 5;
