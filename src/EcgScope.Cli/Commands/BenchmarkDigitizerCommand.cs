@@ -18,10 +18,9 @@ internal static class BenchmarkDigitizerCommand
             Description = "The PTB-XL folder: ptbxl_database.csv and records500/ (the records that are present are used).",
             Required = true,
         };
-        var fold = new Option<int>("--fold")
+        var fold = new Option<int[]>("--fold")
         {
-            Description = "The PTB-XL strat_fold to score (10 is PTB-XL's recommended test fold).",
-            DefaultValueFactory = _ => 10,
+            Description = "The PTB-XL strat_folds to score (repeatable). Default: 10, PTB-XL's recommended test fold.",
         };
         var limit = new Option<int?>("--limit") { Description = "Score at most this many records." };
         var format = new CommonOptions().Format;
@@ -32,10 +31,11 @@ internal static class BenchmarkDigitizerCommand
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(format), () =>
         {
             var folder = parse.GetRequiredValue(data).FullName;
-            var records = FoldRecords(folder, parse.GetValue(fold)).Take(parse.GetValue(limit) ?? int.MaxValue).ToList();
+            var folds = parse.GetValue(fold) is { Length: > 0 } chosen ? chosen : [10];
+            var records = FoldRecords(folder, folds).Take(parse.GetValue(limit) ?? int.MaxValue).ToList();
             if (records.Count == 0)
             {
-                throw new UsageException($"--data: no records500 record of fold {parse.GetValue(fold)} found under {folder}.");
+                throw new UsageException($"--data: no records500 record of fold {string.Join(", ", folds)} found under {folder}.");
             }
 
             var scores = new List<DigitizerScore>();
@@ -50,7 +50,7 @@ internal static class BenchmarkDigitizerCommand
                 }
             }
 
-            return BenchmarkDigitizerReport.From(folder, parse.GetValue(fold), scores);
+            return BenchmarkDigitizerReport.From(folder, folds, scores);
         })));
         return command;
     }
@@ -58,14 +58,14 @@ internal static class BenchmarkDigitizerCommand
     /// <summary>A seed fixed by the record's name (string.GetHashCode changes from run to run), so that a rerun degrades alike.</summary>
     private static int SeedOf(string name) => name.Aggregate(17, (hash, character) => unchecked((hash * 31) + character)) & 0xFFFF;
 
-    /// <summary>The headers of the fold's 500 Hz records that exist, from ptbxl_database.csv (strat_fold, filename_lr, filename_hr are its last columns).</summary>
-    private static IEnumerable<string> FoldRecords(string folder, int fold)
+    /// <summary>The headers of the folds' 500 Hz records that exist, from ptbxl_database.csv (strat_fold, filename_lr, filename_hr are its last columns).</summary>
+    private static IEnumerable<string> FoldRecords(string folder, int[] folds)
     {
         var index = Path.Combine(folder, "ptbxl_database.csv");
         foreach (var line in File.ReadLines(index).Skip(1))
         {
             var fields = line.Split(',');
-            if (fields.Length >= 3 && int.TryParse(fields[^3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var recordFold) && recordFold == fold)
+            if (fields.Length >= 3 && int.TryParse(fields[^3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var recordFold) && folds.Contains(recordFold))
             {
                 var header = Path.Combine(folder, fields[^1] + ".hea");
                 if (File.Exists(header))

@@ -5,17 +5,17 @@ using EcgScope.Reports.Documents;
 namespace EcgScope.Cli.Commands;
 
 /// <summary>What <c>ecgscope benchmark digitizer</c> prints: one row per degradation.</summary>
-internal sealed record BenchmarkDigitizerReport(string Data, int Fold, IReadOnlyList<DigitizerDegradationRow> Degradations) : ITextReport
+internal sealed record BenchmarkDigitizerReport(string Data, IReadOnlyList<int> Folds, IReadOnlyList<DigitizerDegradationRow> Degradations) : ITextReport
 {
-    public static BenchmarkDigitizerReport From(string data, int fold, IReadOnlyList<DigitizerScore> scores) => new(
+    public static BenchmarkDigitizerReport From(string data, IReadOnlyList<int> folds, IReadOnlyList<DigitizerScore> scores) => new(
         data,
-        fold,
+        folds,
         [.. scores.GroupBy(score => score.Degradation).Select(DigitizerDegradationRow.Of)]);
 
     public void WriteText(TextWriter writer)
     {
         var text = CultureInfo.InvariantCulture;
-        writer.WriteLine(string.Create(text, $"digitizer on rendered PTB-XL records, fold {Fold} ({Data}); SNR as the PhysioNet Challenge 2024 scores it (mean over leads and records)"));
+        writer.WriteLine(string.Create(text, $"digitizer on rendered PTB-XL records, fold {string.Join(", ", Folds)} ({Data}); SNR as the PhysioNet Challenge 2024 scores it (mean over leads and records)"));
         writer.WriteLine("| degradation | records | refused | low confidence | mean SNR (dB) | median lead SNR (dB) | mean aligned SNR (dB) |");
         writer.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var row in Degradations)

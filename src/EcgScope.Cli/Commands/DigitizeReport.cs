@@ -25,7 +25,7 @@ internal sealed record DigitizeReport(
         file,
         header,
         overlay,
-        printout.Layout.Arrangement.ToString(),
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(printout.Layout.Arrangement.ToString()),
         printout.Layout.Scale.MillimetersPerSecond,
         printout.Layout.Scale.MillimetersPerMillivolt,
         Math.Round(printout.PixelsPerMillimeter, 4),

@@ -77,7 +77,7 @@ internal static class RowFinder
             ? CalibrationPulse.Find(masks, pulseSpan.From, pulseSpan.To, core.Top, core.Bottom, pixelsPerMillimetre)
             : CalibrationPulse.Find(masks, trace.From, Math.Min(trace.To, trace.From + (int)(12 * pixelsPerMillimetre)), core.Top, core.Bottom, pixelsPerMillimetre);
         var start = pulse is not null && pulse.Right > trace.From ? pulse.Right + 1 : trace.From;
-        return new PrintedRow(pulse?.Foot ?? peak, bandTop, bandBottom, start, trace.To, pulse?.Height);
+        return new PrintedRow(pulse?.Foot ?? peak, bandTop, bandBottom, start, trace.To, pulse?.Height, pulse?.PenWidth);
     }
 
     /// <summary>
