@@ -304,7 +304,7 @@ public static class PrintoutDigitizer
             var lost = panels.Count(panel => panel.Coverage < 0.8);
             if (lost > 0)
             {
-                Concern(Math.Max(0.1, 1 - (lost / (double)panels.Length * 1.5)), string.Create(CultureInfo.InvariantCulture,
+                Concern(Math.Max(0.1, 1 - (lost / (double)panels.Length * 2)), string.Create(CultureInfo.InvariantCulture,
                     $"traces lost: {lost} of {panels.Length} panels have trace in under 80 % of their width"));
             }
         }

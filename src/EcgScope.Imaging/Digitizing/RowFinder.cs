@@ -38,7 +38,7 @@ internal static class RowFinder
             var bandTop = Math.Max(0, (int)(peaks[i] - (1.3 * spacingAbove)));
             var bandBottom = Math.Min(masks.Height, (int)(peaks[i] + (1.3 * spacingBelow)) + 1);
             var core = (Top: Math.Max(0, (int)(peaks[i] - (0.35 * spacingAbove))), Bottom: Math.Min(masks.Height, (int)(peaks[i] + (0.35 * spacingBelow)) + 1));
-            if (Row(masks, peaks[i], bandTop, bandBottom, core, left, right, pixelsPerMillimetre) is { } row)
+            if (Row(masks, peaks[i], bandTop, bandBottom, core, (left, top, right, bottom), pixelsPerMillimetre) is { } row)
             {
                 rows.Add(row);
             }
@@ -47,13 +47,16 @@ internal static class RowFinder
         return rows;
     }
 
-    private static PrintedRow? Row(PageMasks masks, int peak, int bandTop, int bandBottom, (int Top, int Bottom) core, int left, int right, double pixelsPerMillimetre)
+    private static PrintedRow? Row(PageMasks masks, int peak, int bandTop, int bandBottom, (int Top, int Bottom) core, (int Left, int Top, int Right, int Bottom) grid, double pixelsPerMillimetre)
     {
-        // Columns with ink near the row, joined across gaps under half a millimetre; the longest run is the trace.
+        // Columns with ink near the row (wider than its core: wide, tall complexes swing far out of it), joined across
+        // gaps under half a millimetre; the longest run is the trace.
+        var (left, gridTop, right, gridBottom) = grid;
+        var reach = (Top: Math.Max(gridTop, peak - (2 * (peak - core.Top))), Bottom: Math.Min(gridBottom, peak + (2 * (core.Bottom - peak))));
         var occupied = new bool[masks.Width];
         for (var x = Math.Max(0, left - (int)(5 * pixelsPerMillimetre)); x < Math.Min(masks.Width, right + (int)(5 * pixelsPerMillimetre)); x++)
         {
-            for (var y = core.Top; y < core.Bottom && !occupied[x]; y++)
+            for (var y = reach.Top; y < reach.Bottom && !occupied[x]; y++)
             {
                 occupied[x] = masks.IsInk(x, y);
             }
