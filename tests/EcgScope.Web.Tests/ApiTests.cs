@@ -95,7 +95,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         var id = created.GetProperty("id").GetString()!;
         Assert.Equal("Printout image", created.GetProperty("format").GetString());
         var printout = created.GetProperty("printout");
-        Assert.Equal("ThreeByFourWithRhythm", printout.GetProperty("arrangement").GetString());
+        Assert.Equal("threeByFourWithRhythm", printout.GetProperty("arrangement").GetString());
         Assert.InRange(printout.GetProperty("confidence").GetDouble(), 0.5, 1);
         Assert.Equal(12, created.GetProperty("analysis").GetProperty("leads").GetArrayLength());
         Assert.InRange(created.GetProperty("analysis").GetProperty("summary").GetProperty("consensusHeartRateBpm").GetDouble(), 72, 82); // the footer says 77
@@ -111,7 +111,7 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         Assert.InRange(width, 1000, 1600);
         Assert.True(height < 0.85 * width * 1572 / 2213, $"{width} x {height}: the page's header and footer should be cut away");
         Assert.Contains("id=\"printout-image\"", await client.GetStringAsync($"/analyses/{id}", Cancel), StringComparison.Ordinal);
-        Assert.Contains("digitized as ThreeByFourWithRhythm", await client.GetStringAsync($"/api/analyses/{id}/log", Cancel), StringComparison.Ordinal);
+        Assert.Contains("digitized as threeByFourWithRhythm", await client.GetStringAsync($"/api/analyses/{id}/log", Cancel), StringComparison.Ordinal);
 
         await client.DeleteAsync($"/api/analyses/{id}", Cancel);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/analyses/{id}/printout.png", Cancel)).StatusCode);

@@ -21,6 +21,7 @@ internal static class BenchmarkCommand
     {
         CreateQrs(),
         DelineationBenchmarkCommand.Create(),
+        BenchmarkDigitizerCommand.Create(),
     };
 
     private static Command CreateQrs()

@@ -7,7 +7,8 @@ namespace EcgScope.Imaging.Digitizing;
 /// <param name="Right">The column of its falling edge.</param>
 /// <param name="Foot">The pixel row of its foot (the centre of the line), the row's baseline.</param>
 /// <param name="Height">From foot to top, centre to centre, in pixels.</param>
-internal sealed record CalibrationPulse(int Right, double Foot, double Height)
+/// <param name="PenWidth">The thickness of its top line in pixels: the width of the pen that drew the page.</param>
+internal sealed record CalibrationPulse(int Right, double Foot, double Height, int PenWidth)
 {
     /// <summary>The pulse between columns <paramref name="from"/> and <paramref name="to"/>, or null if there is none.</summary>
     public static CalibrationPulse? Find(PageMasks masks, int from, int to, int top, int bottom, double pixelsPerMillimetre)
@@ -76,7 +77,7 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height)
         var thickness = Enumerable.Range(bestStart, bestLength).Select(i => Thickness(masks, from + i, topLine)).Order().ElementAt(bestLength / 2);
         var foot = feet.Max() - ((thickness - 1) / 2.0);
         var height = foot - (topLine + ((thickness - 1) / 2.0));
-        return height >= 3 * pixelsPerMillimetre ? new CalibrationPulse(from + bestStart + bestLength, foot, height) : null;
+        return height >= 3 * pixelsPerMillimetre ? new CalibrationPulse(from + bestStart + bestLength, foot, height, thickness) : null;
     }
 
     private static int Thickness(PageMasks masks, int x, int y)

@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 
 namespace EcgScope.Imaging.Digitizing;
 
 /// <summary>What the digitizer found on a printout, as the CLI and the REST API print it (JSON: camelCase, units in names).</summary>
-/// <param name="Arrangement">The lead arrangement (<see cref="Layout.LeadArrangement"/>'s name).</param>
+/// <param name="Arrangement">The lead arrangement (<see cref="Layout.LeadArrangement"/>'s name in camelCase, e.g. <c>threeByFourWithRhythm</c>).</param>
 /// <param name="MillimetersPerSecond">The paper speed.</param>
 /// <param name="MillimetersPerMillivolt">The gain.</param>
 /// <param name="PixelsPerMillimeter">The image's scale on the paper.</param>
@@ -28,7 +29,7 @@ public sealed record DigitizationSummary(
     {
         ArgumentNullException.ThrowIfNull(printout);
         return new(
-            printout.Layout.Arrangement.ToString(),
+            JsonNamingPolicy.CamelCase.ConvertName(printout.Layout.Arrangement.ToString()),
             printout.Layout.Scale.MillimetersPerSecond,
             printout.Layout.Scale.MillimetersPerMillivolt,
             Math.Round(printout.PixelsPerMillimeter, 4),

@@ -36,39 +36,42 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
             }
         }
 
-        // Both axes share one scale: the page's width bounds the 5 mm period for the vertical profile too.
-        var horizontal = FivePeriod(columns, width);
-        var vertical = FivePeriod(rows, width);
-        if (horizontal is null && vertical is null)
-        {
-            return null;
-        }
-
-        var (h, v) = (horizontal ?? vertical!.Value, vertical ?? horizontal!.Value);
-        var pixelsPerMillimetre = (h.Pixels + v.Pixels) / 10;
-        var (left, right) = Extent(columns, pixelsPerMillimetre);
-        var (top, bottom) = Extent(rows, pixelsPerMillimetre);
-        return new GridScale(pixelsPerMillimetre, Math.Min(h.Strength, v.Strength), h.Pixels / v.Pixels, left, top, right, bottom);
-    }
-
-    /// <summary>Whether a page <paramref name="width"/> pixels wide at this scale is 100 to 450 mm wide.</summary>
-    public static bool IsPlausible(int width, double pixelsPerMillimetre) => width / pixelsPerMillimetre is >= 100 and <= 450;
-
-    /// <summary>One axis's 5 mm period in pixels and the autocorrelation there.</summary>
-    private readonly record struct AxisPeriod(double Pixels, double Strength);
-
-    private static AxisPeriod? FivePeriod(double[] profile, int pageWidth)
-    {
-        var shortest = Math.Max(3, (int)Math.Floor(5.0 * pageWidth / 450));
-        var longest = (int)Math.Ceiling(5.0 * pageWidth / 100);
-        var maxLag = Math.Min(profile.Length / 2, Math.Max(longest + 2, 6 * shortest));
+        // Both axes share one scale: the page's width bounds the 5 mm period, and the two autocorrelations are averaged
+        // to find it, so that text or a header rule on one axis does not decide it; each axis then refines its own.
+        var shortest = Math.Max(3, (int)Math.Floor(5.0 * width / 450));
+        var longest = (int)Math.Ceiling(5.0 * width / 100);
+        var maxLag = Math.Min(Math.Min(width, height) / 2, Math.Max(longest + 2, 6 * shortest));
         if (maxLag <= shortest + 2)
         {
             return null;
         }
 
-        var correlation = Autocorrelation(HighPass(profile, longest), maxLag);
-        var peaks = Enumerable.Range(shortest, Math.Min(longest, maxLag) - shortest)
+        // Lines drawn at whole pixels repeat exactly only every few millimetres (8 mm at 200 dpi): a slight blur keeps
+        // that rounding from outweighing the heavier 5 mm lines.
+        var blur = Math.Max(0, shortest / 10);
+        var horizontal = Autocorrelation(Blur(HighPass(columns, longest), blur), maxLag);
+        var vertical = Autocorrelation(Blur(HighPass(rows, longest), blur), maxLag);
+        var both = horizontal.Zip(vertical, (a, b) => (a + b) / 2).ToArray();
+        if (FivePeriod(both, shortest, Math.Min(longest, maxLag)) is not { } common)
+        {
+            return null;
+        }
+
+        var h = Refine(horizontal, common.Period, maxLag);
+        var v = Refine(vertical, common.Period, maxLag);
+        var pixelsPerMillimetre = (h + v) / 10;
+        var (left, right) = Extent(columns, pixelsPerMillimetre);
+        var (top, bottom) = Extent(rows, pixelsPerMillimetre);
+        return new GridScale(pixelsPerMillimetre, common.Strength, h / v, left, top, right, bottom);
+    }
+
+    /// <summary>Whether a page <paramref name="width"/> pixels wide at this scale is 100 to 450 mm wide.</summary>
+    public static bool IsPlausible(int width, double pixelsPerMillimetre) => width / pixelsPerMillimetre is >= 100 and <= 450;
+
+    /// <summary>The shortest lag between <paramref name="shortest"/> and <paramref name="longest"/> whose correlation peaks near the best, and that correlation.</summary>
+    private static (double Period, double Strength)? FivePeriod(double[] correlation, int shortest, int longest)
+    {
+        var peaks = Enumerable.Range(shortest, longest - shortest)
             .Where(lag => correlation[lag] > 0 && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1])
             .ToList();
         if (peaks.Count == 0)
@@ -77,13 +80,23 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
         }
 
         var best = peaks.Max(lag => correlation[lag]);
-        var first = peaks.First(lag => correlation[lag] >= 0.85 * best);
-        var period = RefinedPeak(correlation, first, 1);
 
-        // Sub-pixel precision from the furthest multiple within reach: its error is shared among the periods.
+        // Where the 1 mm lines are resolved (their period is a clear peak below the search), 5 mm is five of them; lines
+        // drawn at whole pixels can make another multiple of 1 mm correlate as well as 5 mm does.
+        var millimetre = Enumerable.Range(2, shortest - 2)
+            .Where(lag => correlation[lag] >= 0.5 * best && correlation[lag] >= correlation[lag - 1] && correlation[lag] >= correlation[lag + 1])
+            .Select(lag => RefinedPeak(correlation, lag, 0))
+            .FirstOrDefault();
+        var fiveMillimetres = peaks.Where(lag => Math.Abs(lag - (5 * millimetre)) <= 0.04 * 5 * millimetre && correlation[lag] >= 0.7 * best).ToList();
+        var first = fiveMillimetres.Count > 0 ? fiveMillimetres.MaxBy(lag => correlation[lag]) : peaks.First(lag => correlation[lag] >= 0.85 * best);
+        return (RefinedPeak(correlation, first, 1), correlation[first]);
+    }
+
+    /// <summary>The period to sub-pixel precision from the furthest multiple within reach: its error is shared among the periods.</summary>
+    private static double Refine(double[] correlation, double period, int maxLag)
+    {
         var multiple = Math.Max(1, (int)((maxLag - 2) / period));
-        period = RefinedPeak(correlation, (int)Math.Round(multiple * period), Math.Max(1, (int)(period / 4))) / multiple;
-        return new AxisPeriod(period, correlation[first]);
+        return RefinedPeak(correlation, (int)Math.Round(multiple * period), Math.Max(1, (int)(period / 12))) / multiple;
     }
 
     /// <summary>The highest lag within <paramref name="reach"/> of <paramref name="around"/>, refined by a parabola.</summary>
@@ -104,8 +117,9 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
     }
 
     /// <summary>
-    /// The profile less its running mean over twice <paramref name="half"/>, clipped to four times its mean deviation: what is left
-    /// are the grid lines, without the slow change of how much of each row is grid, and a border line does not dominate.
+    /// The profile less its running mean over twice <paramref name="half"/>: what is left are the grid lines, without the
+    /// slow change of how much of each row or column is grid. The heavier 5 mm lines must keep their weight: they tell
+    /// 5 mm from other multiples of 1 mm.
     /// </summary>
     private static double[] HighPass(double[] profile, int half)
     {
@@ -122,13 +136,38 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
             detail[i] = profile[i] - ((prefix[to] - prefix[from]) / (to - from));
         }
 
-        var limit = 4 * detail.Average(Math.Abs);
+        // A border line around the grid, or one long rule, would outweigh every grid line: clip to the 98th percentile.
+        var magnitudes = detail.Select(Math.Abs).Order().ToArray();
+        var limit = magnitudes[(int)(0.98 * (magnitudes.Length - 1))];
         for (var i = 0; i < detail.Length; i++)
         {
             detail[i] = Math.Clamp(detail[i], -limit, limit);
         }
 
         return detail;
+    }
+
+    /// <summary>A triangular moving average reaching <paramref name="half"/> samples either way (none for 0).</summary>
+    private static double[] Blur(double[] profile, int half)
+    {
+        var blurred = new double[profile.Length];
+        for (var i = 0; i < profile.Length; i++)
+        {
+            double sum = 0, weights = 0;
+            for (var k = -half; k <= half; k++)
+            {
+                if (i + k >= 0 && i + k < profile.Length)
+                {
+                    var weight = half + 1 - Math.Abs(k);
+                    sum += weight * profile[i + k];
+                    weights += weight;
+                }
+            }
+
+            blurred[i] = sum / weights;
+        }
+
+        return blurred;
     }
 
     private static double[] Autocorrelation(double[] profile, int maxLag)
@@ -155,7 +194,7 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
         return correlation;
     }
 
-    /// <summary>The first and last index (exclusive) where the profile, averaged over 5 mm, reaches a quarter of its top.</summary>
+    /// <summary>The first and last index (exclusive) where the profile, averaged over 5 mm, reaches half its typical grid level.</summary>
     private static (int From, int To) Extent(double[] profile, double pixelsPerMillimetre)
     {
         var half = Math.Max(1, (int)Math.Round(2.5 * pixelsPerMillimetre));
@@ -172,7 +211,8 @@ internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity,
             smoothed[i] = (prefix[to] - prefix[from]) / (to - from);
         }
 
-        var threshold = smoothed.Max() / 4;
+        // Half the typical level inside the grid (its 90th percentile), so that a header's text and rules stay outside.
+        var threshold = smoothed.Order().ElementAt((int)(0.9 * (smoothed.Length - 1))) / 2;
         var first = Array.FindIndex(smoothed, value => value >= threshold);
         var last = Array.FindLastIndex(smoothed, value => value >= threshold);
         return (first, last + 1);

@@ -7,7 +7,8 @@ namespace EcgScope.Imaging.Digitizing;
 /// <param name="TraceStart">The first column of the trace, after any calibration pulse.</param>
 /// <param name="TraceEnd">The last column of the trace (exclusive).</param>
 /// <param name="PulseHeight">The calibration pulse's height in pixels (1 mV at the printout's gain), if one was found.</param>
-internal sealed record PrintedRow(double Baseline, int BandTop, int BandBottom, int TraceStart, int TraceEnd, double? PulseHeight)
+/// <param name="PenWidth">The pen's width in pixels from the calibration pulse, if one was found.</param>
+internal sealed record PrintedRow(double Baseline, int BandTop, int BandBottom, int TraceStart, int TraceEnd, double? PulseHeight, int? PenWidth)
 {
     /// <summary>The trace's width in pixels.</summary>
     public int TraceWidth => TraceEnd - TraceStart;

@@ -173,13 +173,18 @@ public static class PrintoutDigitizer
                 _ => (1, 12),
             };
             var printed = rows.Take(arrangement == LeadArrangement.ThreeByFourWithRhythm ? Math.Min(rows.Count, 4) : leadRows).ToList();
-            var start = Median(printed.Select(row => (double)row.TraceStart));
+            // A pen's round end reaches half its width before the trace's first moment, which lies that far into the
+            // first column of ink (less half a pixel: columns are indexed by their left edge, their ink is at their centre).
+            var penWidth = Median(printed.Where(row => row.PenWidth is not null).Select(row => (double)row.PenWidth!.Value));
+            var start = Median(printed.Select(row => (double)row.TraceStart)) + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
             var end = Median(printed.Select(row => (double)row.TraceEnd));
             var seconds = Seconds(end - start, pixelsPerMillimetre);
             var gain = Gain(printed, pixelsPerMillimetre);
             var scale = new PaperScale(options.MillimetersPerSecond, gain);
             var columnSeconds = seconds / columns;
-            var columnPixels = (end - start) / columns;
+            // Columns at the grid's scale rather than a share of the measured span: the scale is known to a few hundredths
+            // of a percent, the span's ends only to a pixel or two, and at 200 dpi one pixel is 2.5 samples.
+            var columnPixels = columnSeconds * options.MillimetersPerSecond * pixelsPerMillimetre;
             var separators = Enumerable.Range(1, columns - 1).Select(k => (int)Math.Round(start + (k * columnPixels))).ToList();
 
             var gridLeft = grid?.Left ?? 0;
@@ -223,7 +228,7 @@ public static class PrintoutDigitizer
                 grid is null ? masks.Width / pixelsPerMillimetre : (grid.Right - grid.Left) / pixelsPerMillimetre,
                 grid is null ? masks.Height / pixelsPerMillimetre : (grid.Bottom - grid.Top) / pixelsPerMillimetre,
                 [.. stretches.Select(stretch => stretch.Panel)]);
-            var record = Record(stretches, seconds, pixelsPerMillimetre, scale);
+            var record = Record(stretches, seconds, pixelsPerMillimetre, scale, start - Math.Round(start));
             var result = new DigitizedPrintout(record, layout, Math.Clamp(confidence, 0, 1), [.. concerns], transform, panels, pixelsPerMillimetre, skew);
             return result with { Record = record with { Metadata = Metadata(result) } };
         }
@@ -261,11 +266,11 @@ public static class PrintoutDigitizer
             _ => null,
         };
 
-        /// <summary>The printout's duration: the traces' width at the paper speed, rounded to a quarter second.</summary>
+        /// <summary>The printout's duration: the traces' width at the paper speed, rounded to half a second (a trace's faint last millimetre may be lost).</summary>
         private double Seconds(double pixels, double pixelsPerMillimetre)
         {
             var measured = pixels / pixelsPerMillimetre / options.MillimetersPerSecond;
-            var rounded = Math.Max(0.25, Math.Round(measured * 4) / 4);
+            var rounded = Math.Max(0.5, Math.Round(measured * 2) / 2);
             if (measured < 2 || measured > 30)
             {
                 Concern(0.5, string.Create(CultureInfo.InvariantCulture, $"the traces span {measured:0.0} s at {options.MillimetersPerSecond} mm/s, unusual for a 12-lead printout"));
@@ -299,7 +304,7 @@ public static class PrintoutDigitizer
             var lost = panels.Count(panel => panel.Coverage < 0.8);
             if (lost > 0)
             {
-                Concern(Math.Max(0.1, 1 - (lost / (double)panels.Length * 1.5)), string.Create(CultureInfo.InvariantCulture,
+                Concern(Math.Max(0.1, 1 - (lost / (double)panels.Length * 2)), string.Create(CultureInfo.InvariantCulture,
                     $"traces lost: {lost} of {panels.Length} panels have trace in under 80 % of their width"));
             }
         }
@@ -373,7 +378,8 @@ public static class PrintoutDigitizer
             return new DigitizedPanel(panel, points.ToImmutable(), heights.Length == 0 ? 0 : found / (double)heights.Length);
         }
 
-        private EcgRecord Record(List<(LeadPanel Panel, double[] Heights, double Baseline, int From)> stretches, double seconds, double pixelsPerMillimetre, PaperScale scale)
+        /// <summary>The twelve leads from the traced stretches; <paramref name="startFraction"/> is how far past its first column (a whole pixel) the trace's first moment lies.</summary>
+        private EcgRecord Record(List<(LeadPanel Panel, double[] Heights, double Baseline, int From)> stretches, double seconds, double pixelsPerMillimetre, PaperScale scale, double startFraction)
         {
             var rate = options.SamplingRate;
             var count = rate.SamplesIn(seconds);
@@ -391,7 +397,7 @@ public static class PrintoutDigitizer
                 var samples = leads[panel.Lead];
                 for (var n = first; n < last; n++)
                 {
-                    var height = TraceResampling.At(filled, (n - first) / samplesPerPixel);
+                    var height = TraceResampling.At(filled, ((n - first) / samplesPerPixel) + startFraction);
                     if (double.IsFinite(height))
                     {
                         samples[n] = (baseline - height) * millivoltsPerPixel;

@@ -38,7 +38,7 @@ internal static class RowFinder
             var bandTop = Math.Max(0, (int)(peaks[i] - (1.3 * spacingAbove)));
             var bandBottom = Math.Min(masks.Height, (int)(peaks[i] + (1.3 * spacingBelow)) + 1);
             var core = (Top: Math.Max(0, (int)(peaks[i] - (0.35 * spacingAbove))), Bottom: Math.Min(masks.Height, (int)(peaks[i] + (0.35 * spacingBelow)) + 1));
-            if (Row(masks, peaks[i], bandTop, bandBottom, core, left, right, pixelsPerMillimetre) is { } row)
+            if (Row(masks, peaks[i], bandTop, bandBottom, core, (left, top, right, bottom), pixelsPerMillimetre) is { } row)
             {
                 rows.Add(row);
             }
@@ -47,13 +47,16 @@ internal static class RowFinder
         return rows;
     }
 
-    private static PrintedRow? Row(PageMasks masks, int peak, int bandTop, int bandBottom, (int Top, int Bottom) core, int left, int right, double pixelsPerMillimetre)
+    private static PrintedRow? Row(PageMasks masks, int peak, int bandTop, int bandBottom, (int Top, int Bottom) core, (int Left, int Top, int Right, int Bottom) grid, double pixelsPerMillimetre)
     {
-        // Columns with ink near the row, joined across gaps under half a millimetre; the longest run is the trace.
+        // Columns with ink near the row (wider than its core: wide, tall complexes swing far out of it), joined across
+        // gaps under half a millimetre; the longest run is the trace.
+        var (left, gridTop, right, gridBottom) = grid;
+        var reach = (Top: Math.Max(gridTop, peak - (2 * (peak - core.Top))), Bottom: Math.Min(gridBottom, peak + (2 * (core.Bottom - peak))));
         var occupied = new bool[masks.Width];
         for (var x = Math.Max(0, left - (int)(5 * pixelsPerMillimetre)); x < Math.Min(masks.Width, right + (int)(5 * pixelsPerMillimetre)); x++)
         {
-            for (var y = core.Top; y < core.Bottom && !occupied[x]; y++)
+            for (var y = reach.Top; y < reach.Bottom && !occupied[x]; y++)
             {
                 occupied[x] = masks.IsInk(x, y);
             }
@@ -66,7 +69,7 @@ internal static class RowFinder
         }
 
         var trace = spans.MaxBy(span => span.To - span.From);
-        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre)
+        if (trace.To - trace.From < MinimumTraceMillimetres * pixelsPerMillimetre || !HasComplexes(masks, trace, peak, core, pixelsPerMillimetre))
         {
             return null;
         }
@@ -77,7 +80,37 @@ internal static class RowFinder
             ? CalibrationPulse.Find(masks, pulseSpan.From, pulseSpan.To, core.Top, core.Bottom, pixelsPerMillimetre)
             : CalibrationPulse.Find(masks, trace.From, Math.Min(trace.To, trace.From + (int)(12 * pixelsPerMillimetre)), core.Top, core.Bottom, pixelsPerMillimetre);
         var start = pulse is not null && pulse.Right > trace.From ? pulse.Right + 1 : trace.From;
-        return new PrintedRow(pulse?.Foot ?? peak, bandTop, bandBottom, start, trace.To, pulse?.Height);
+        return new PrintedRow(pulse?.Foot ?? peak, bandTop, bandBottom, start, trace.To, pulse?.Height, pulse?.PenWidth);
+    }
+
+    /// <summary>
+    /// Whether the span rises or falls steeply somewhere: a trace has QRS complexes, runs of ink taller than 1.5 mm that
+    /// reach its baseline; a ruled line under a header has none (the text above it stands clear of the line).
+    /// </summary>
+    private static bool HasComplexes(PageMasks masks, (int From, int To) span, int peak, (int Top, int Bottom) core, double pixelsPerMillimetre)
+    {
+        var tall = 1.5 * pixelsPerMillimetre;
+        var near = Math.Max(1, (int)Math.Round(pixelsPerMillimetre));
+        var steep = 0;
+        for (var x = span.From; x < span.To && steep < 5; x++)
+        {
+            var start = -1;
+            for (var y = core.Top; y <= core.Bottom; y++)
+            {
+                var ink = y < core.Bottom && masks.IsInk(x, y);
+                if (ink && start < 0)
+                {
+                    start = y;
+                }
+                else if (!ink && start >= 0)
+                {
+                    steep += y - start > tall && start <= peak + near && y > peak - near ? 1 : 0;
+                    start = -1;
+                }
+            }
+        }
+
+        return steep >= 5;
     }
 
     private static List<(int From, int To)> Spans(bool[] occupied, int maxGap)

@@ -38,7 +38,7 @@ public static class PrintoutSnr
     /// <param name="digitized">The digitized signal at the same rate, in mV; NaN where missing.</param>
     /// <param name="rate">The common sampling rate.</param>
     /// <param name="maxShiftSeconds">The largest shift searched.</param>
-    /// <returns>The SNR in dB, and the shift found in samples (positive: the digitized signal lags).</returns>
+    /// <returns>The SNR in dB, and the shift found in samples: digitized sample n − shift matches reference sample n (positive: the digitized signal runs early).</returns>
     public static (double SnrDb, int ShiftSamples) ComputeAligned(ReadOnlySpan<double> reference, ReadOnlySpan<double> digitized, SamplingRate rate, double maxShiftSeconds = DefaultMaxShiftSeconds)
     {
         if (reference.Length != digitized.Length)

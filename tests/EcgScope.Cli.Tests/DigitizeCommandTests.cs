@@ -1,0 +1,65 @@
+using EcgScope.Formats;
+using EcgScope.Testing;
+
+namespace EcgScope.Cli.Tests;
+
+public sealed class DigitizeCommandTests
+{
+    [Fact]
+    public void Digitize_writes_a_wfdb_record_and_an_overlay_and_describes_them_as_json()
+    {
+        var folder = TestData.TempFolder();
+        var image = TestData.File("images", "cardiac-patients", "normal", "Normal(1).jpg");
+
+        var run = CliRun.Of("digitize", image, "--out", folder, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json;
+        Assert.Equal("threeByFourWithRhythm", json.GetProperty("arrangement").GetString());
+        Assert.Equal(25, json.GetProperty("millimetersPerSecond").GetDouble());
+        Assert.Equal(10, json.GetProperty("millimetersPerMillivolt").GetDouble());
+        Assert.InRange(json.GetProperty("pixelsPerMillimeter").GetDouble(), 7.7, 8.05);
+        Assert.True(json.GetProperty("confidence").GetDouble() >= 0.9);
+        Assert.False(json.GetProperty("lowConfidence").GetBoolean());
+        Assert.Equal(13, json.GetProperty("leads").GetArrayLength());
+
+        var header = json.GetProperty("recordHeader").GetString()!;
+        Assert.Equal(Path.Combine(folder, "Normal_1_.hea"), header);
+        var record = EcgFile.Read(header);
+        Assert.Equal(12, record.Leads.Length);
+        Assert.Equal(5000, record.SampleCount);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(json.GetProperty("overlayPng").GetString()!)[..4]);
+    }
+
+    [Fact]
+    public void Info_reads_a_printout_image()
+    {
+        var run = CliRun.Of("info", TestData.File("cardiac-patients", "normal", "Normal(10).jpg"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Printout image (digitized)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_damaged_image_exits_2_saying_why()
+    {
+        var path = Path.Combine(TestData.TempFolder(), "damaged.jpg");
+        File.WriteAllBytes(path, [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3, 4, 5, 6, 7, 8]);
+
+        var run = CliRun.Of("digitize", path, "--out", TestData.TempFolder());
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not an image OpenCV can decode", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Benchmark_digitizer_scores_each_degradation_with_the_challenge_snr()
+    {
+        var run = CliRun.Of("benchmark", "digitizer", "--data", TestData.Require("ptbxl"), "--fold", "10", "--limit", "1", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Json.GetProperty("degradations");
+        Assert.Equal(["clean", "scan", "photo", "rough"], rows.EnumerateArray().Select(row => row.GetProperty("degradation").GetString()));
+        Assert.True(rows[0].GetProperty("meanSnrDb").GetDouble() > 5, rows[0].ToString());
+    }
+}
