@@ -106,8 +106,10 @@ public sealed record ModelCard
         {
             var card = JsonSerializer.Deserialize<ModelCard>(File.ReadAllText(path), JsonOptions)
                 ?? throw new InvalidDataException($"{path}: the model card is empty.");
-            return new object?[] { card.Input, card.Image, card.Features }.Count(kind => kind is not null) != 1
-                ? throw new InvalidDataException($"{path}: a model card has exactly one of \"input\" (a signal model), \"image\" (an image model) or \"features\" (a feature model).")
+            var kinds = new object?[] { card.Input, card.Image, card.Features }.Count(kind => kind is not null);
+            return kinds != 1
+                ? throw new InvalidDataException(
+                    $"{path}: a model card has exactly one of \"input\" (a signal model), \"image\" (an image model) or \"features\" (a feature model); this one has {(kinds == 0 ? "neither" : "more than one")}.")
                 : card;
         }
         catch (JsonException exception)
