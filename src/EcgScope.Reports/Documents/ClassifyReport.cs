@@ -39,7 +39,8 @@ public sealed record ClassifyReport(
         foreach (var verdict in Verdicts)
         {
             writer.WriteLine();
-            writer.WriteLine(string.Create(text, $"  {verdict.Title} [{verdict.Model}, lead {verdict.LeadName}]"));
+            var read = verdict.LeadName == VerdictReport.WholePrintout ? verdict.LeadName : $"lead {verdict.LeadName}";
+            writer.WriteLine(string.Create(text, $"  {verdict.Title} [{verdict.Model}, {read}]"));
             writer.WriteLine(string.Create(text, $"    {(verdict.IsConclusive ? "resembles" : "verdict"),-13} {verdict.Verdict}"));
             foreach (var probability in verdict.Probabilities)
             {
