@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using EcgScope.Inference.Verdicts;
 
 namespace EcgScope.ML.Evaluation;
@@ -65,6 +66,24 @@ public sealed record PrintoutEvaluation
 
     /// <summary>Coverage against accuracy on the test records over a range of thresholds (for the docs' table).</summary>
     public required IReadOnlyList<CoveragePoint> CoverageCurve { get; init; }
+
+    /// <summary>
+    /// A printout model card's headline figures (accuracy, macro F1 with its interval, the inconclusive share and the
+    /// figures on the rest, each class's F1), with the ONNX export's <paramref name="onnxParity"/>, by name in ordinal order.
+    /// </summary>
+    public ImmutableSortedDictionary<string, double> CardMetrics(double onnxParity) =>
+        new Dictionary<string, double>
+        {
+            ["accuracy"] = Accuracy,
+            ["macroF1"] = MacroF1.Estimate,
+            ["macroF1Lower"] = MacroF1.Lower,
+            ["macroF1Upper"] = MacroF1.Upper,
+            ["inconclusiveShare"] = InconclusiveShare,
+            ["conclusiveAccuracy"] = ConclusiveAccuracy,
+            ["conclusiveMacroF1"] = ConclusiveMacroF1,
+            ["onnxParityMaxProbabilityDifference"] = onnxParity,
+        }.Concat(Classes.Select(c => KeyValuePair.Create("f1." + c.Name, c.F1)))
+            .ToImmutableSortedDictionary(StringComparer.Ordinal);
 
     /// <summary>Evaluates the folds' predictions of a model over <paramref name="classNames"/>.</summary>
     public static PrintoutEvaluation Of(IReadOnlyList<FoldPredictions> folds, IReadOnlyList<string> classNames, string split)

@@ -107,6 +107,23 @@ internal sealed class OnnxGraphBuilder
     }
 
     /// <summary>
+    /// Batch normalisation of <paramref name="input"/> in inference form (running mean and variance), its parameters
+    /// stored as <c>NAME.weight</c>, <c>.bias</c>, <c>.running_mean</c>, <c>.running_var</c>; returns <paramref name="name"/>.
+    /// </summary>
+    public string AddBatchNormalization(
+        string name, string input, torch.Tensor weight, torch.Tensor bias, torch.Tensor runningMean, torch.Tensor runningVariance, double epsilon) =>
+        AddNode("BatchNormalization",
+            [
+                input,
+                AddInitializer(name + ".weight", weight),
+                AddInitializer(name + ".bias", bias),
+                AddInitializer(name + ".running_mean", runningMean),
+                AddInitializer(name + ".running_var", runningVariance),
+            ],
+            name,
+            Float("epsilon", (float)epsilon));
+
+    /// <summary>
     /// The graph as a model, stamped with EcgScope as its producer, its architecture, <paramref name="classes"/> and
     /// any further <paramref name="metadata"/>.
     /// </summary>

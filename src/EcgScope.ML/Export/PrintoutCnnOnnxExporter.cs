@@ -49,15 +49,6 @@ public static class PrintoutCnnOnnxExporter
             Ints("kernel_shape", kernel),
             Ints("strides", conv.stride),
             Ints("pads", padding[0], padding[1], padding[0], padding[1]));
-        return graph.AddNode("BatchNormalization",
-            [
-                convolved,
-                graph.AddInitializer(name + ".norm.weight", norm.weight!),
-                graph.AddInitializer(name + ".norm.bias", norm.bias!),
-                graph.AddInitializer(name + ".norm.running_mean", norm.running_mean!),
-                graph.AddInitializer(name + ".norm.running_var", norm.running_var!),
-            ],
-            name + ".norm",
-            Float("epsilon", (float)norm.eps));
+        return graph.AddBatchNormalization(name + ".norm", convolved, norm.weight!, norm.bias!, norm.running_mean!, norm.running_var!, norm.eps);
     }
 }

@@ -69,16 +69,7 @@ public static class ResNet1dOnnxExporter
             Ints("pads", conv.padding![0], conv.padding[0]),
             Ints("dilations", conv.dilation),
             Int("group", conv.groups));
-        return graph.AddNode("BatchNormalization",
-            [
-                convolved,
-                graph.AddInitializer(name + ".norm.weight", norm.weight!),
-                graph.AddInitializer(name + ".norm.bias", norm.bias!),
-                graph.AddInitializer(name + ".norm.running_mean", norm.running_mean!),
-                graph.AddInitializer(name + ".norm.running_var", norm.running_var!),
-            ],
-            name + ".norm",
-            Float("epsilon", (float)norm.eps));
+        return graph.AddBatchNormalization(name + ".norm", convolved, norm.weight!, norm.bias!, norm.running_mean!, norm.running_var!, norm.eps);
     }
 
     private static string Relu(OnnxGraphBuilder graph, string input) => graph.AddNode("Relu", [input], input + ".relu");

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using EcgScope.Imaging.Digitizing;
 using EcgScope.Imaging.Features;
@@ -38,21 +37,7 @@ public static class PrintoutFeaturesPackage
         File.WriteAllBytes(Path.Combine(folder, Name + ".onnx"), onnx);
 
         var evaluation = result.Evaluation;
-        var metrics = new Dictionary<string, double>
-        {
-            ["accuracy"] = evaluation.Accuracy,
-            ["macroF1"] = evaluation.MacroF1.Estimate,
-            ["macroF1Lower"] = evaluation.MacroF1.Lower,
-            ["macroF1Upper"] = evaluation.MacroF1.Upper,
-            ["inconclusiveShare"] = evaluation.InconclusiveShare,
-            ["conclusiveAccuracy"] = evaluation.ConclusiveAccuracy,
-            ["conclusiveMacroF1"] = evaluation.ConclusiveMacroF1,
-            ["onnxParityMaxProbabilityDifference"] = Parity(model, onnx, features),
-        };
-        foreach (var figures in evaluation.Classes)
-        {
-            metrics["f1." + figures.Name] = figures.F1;
-        }
+        var metrics = evaluation.CardMetrics(Parity(model, onnx, features));
 
         var card = new ModelCard
         {
@@ -70,7 +55,7 @@ public static class PrintoutFeaturesPackage
                 ExpectedCalibrationErrorAfter = evaluation.EceAfter,
             },
             Decision = new ModelDecision { MinimumProbability = evaluation.Threshold, RequireAcceptableQuality = false },
-            Metrics = metrics.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Metrics = metrics,
             Document = "docs/models/printout-features.md",
         };
         ShippedModel.WriteCard(card, modelsDirectory);

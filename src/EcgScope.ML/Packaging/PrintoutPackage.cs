@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Security.Cryptography;
 using EcgScope.Imaging.Classification;
 using EcgScope.Inference;
@@ -109,18 +108,7 @@ public static class PrintoutPackage
         Weights = weights,
         Calibration = new ModelCalibration { Temperature = temperature, ExpectedCalibrationErrorBefore = evaluation.EceBefore, ExpectedCalibrationErrorAfter = evaluation.EceAfter },
         Decision = new ModelDecision { MinimumProbability = evaluation.Threshold, RequireAcceptableQuality = false },
-        Metrics = new Dictionary<string, double>
-        {
-            ["accuracy"] = evaluation.Accuracy,
-            ["macroF1"] = evaluation.MacroF1.Estimate,
-            ["macroF1Lower"] = evaluation.MacroF1.Lower,
-            ["macroF1Upper"] = evaluation.MacroF1.Upper,
-            ["inconclusiveShare"] = evaluation.InconclusiveShare,
-            ["conclusiveAccuracy"] = evaluation.ConclusiveAccuracy,
-            ["conclusiveMacroF1"] = evaluation.ConclusiveMacroF1,
-            ["onnxParityMaxProbabilityDifference"] = parity,
-        }.Concat(evaluation.Classes.Select(c => KeyValuePair.Create("f1." + c.Name, c.F1)))
-            .ToImmutableSortedDictionary(StringComparer.Ordinal),
+        Metrics = evaluation.CardMetrics(parity),
         TrainingData = Dataset,
         Document = Document,
     };
