@@ -41,6 +41,30 @@ public sealed class UploadTests(Browser browser)
     }
 
     [Fact]
+    public async Task A_printout_image_dropped_on_the_box_comes_back_as_its_traces_over_the_printout_with_measures_and_verdicts()
+    {
+        await using var session = await browser.OpenAcceptedAsync();
+        var page = session.Page;
+        var name = Path.GetFileName(Files.Printout);
+        var bytes = await File.ReadAllBytesAsync(Files.Printout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(name, await page.EvaluateAsync<string>(DropFile, new[] { name, Convert.ToBase64String(bytes) }));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Analyse", Exact = true }).ClickAsync();
+        await Pages.WaitForResultAsync(page);
+
+        var overlay = page.Locator("#printout-image");
+        await overlay.ScrollIntoViewIfNeededAsync();
+        await page.WaitForFunctionAsync("() => document.getElementById('printout-image').complete");
+        Assert.True(await overlay.EvaluateAsync<int>("image => image.naturalWidth") > 1000, "the printout with its traces is shown");
+        Assert.Contains("Confidence of the digitized signal", await page.Locator("#printout-confidence").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Matches(@"Heart rate (7[2-9]|8[0-2]) bpm", await page.Locator("#heart-rate").InnerTextAsync()); // the footer says 77
+        var verdicts = await page.Locator("#verdicts-heading").Locator("..").InnerTextAsync();
+        Assert.Contains("Printout group from the grid image", verdicts, StringComparison.Ordinal);
+        Assert.Contains("Printout group from the digitized signal", verdicts, StringComparison.Ordinal);
+        session.AssertNoProblems();
+    }
+
+    [Fact]
     public async Task A_refused_file_shows_the_readers_error_next_to_it()
     {
         await using var session = await browser.OpenAcceptedAsync();

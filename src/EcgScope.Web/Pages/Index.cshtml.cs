@@ -16,10 +16,10 @@ public sealed class IndexModel : DisclaimerGate
     public IndexModel(AnalysisService analyses, ModelRegistry registry)
     {
         this.analyses = analyses;
-        Models = registry.Cards;
+        Models = [.. registry.Cards, .. registry.ImageCards, .. registry.FeatureCards];
     }
 
-    /// <summary>The models a person may choose.</summary>
+    /// <summary>The models a person may choose: the signal models, then those that read printout images only.</summary>
     public IReadOnlyList<ModelCard> Models { get; }
 
     /// <summary>Why the last upload was refused, in words, if it was.</summary>
