@@ -141,7 +141,9 @@ internal static class TraceTracer
 
     /// <summary>
     /// The trace's height in each column: a short run's centre; for a long run (a steep stroke) its end away from the
-    /// previous column's height, so that peaks keep their full amplitude. Line thickness is taken off the ends.
+    /// previous column's height, so that peaks keep their full amplitude, and where the run reaches past the previous
+    /// height on both sides (a peak turning within the column) its end in the direction the trace was going. Line
+    /// thickness is taken off the ends.
     /// </summary>
     private static double[] Heights(List<(int Top, int Bottom)>[] runs, int[] chosen, double pixelsPerMillimetre)
     {
@@ -149,6 +151,7 @@ internal static class TraceTracer
         var thickness = lengths.Count > 0 ? lengths[lengths.Count / 2] : Math.Max(1, pixelsPerMillimetre / 4);
         var heights = new double[runs.Length];
         var previous = double.NaN;
+        var trend = 0.0;
         for (var x = 0; x < runs.Length; x++)
         {
             if (chosen[x] < 0)
@@ -167,9 +170,11 @@ internal static class TraceTracer
             {
                 var upper = top + ((thickness - 1) / 2.0);
                 var lower = bottom - 1 - ((thickness - 1) / 2.0);
-                heights[x] = Math.Abs(upper - previous) > Math.Abs(lower - previous) ? upper : lower;
+                var turning = upper + thickness < previous && previous < lower - thickness && trend != 0;
+                heights[x] = turning ? (trend < 0 ? upper : lower) : Math.Abs(upper - previous) > Math.Abs(lower - previous) ? upper : lower;
             }
 
+            trend = double.IsNaN(previous) ? 0 : heights[x] - previous;
             previous = heights[x];
         }
 
