@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EcgScope.Core;
 using EcgScope.Inference.Models;
 using EcgScope.ML.Datasets;
@@ -12,6 +13,9 @@ namespace EcgScope.Training;
 /// <summary><c>printout-features</c>: digitize every distinct printout, cross-validate trees on its signal features, figures as JSON.</summary>
 internal static class PrintoutFeaturesCommand
 {
+    /// <summary>The figures file's JSON: a precision is undefined (NaN) for a class never predicted, written as "NaN", not refused.</summary>
+    private static readonly JsonSerializerOptions FiguresJson = new(ModelCard.JsonOptions) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
     /// <summary>The verb's name.</summary>
     public const string Name = "printout-features";
 
@@ -40,7 +44,7 @@ internal static class PrintoutFeaturesCommand
             var result = PrintoutFeatureExperiment.CrossValidate(printouts, table, options, cancellationToken);
             var directory = parse.GetValue(output)!.FullName;
             Directory.CreateDirectory(directory);
-            var json = JsonSerializer.Serialize(result, ModelCard.JsonOptions);
+            var json = JsonSerializer.Serialize(result, FiguresJson);
             File.WriteAllText(Path.Combine(directory, FiguresFile), json);
             Console.WriteLine(json);
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
