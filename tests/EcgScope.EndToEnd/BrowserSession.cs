@@ -88,7 +88,10 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync("/");
         Assert.Contains("/disclaimer", Page.Url, StringComparison.Ordinal);
         await Page.GetByRole(AriaRole.Button, new() { Name = "I understand" }).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/");
+
+        // Wait for what the start page shows, not for a navigation event: the navigation can finish before a wait for it begins.
+        await Page.Locator("#upload-form #file").WaitForAsync();
+        Assert.Equal("/", new Uri(Page.Url).AbsolutePath);
     }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();

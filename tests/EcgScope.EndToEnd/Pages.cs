@@ -9,7 +9,10 @@ internal static class Pages
     /// <summary>Waits for the result page an upload or demo leads to; returns the analysis id in its address.</summary>
     public static async Task<string> WaitForResultAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/analyses/*");
+        // The address first (without waiting for the load event, which a fast navigation can pass before the wait
+        // begins), then what the result page shows.
+        await page.WaitForURLAsync("**/analyses/*", new() { WaitUntil = WaitUntilState.Commit });
+        await page.Locator("#heart-rate").WaitForAsync();
         return new Uri(page.Url).Segments[^1];
     }
 
