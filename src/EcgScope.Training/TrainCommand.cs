@@ -111,16 +111,16 @@ internal static class TrainCommand
     {
         var lstm = new Option<DirectoryInfo>("--lstm") { Description = "The --out folder of abnormal-lstm.", Required = true };
         var rhythm = new Option<DirectoryInfo>("--rhythm") { Description = "The --out folder of rhythm-cnn.", Required = true };
-        var abnormal = new Command("abnormal", "Normal against abnormal (AF or Other; Noisy left out): AUROC, AUPRC, F1 of both models on the same test records, as a Markdown table.") { lstm, rhythm };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (the document goes to docs/models there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var abnormal = new Command(
+            "abnormal", $"Normal against abnormal (AF or Other; Noisy left out): AUROC, AUPRC, F1 of both models on the same test records, printed and written with charts to {AbnormalBaselineDocument.Document}.")
+        {
+            lstm, rhythm, root,
+        };
         abnormal.SetAction(parse =>
         {
-            Console.WriteLine("| model | records | AUROC (95 % bootstrap) | AUPRC | F1 |");
-            Console.WriteLine("|---|---|---|---|---|");
-            foreach (var figures in AbnormalComparison.Of(parse.GetValue(lstm)!.FullName, parse.GetValue(rhythm)!.FullName))
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {figures.Model} | {figures.Records} | {figures.Auroc.Estimate:0.000} ({figures.Auroc.Lower:0.000}-{figures.Auroc.Upper:0.000}) | {figures.Auprc:0.000} | {figures.F1:0.000} |"));
-            }
+            var figures = AbnormalBaselineDocument.Write(parse.GetValue(lstm)!.FullName, parse.GetValue(rhythm)!.FullName, parse.GetValue(root)!.FullName);
+            Console.WriteLine(string.Join(Environment.NewLine, AbnormalBaselineDocument.Table(figures)));
 
             return 0;
         });

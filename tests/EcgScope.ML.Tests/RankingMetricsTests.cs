@@ -57,4 +57,32 @@ public sealed class RankingMetricsTests
         Assert.Equal(1, RankingMetrics.Auroc(probabilities, labels, 0), 12);
         Assert.Equal(1, RankingMetrics.AveragePrecision(probabilities, labels, 1), 12);
     }
+
+    [Fact]
+    public void Roc_curve_encloses_the_auroc_and_ends_at_the_corners()
+    {
+        var random = new Random(7);
+        var positives = Enumerable.Range(0, 300).Select(_ => random.NextDouble() < 0.3).ToArray();
+        // Scores rounded to 0.05 so that ties occur, each positive shifted up a little.
+        var scores = positives.Select(p => Math.Round((random.NextDouble() + (p ? 0.3 : 0)) * 20) / 20).ToArray();
+
+        var (falsePositiveRate, truePositiveRate) = RankingMetrics.RocCurve(scores, positives);
+        var trapezoids = Enumerable.Range(1, falsePositiveRate.Length - 1)
+            .Sum(k => (falsePositiveRate[k] - falsePositiveRate[k - 1]) * (truePositiveRate[k] + truePositiveRate[k - 1]) / 2);
+
+        Assert.Equal(RankingMetrics.Auroc(scores, positives), trapezoids, 12);
+        Assert.Equal((0.0, 0.0), (falsePositiveRate[0], truePositiveRate[0]));
+        Assert.Equal((1.0, 1.0), (falsePositiveRate[^1], truePositiveRate[^1]));
+    }
+
+    [Fact]
+    public void Precision_recall_curve_follows_the_thresholds()
+    {
+        // Thresholds 0.9 (P 1, R 0.5), 0.5 (P 2/3, R 1), 0.1 (P 1/2, R 1).
+        var (recall, precision) = RankingMetrics.PrecisionRecallCurve([0.1, 0.5, 0.5, 0.9], [false, false, true, true]);
+
+        Assert.Equal([0.5, 1, 1], recall);
+        Assert.Equal([1, 2.0 / 3, 0.5], precision);
+        Assert.Throws<ArgumentException>(() => RankingMetrics.RocCurve([0.1, 0.2], [true, true]));
+    }
 }

@@ -9,7 +9,9 @@ namespace EcgScope.ML.Evaluation;
 /// <param name="Auroc">AUROC of the abnormal score, with its bootstrap interval.</param>
 /// <param name="Auprc">Average precision of the abnormal score.</param>
 /// <param name="F1">F1 of "abnormal" when its probability exceeds one half.</param>
-public sealed record AbnormalFigures(string Model, int Records, ConfidenceInterval Auroc, double Auprc, double F1);
+/// <param name="Scores">Each record's abnormal score, for curves.</param>
+/// <param name="Positives">Whether each record is abnormal.</param>
+public sealed record AbnormalFigures(string Model, int Records, ConfidenceInterval Auroc, double Auprc, double F1, IReadOnlyList<double> Scores, IReadOnlyList<bool> Positives);
 
 /// <summary>
 /// The smartwatch product's task, normal against AF or Other with Noisy records left out, for the LSTM baseline and
@@ -43,5 +45,7 @@ public static class AbnormalComparison
             scores.Length,
             Bootstrap.Interval(scores.Length, sample => RankingMetrics.Auroc(Subsets.Pick(scores, sample), Subsets.Pick(positives, sample)), Seed),
             RankingMetrics.AveragePrecision(scores, positives),
-            RhythmEvaluation.BinaryF1(scores, positives));
+            RhythmEvaluation.BinaryF1(scores, positives),
+            scores,
+            positives);
 }

@@ -43,33 +43,53 @@ public static class RankingMetrics
     public static double AveragePrecision(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positives)
     {
         RequireSameLength(scores, positives);
-        var positiveCount = Count(positives);
-        if (positiveCount == 0)
+        if (Count(positives) == 0)
         {
             return double.NaN;
         }
 
-        var order = DescendingOrder(scores);
-        int truePositives = 0, taken = 0;
+        var (recall, precision) = PrecisionRecallCurve(scores, positives);
         double previousRecall = 0, area = 0;
-        var start = 0;
-        while (start < order.Length)
+        for (var k = 0; k < recall.Length; k++)
         {
-            // Tied scores pass the threshold together.
-            var end = EndOfTies(scores, order, start);
-            for (var k = start; k < end; k++)
-            {
-                truePositives += positives[order[k]] ? 1 : 0;
-            }
-
-            taken = end;
-            var recall = (double)truePositives / positiveCount;
-            area += (recall - previousRecall) * truePositives / taken;
-            previousRecall = recall;
-            start = end;
+            area += (recall[k] - previousRecall) * precision[k];
+            previousRecall = recall[k];
         }
 
         return area;
+    }
+
+    /// <summary>
+    /// The ROC curve: false- and true-positive rates as the threshold falls through each distinct score, from (0, 0) to
+    /// (1, 1); tied scores pass together, so the curve is the one <see cref="Auroc(ReadOnlySpan{double}, ReadOnlySpan{bool})"/> measures.
+    /// </summary>
+    /// <exception cref="ArgumentException">Both classes do not occur.</exception>
+    public static (double[] FalsePositiveRate, double[] TruePositiveRate) RocCurve(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positives)
+    {
+        var (truePositives, falsePositives, positiveCount) = Counts(scores, positives);
+        var negativeCount = scores.Length - positiveCount;
+        if (positiveCount == 0 || negativeCount == 0)
+        {
+            throw new ArgumentException("A ROC curve needs both positive and negative records.", nameof(positives));
+        }
+
+        return ([0, .. falsePositives.Select(n => (double)n / negativeCount)], [0, .. truePositives.Select(n => (double)n / positiveCount)]);
+    }
+
+    /// <summary>
+    /// The precision-recall curve: recall and precision as the threshold falls through each distinct score (the points
+    /// <see cref="AveragePrecision(ReadOnlySpan{double}, ReadOnlySpan{bool})"/> sums over).
+    /// </summary>
+    /// <exception cref="ArgumentException">No record is positive.</exception>
+    public static (double[] Recall, double[] Precision) PrecisionRecallCurve(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positives)
+    {
+        var (truePositives, falsePositives, positiveCount) = Counts(scores, positives);
+        if (positiveCount == 0)
+        {
+            throw new ArgumentException("A precision-recall curve needs positive records.", nameof(positives));
+        }
+
+        return ([.. truePositives.Select(n => (double)n / positiveCount)], [.. truePositives.Select((n, k) => (double)n / (n + falsePositives[k]))]);
     }
 
     /// <summary>One-vs-rest AUROC of class <paramref name="c"/>: column c of <paramref name="probabilities"/> against labels equal to c.</summary>
@@ -86,7 +106,32 @@ public static class RankingMetrics
         return AveragePrecision(scores, positives);
     }
 
-    private static (double[] Scores, bool[] Positives) OneVsRest(IReadOnlyList<double[]> probabilities, ReadOnlySpan<int> labels, int c)
+    /// <summary>True and false positives above each distinct threshold (highest first), and the positives in all.</summary>
+    private static (List<int> TruePositives, List<int> FalsePositives, int PositiveCount) Counts(ReadOnlySpan<double> scores, ReadOnlySpan<bool> positives)
+    {
+        RequireSameLength(scores, positives);
+        var order = DescendingOrder(scores);
+        List<int> truePositives = [], falsePositives = [];
+        int tp = 0, fp = 0, start = 0;
+        while (start < order.Length)
+        {
+            var end = EndOfTies(scores, order, start);
+            for (var k = start; k < end; k++)
+            {
+                tp += positives[order[k]] ? 1 : 0;
+                fp += positives[order[k]] ? 0 : 1;
+            }
+
+            truePositives.Add(tp);
+            falsePositives.Add(fp);
+            start = end;
+        }
+
+        return (truePositives, falsePositives, tp);
+    }
+
+    /// <summary>Column <paramref name="c"/> of <paramref name="probabilities"/> as scores, and whether each label is <paramref name="c"/>.</summary>
+    public static (double[] Scores, bool[] Positives) OneVsRest(IReadOnlyList<double[]> probabilities, ReadOnlySpan<int> labels, int c)
     {
         ArgumentNullException.ThrowIfNull(probabilities);
         if (probabilities.Count != labels.Length)

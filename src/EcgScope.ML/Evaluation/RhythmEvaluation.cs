@@ -41,8 +41,17 @@ public sealed record RhythmEvaluation
     /// <summary>Expected calibration error of the top label after temperature scaling.</summary>
     public required double EceAfter { get; init; }
 
+    /// <summary>The reliability curve before scaling.</summary>
+    public required IReadOnlyList<ReliabilityBin> ReliabilityBefore { get; init; }
+
     /// <summary>The reliability curve after scaling.</summary>
     public required IReadOnlyList<ReliabilityBin> Reliability { get; init; }
+
+    /// <summary>All folds' test records' calibrated probabilities (Normal, AF, Other, Noisy), pooled in fold order.</summary>
+    public required IReadOnlyList<double[]> TestProbabilities { get; init; }
+
+    /// <summary>The labels of <see cref="TestProbabilities"/>' records.</summary>
+    public required IReadOnlyList<int> TestLabels { get; init; }
 
     /// <summary>The calibrated probability below which the verdict is withheld.</summary>
     public required double Threshold { get; init; }
@@ -90,7 +99,10 @@ public sealed record RhythmEvaluation
             Temperatures = temperatures,
             EceBefore = Calibration.ExpectedCalibrationError(before, beforeCorrect),
             EceAfter = Calibration.ExpectedCalibrationError(after, afterCorrect),
+            ReliabilityBefore = Calibration.ReliabilityCurve(before, beforeCorrect),
             Reliability = Calibration.ReliabilityCurve(after, afterCorrect),
+            TestProbabilities = calibrated,
+            TestLabels = labels,
             Threshold = threshold,
             InconclusiveShare = 1 - ((double)conclusive.Length / test.Length),
             ConclusiveChallengeF1 = ChallengeScore.Cinc2017(Subsets.Pick(labels, conclusive), Subsets.Pick(predictions, conclusive)),
@@ -155,9 +167,12 @@ public sealed record RhythmEvaluation
         return best.Threshold;
     }
 
-    private static (double[] Scores, bool[] Positives) AbnormalScores(double[][] probabilities, int[] labels)
+    /// <summary>Normal against AF or Other, Noisy records left out: each record's <see cref="AbnormalScore"/> and whether it is abnormal.</summary>
+    public static (double[] Scores, bool[] Positives) AbnormalScores(IReadOnlyList<double[]> probabilities, IReadOnlyList<int> labels)
     {
-        var kept = Enumerable.Range(0, labels.Length).Where(i => labels[i] != Cinc2017.Noisy).ToArray();
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(labels);
+        var kept = Enumerable.Range(0, labels.Count).Where(i => labels[i] != Cinc2017.Noisy).ToArray();
         var scores = kept.Select(i => AbnormalScore(probabilities[i])).ToArray();
         return (scores, [.. kept.Select(i => labels[i] != 0)]);
     }

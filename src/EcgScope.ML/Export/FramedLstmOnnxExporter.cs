@@ -34,13 +34,21 @@ public static class FramedLstmOnnxExporter
         // Y of the first layer is [frames, 1 direction, batch, hidden]; the second layer reads it without the direction axis.
         var sequence = graph.AddNode("LSTM", [steps, .. Weights(graph, "lstm1", network.Lstm1)], "lstm1.y", Int("hidden_size", shape.Hidden1));
         sequence = graph.AddNode("Squeeze", [sequence, graph.AddInt64Initializer("direction_axis", 1)], "lstm1.sequence");
+
+        // Batch norm takes channels second: [frames, batch, hidden] → [batch, hidden, frames] and back. Dropout is training only.
+        var channelsSecond = graph.AddNode("Transpose", [sequence], "lstm1.channels", Ints("perm", 1, 2, 0));
+        var normalised = Normalize(graph, "norm1", channelsSecond, network.Norm1);
+        sequence = graph.AddNode("Transpose", [normalised], "norm1.sequence", Ints("perm", 2, 0, 1));
         graph.AddNode("LSTM", [sequence, .. Weights(graph, "lstm2", network.Lstm2)], ["", "lstm2.h"], Int("hidden_size", shape.Hidden2));
         var last = graph.AddNode("Squeeze", ["lstm2.h", graph.AddInt64Initializer("direction_only", 0)], "lstm2.last");
 
-        graph.AddLinear(last, network.Head, "logits");
+        graph.AddLinear(Normalize(graph, "norm2", last, network.Norm2), network.Head, "logits");
         graph.AddOutput("logits", "batch", shape.Classes);
         return graph.ToModel(shape.Classes, ("ecgscope.frameSamples", shape.FrameSamples.ToString(CultureInfo.InvariantCulture)));
     }
+
+    private static string Normalize(OnnxGraphBuilder graph, string name, string input, BatchNorm1d norm) =>
+        graph.AddBatchNormalization(name, input, norm.weight!, norm.bias!, norm.running_mean!, norm.running_var!, norm.eps);
 
     /// <summary>W, R and B of one single-direction layer, in ONNX's shapes and gate order.</summary>
     private static string[] Weights(OnnxGraphBuilder graph, string name, LSTM lstm)

@@ -11,7 +11,8 @@ namespace EcgScope.ML.Packaging;
 /// <summary>The rhythm CNN's card for people (<c>docs/models/rhythm-cnn.md</c>), written from the same figures as its JSON card.</summary>
 internal static class RhythmCnnCardDocument
 {
-    public static string Write(ModelCard card, RhythmEvaluation evaluation, TrainingRecipe training, int recordCount, double trainingSeconds, FeatureModelComparison? comparison)
+    public static string Write(
+        ModelCard card, RhythmEvaluation evaluation, TrainingRecipe training, int recordCount, double trainingSeconds, FeatureModelComparison? comparison, IReadOnlyList<string> charts)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -61,6 +62,12 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"For scale: the challenge's winners scored 0.83 on its hidden test set (not comparable with cross-validation on the public set); this project's goal is 0.84 in cross-validation.");
         Line($"");
+        foreach (var chart in charts)
+        {
+            Line($"{chart}");
+            Line($"");
+        }
+
         Line($"Confusion matrix (rows: reference label, columns: verdict; all folds' test records):");
         Line($"");
         Line($"```");

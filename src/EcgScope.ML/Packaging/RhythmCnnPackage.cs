@@ -84,9 +84,31 @@ public static class RhythmCnnPackage
             Document = Document,
         };
         ShippedModel.WriteCard(card, modelsDirectory);
-        var trainingSeconds = Enumerable.Range(1, folds.Count).Sum(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}")).TrainingSeconds);
-        File.WriteAllText(Path.Combine(repositoryRoot, Document), RhythmCnnCardDocument.Write(card, evaluation, Recipe(crossValidationDirectory), records.Count, trainingSeconds, featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, evaluation, featureModelOutOfFold)));
+        var checkpoints = Enumerable.Range(1, folds.Count).Select(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}"))).ToArray();
+        var document = Path.Combine(repositoryRoot, Document);
+        var comparison = featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, evaluation, featureModelOutOfFold);
+        File.WriteAllText(document, RhythmCnnCardDocument.Write(
+            card, evaluation, Recipe(crossValidationDirectory), records.Count, checkpoints.Sum(c => c.TrainingSeconds), comparison, Charts(new CardFigures(document), evaluation, checkpoints)));
         return card;
+    }
+
+    /// <summary>The card's charts: one-vs-rest ROC and precision-recall curves, calibration, and each fold's training.</summary>
+    private static string[] Charts(CardFigures figures, RhythmEvaluation evaluation, IReadOnlyList<FoldCheckpoint> checkpoints)
+    {
+        var (abnormalScores, abnormal) = RhythmEvaluation.AbnormalScores(evaluation.TestProbabilities, evaluation.TestLabels);
+        ScoredOutcome[] outcomes =
+        [
+            .. Cinc2017.ClassNames.Select((name, c) => new ScoredOutcome(
+                name, [.. evaluation.TestProbabilities.Select(p => p[c])], [.. evaluation.TestLabels.Select(label => label == c)])),
+            new ScoredOutcome("abnormal (AF or Other, Noisy left out)", abnormalScores, abnormal),
+        ];
+        return
+        [
+            figures.Roc($"{RhythmCnn.Name}: ROC, one class against the rest (all folds' test records)", outcomes),
+            figures.PrecisionRecall($"{RhythmCnn.Name}: precision and recall (all folds' test records)", outcomes),
+            figures.Reliability($"{RhythmCnn.Name}: calibration of the top label", evaluation.ReliabilityBefore, evaluation.Reliability),
+            figures.Training($"{RhythmCnn.Name}: loss per epoch", checkpoints),
+        ];
     }
 
     /// <summary>The options the shipped fold was trained with, as its checkpoint records them.</summary>
