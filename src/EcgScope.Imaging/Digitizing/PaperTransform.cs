@@ -44,6 +44,25 @@ public sealed class PaperTransform
         ]);
     }
 
+    /// <summary>
+    /// This transform, made for an image that was itself warped from the input by <paramref name="imageToWarped"/> (3x3,
+    /// row by row), as a transform of the input's pixels.
+    /// </summary>
+    public PaperTransform Following(IReadOnlyList<double> imageToWarped)
+    {
+        ArgumentNullException.ThrowIfNull(imageToWarped);
+        var product = new double[9];
+        for (var row = 0; row < 3; row++)
+        {
+            for (var column = 0; column < 3; column++)
+            {
+                product[(row * 3) + column] = Enumerable.Range(0, 3).Sum(k => toPaper[(row * 3) + k] * imageToWarped[(k * 3) + column]);
+            }
+        }
+
+        return new PaperTransform(product);
+    }
+
     /// <summary>The paper position (millimetres from the grid's top-left corner) of an image pixel.</summary>
     public (double XMillimeters, double YMillimeters) ToPaper(ImagePoint point)
     {

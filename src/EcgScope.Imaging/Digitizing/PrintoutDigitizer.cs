@@ -60,15 +60,19 @@ public static class PrintoutDigitizer
             throw new EcgFormatException(name, string.Create(CultureInfo.InvariantCulture, $"the image is {bgr.Width}x{bgr.Height} pixels, too small to hold a 12-lead printout (at least 200x100)"));
         }
 
-        var center = new ImagePoint(bgr.Width / 2.0, bgr.Height / 2.0);
-        var masks = PageMasks.From(bgr);
+        var flattened = PageOutline.Flatten(bgr);
+        using var flattenedPage = flattened?.Page;
+        var page = flattenedPage ?? bgr;
+        cancellationToken.ThrowIfCancellationRequested();
+        var center = new ImagePoint(page.Width / 2.0, page.Height / 2.0);
+        var masks = PageMasks.From(page);
         cancellationToken.ThrowIfCancellationRequested();
         var skew = SkewEstimator.Estimate(masks.Grid, masks.Width, masks.Height, cancellationToken);
         if (Math.Abs(skew) >= 0.05)
         {
             using var rotation = Cv2.GetRotationMatrix2D(new Point2f((float)center.X, (float)center.Y), skew, 1);
             using var straight = new Mat();
-            Cv2.WarpAffine(bgr, straight, rotation, bgr.Size(), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.White);
+            Cv2.WarpAffine(page, straight, rotation, page.Size(), InterpolationFlags.Linear, BorderTypes.Constant, Scalar.White);
             masks = PageMasks.From(straight);
         }
         else
@@ -77,7 +81,7 @@ public static class PrintoutDigitizer
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return new PageReading(name, masks, skew, center, options, cancellationToken).Read();
+        return new PageReading(name, masks, skew, center, flattened?.ImageToPage, options, cancellationToken).Read();
     }
 
     private static Mat Decode(ReadOnlySpan<byte> encoded, string name, DigitizerOptions options)
@@ -134,8 +138,12 @@ public static class PrintoutDigitizer
         return bgr;
     }
 
-    /// <summary>One straightened page being read: the layout, the traces and the confidence.</summary>
-    private sealed class PageReading(string name, PageMasks masks, double skew, ImagePoint center, DigitizerOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// One straightened page being read: the layout, the traces and the confidence. <paramref name="imageToPage"/> is the
+    /// homography that flattened a photographed page before it was straightened (null when it needed none).
+    /// </summary>
+    private sealed class PageReading(
+        string name, PageMasks masks, double skew, ImagePoint center, double[]? imageToPage, DigitizerOptions options, CancellationToken cancellationToken)
     {
         private readonly List<string> concerns = [];
         private double confidence = 1;
@@ -189,7 +197,8 @@ public static class PrintoutDigitizer
 
             var gridLeft = grid?.Left ?? 0;
             var gridTop = grid?.Top ?? 0;
-            var transform = PaperTransform.FromRotation(skew, center, pixelsPerMillimetre, new ImagePoint(gridLeft, gridTop));
+            var straightened = PaperTransform.FromRotation(skew, center, pixelsPerMillimetre, new ImagePoint(gridLeft, gridTop));
+            var transform = imageToPage is null ? straightened : straightened.Following(imageToPage);
             var stretches = new List<(LeadPanel Panel, double[] Heights, double Baseline, int From)>();
             for (var r = 0; r < printed.Count; r++)
             {
