@@ -106,18 +106,50 @@ internal static class TrainCommand
             PrintMetrics(card);
             return 0;
         });
-        var superclassData = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder the runs trained on.", Required = true };
-        var runs = new Option<DirectoryInfo>("--runs") { Description = "The --out folder of the superclass runs.", Required = true };
-        var superclassRoot = new Option<DirectoryInfo>("--root") { Description = "The repository root.", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var superclass = new Command(SuperclassCnn.Name, "Export the superclass CNN and write its card.") { superclassData, runs, superclassRoot };
-        superclass.SetAction(parse =>
+        return new Command("package", "Export a trained model to ONNX and write its card.")
         {
-            var repository = parse.GetValue(superclassRoot)!.FullName;
-            var card = SuperclassPackage.Write(parse.GetValue(runs)!.FullName, parse.GetValue(superclassData)!.FullName, Path.Combine(repository, "models"), repository);
+            rhythm,
+            SuperclassPackageCommand(SuperclassNetwork.OneDimensional),
+            SuperclassPackageCommand(SuperclassNetwork.RecurrencePlot, sideBySideWith: SuperclassNetwork.OneDimensional),
+            PrintoutCommands.PackageCnn(),
+            PrintoutCommands.PackageResNet18(),
+            PrintoutFeaturesCommand.Package(),
+        };
+    }
+
+    /// <summary>
+    /// <c>package superclass-cnn</c> or <c>package recurrence-cnn</c>: the network trained on folds 1-8 exported to ONNX,
+    /// with its card; with <paramref name="sideBySideWith"/>, a <c>--compare</c> option sets that network's runs beside it.
+    /// </summary>
+    private static Command SuperclassPackageCommand(SuperclassNetwork network, SuperclassNetwork? sideBySideWith = null)
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder the runs trained on.", Required = true };
+        var runs = new Option<DirectoryInfo>("--runs") { Description = $"The --out folder of the {network.Name} runs.", Required = true };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root.", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var command = new Command(network.Name, $"Export {network.Name} and write its card.") { data, runs, root };
+        var sideBySide = sideBySideWith is null
+            ? null
+            : new Option<DirectoryInfo?>("--compare") { Description = $"The --out folder of {sideBySideWith.Name}'s runs, to set the two networks side by side in the card." };
+        if (sideBySide is not null)
+        {
+            command.Options.Add(sideBySide);
+        }
+
+        command.SetAction(parse =>
+        {
+            var repository = parse.GetValue(root)!.FullName;
+            var other = sideBySide is null ? null : parse.GetValue(sideBySide);
+            var card = SuperclassPackage.Write(
+                network,
+                parse.GetValue(runs)!.FullName,
+                parse.GetValue(data)!.FullName,
+                Path.Combine(repository, "models"),
+                repository,
+                other is null ? null : (sideBySideWith!, other.FullName));
             PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutCommands.PackageCnn(), PrintoutCommands.PackageResNet18(), PrintoutFeaturesCommand.Package() };
+        return command;
     }
 
     /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>
