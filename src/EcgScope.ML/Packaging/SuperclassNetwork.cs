@@ -21,12 +21,13 @@ public sealed record SuperclassNetwork
     {
         Name = RecurrenceCnn.Name,
         Title = "12-lead ECG patterns: PTB-XL superclasses (recurrence-plot CNN)",
-        Description = $"A 2-D CNN over recurrence plots, as product C classified PTB-XL: each lead averaged over {RecurrenceCnn.Shape.Pool} samples " +
+        Description = $"A 2-D CNN over recurrence plots, as the PTB-XL classifier EcgScope grew out of read its records: each lead averaged over {RecurrenceCnn.Shape.Pool} samples " +
             $"({100 / RecurrenceCnn.Shape.Pool} Hz, {1000 / RecurrenceCnn.Shape.Pool} points over 10 s), its unthresholded recurrence plot |x_i - x_j| " +
             "(a distance for every pair of moments; a threshold would throw away how far apart they are and need a value per lead) one of 12 channels. " +
             "The plots are computed inside the network and its ONNX graph, so it reads the same window as superclass-cnn and the registry prepares it the same way. " +
             $"A 5×5 stem with stride 2, then 3×3 stages of {string.Join("/", RecurrenceCnn.Shape.StageWidths)} channels with batch norm and 2×2 max pooling " +
-            "(the stages of [printout-cnn](printout-classifiers.md)), global average pooling and one linear layer to 5 sigmoid outputs.",
+            "(the stages of [printout-cnn](printout-classifiers.md)), global average pooling and one linear layer to 5 sigmoid outputs. " +
+            "Its maps lie over pairs of moments, not over time, so its verdicts are explained by occlusion alone.",
         Export = weights => ShippedModel.Onnx(weights, () => new RecurrencePlotCnn(RecurrenceCnn.Shape), RecurrencePlotCnnOnnxExporter.Export),
     };
 

@@ -95,9 +95,10 @@ public static class SuperclassPackage
         void Line(FormattableString line) => text.AppendLine(line.ToString(culture));
         var full = curve[100];
         var training = records.Count(r => r.Fold < PtbXl.ValidationFold);
+        var compare = comparison is null ? "" : $" --compare {comparison.Network.Name.ToUpperInvariant().Replace('-', '_')}_RUNS";
         Line($"# Model card: {card.Name}");
         Line($"");
-        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --runs DIR --data DATA` from the runs");
+        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --runs DIR --data DATA{compare}` from the runs");
         Line($"`dotnet run -c Release --project src/EcgScope.Training -- {card.Name} --data DATA --out DIR` trains; do not edit by hand. Every figure is");
         Line($"**out-of-sample** unless marked: PTB-XL's test fold 10 ({full.Records} records) was used for nothing but these figures.");
         Line($"");
