@@ -18,6 +18,7 @@ public class ClassifyBenchmarks : IDisposable
     private LoadedModel rhythm = null!;
     private EcgRecord cinc = null!;
     private LoadedModel superclass = null!;
+    private LoadedModel recurrence = null!;
     private EcgRecord ptbXl = null!;
 
     /// <summary>CinC 2017 record A00001: 30 s of one AliveCor lead at 300 Hz; PTB-XL record 00001: 10 s of 12 leads at 500 Hz.</summary>
@@ -28,6 +29,7 @@ public class ClassifyBenchmarks : IDisposable
         rhythm = registry.Load("rhythm-cnn");
         cinc = EcgFile.Read(BenchmarkData.File("cinc2017", "training2017", "A00001.hea"));
         superclass = registry.Load("superclass-cnn");
+        recurrence = registry.Load("recurrence-cnn");
         ptbXl = EcgFile.Read(BenchmarkData.File("ptbxl", "records500", "00000", "00001_hr.hea"));
     }
 
@@ -46,6 +48,10 @@ public class ClassifyBenchmarks : IDisposable
 
     [Benchmark]
     public ModelVerdict SuperclassTenSecondsTwelveLeads() => EcgClassifier.Classify(ptbXl, superclass);
+
+    /// <summary>The recurrence-plot CNN on the same record: 12 plots of 250 × 250 through a 2-D CNN.</summary>
+    [Benchmark]
+    public ModelVerdict RecurrenceTenSecondsTwelveLeads() => EcgClassifier.Classify(ptbXl, recurrence);
 
     [Benchmark]
     public int LoadRhythmModel()

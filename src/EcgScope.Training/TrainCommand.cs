@@ -8,6 +8,8 @@ using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
 using EcgScope.ML.Packaging;
 using EcgScope.ML.Training;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace EcgScope.Training;
 
@@ -54,23 +56,35 @@ internal static class TrainCommand
         });
         return new RootCommand("Trains and cross-validates EcgScope's models (TorchSharp, CPU).")
         {
-            rhythm, lstm, SuperclassCommand(), PrintoutCommands.Cnn(), PrintoutCommands.ResNet18(), PrintoutFeaturesCommand.Create(), PackageCommand(), CompareCommand(),
+            rhythm,
+            lstm,
+            SuperclassCommand(SuperclassCnn.Name, "The 12-lead 1-D ResNet for PTB-XL's superclasses NORM / MI / STTC / CD / HYP.", () => new ResNet1d(SuperclassCnn.Shape), [.. SuperclassTraining.DefaultPercents]),
+            SuperclassCommand(RecurrenceCnn.Name, "The recurrence-plot CNN for PTB-XL's superclasses, beside superclass-cnn on the same folds.", () => new RecurrencePlotCnn(RecurrenceCnn.Shape), [100]),
+            PrintoutCommands.Cnn(),
+            PrintoutCommands.ResNet18(),
+            PrintoutFeaturesCommand.Create(),
+            PackageCommand(),
+            CompareCommand(),
         };
     }
 
-    /// <summary><c>superclass-cnn</c>: PTB-XL's five superclasses on its own split, with a learning curve.</summary>
-    private static Command SuperclassCommand()
+    /// <summary>
+    /// A network for PTB-XL's five superclasses on its own split (<c>superclass-cnn</c>, with a learning curve, or
+    /// <c>recurrence-cnn</c>), trained by <paramref name="createNetwork"/>'s networks.
+    /// </summary>
+    private static Command SuperclassCommand(string name, string description, Func<Module<Tensor, Tensor>> createNetwork, int[] defaultPercents)
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder (holding ptbxl_database.csv).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where checkpoints and predictions go; a rerun resumes from them.", Required = true };
-        var percents = new Option<int[]>("--percent") { Description = "Shares of the training folds to train on (a learning curve).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => [.. SuperclassTraining.DefaultPercents] };
+        var percents = new Option<int[]>("--percent") { Description = "Shares of the training folds to train on (a learning curve).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => defaultPercents };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shares, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
-        var command = new Command(SuperclassCnn.Name, "The 12-lead network for PTB-XL's superclasses NORM / MI / STTC / CD / HYP.") { data, output, percents, epochs, seed };
+        var command = new Command(name, description) { data, output, percents, epochs, seed };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed) };
-            SuperclassTraining.Run(parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(percents)!, options, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+            SuperclassTraining.Run(
+                parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(percents)!, options, createNetwork, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
         return command;
@@ -92,18 +106,50 @@ internal static class TrainCommand
             PrintMetrics(card);
             return 0;
         });
-        var superclassData = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder the runs trained on.", Required = true };
-        var runs = new Option<DirectoryInfo>("--runs") { Description = "The --out folder of the superclass runs.", Required = true };
-        var superclassRoot = new Option<DirectoryInfo>("--root") { Description = "The repository root.", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var superclass = new Command(SuperclassCnn.Name, "Export the superclass CNN and write its card.") { superclassData, runs, superclassRoot };
-        superclass.SetAction(parse =>
+        return new Command("package", "Export a trained model to ONNX and write its card.")
         {
-            var repository = parse.GetValue(superclassRoot)!.FullName;
-            var card = SuperclassPackage.Write(parse.GetValue(runs)!.FullName, parse.GetValue(superclassData)!.FullName, Path.Combine(repository, "models"), repository);
+            rhythm,
+            SuperclassPackageCommand(SuperclassNetwork.OneDimensional),
+            SuperclassPackageCommand(SuperclassNetwork.RecurrencePlot, sideBySideWith: SuperclassNetwork.OneDimensional),
+            PrintoutCommands.PackageCnn(),
+            PrintoutCommands.PackageResNet18(),
+            PrintoutFeaturesCommand.Package(),
+        };
+    }
+
+    /// <summary>
+    /// <c>package superclass-cnn</c> or <c>package recurrence-cnn</c>: the network trained on folds 1-8 exported to ONNX,
+    /// with its card; with <paramref name="sideBySideWith"/>, a <c>--compare</c> option sets that network's runs beside it.
+    /// </summary>
+    private static Command SuperclassPackageCommand(SuperclassNetwork network, SuperclassNetwork? sideBySideWith = null)
+    {
+        var data = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder the runs trained on.", Required = true };
+        var runs = new Option<DirectoryInfo>("--runs") { Description = $"The --out folder of the {network.Name} runs.", Required = true };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root.", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var command = new Command(network.Name, $"Export {network.Name} and write its card.") { data, runs, root };
+        var sideBySide = sideBySideWith is null
+            ? null
+            : new Option<DirectoryInfo?>("--compare") { Description = $"The --out folder of {sideBySideWith.Name}'s runs, to set the two networks side by side in the card." };
+        if (sideBySide is not null)
+        {
+            command.Options.Add(sideBySide);
+        }
+
+        command.SetAction(parse =>
+        {
+            var repository = parse.GetValue(root)!.FullName;
+            var other = sideBySide is null ? null : parse.GetValue(sideBySide);
+            var card = SuperclassPackage.Write(
+                network,
+                parse.GetValue(runs)!.FullName,
+                parse.GetValue(data)!.FullName,
+                Path.Combine(repository, "models"),
+                repository,
+                other is null ? null : (sideBySideWith!, other.FullName));
             PrintMetrics(card);
             return 0;
         });
-        return new Command("package", "Export a trained model to ONNX and write its card.") { rhythm, superclass, PrintoutCommands.PackageCnn(), PrintoutCommands.PackageResNet18(), PrintoutFeaturesCommand.Package() };
+        return command;
     }
 
     /// <summary><c>compare abnormal</c>: the LSTM baseline beside the rhythm network on normal against abnormal.</summary>

@@ -1,6 +1,7 @@
 using EcgScope.Inference.Verdicts;
 using EcgScope.Formats;
 using EcgScope.Inference;
+using EcgScope.Inference.Models;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.Testing;
 using static TorchSharp.torch;
@@ -20,11 +21,11 @@ internal static class OnnxParity
     /// Runs a batch through the module and its exported model, asserts they agree (<see cref="AssertAgree"/>) and
     /// returns a line with the differences.
     /// </summary>
-    public static string AssertSameOutputs(nn.Module<Tensor, Tensor> module, OnnxModel model, float[] input, long[] shape)
+    public static string AssertSameOutputs(nn.Module<Tensor, Tensor> module, OnnxModel model, float[] input, long[] shape, ModelTask task = ModelTask.SingleLabel)
     {
         var onnx = model.Run(input, shape);
         Assert.Equal(shape[0], onnx.Rows);
-        return AssertAgree(Torch(module, input, shape), onnx.Logits, onnx.Classes);
+        return AssertAgree(Torch(module, input, shape), onnx.Logits, onnx.Classes, task);
     }
 
     /// <summary>The module's output for a batch, in eval mode without gradients.</summary>
@@ -36,12 +37,16 @@ internal static class OnnxParity
         return module.forward(tensor(input, shape)).data<float>().ToArray();
     }
 
-    /// <summary>Asserts logits and their softmax probabilities agree row by row; returns a line with the differences.</summary>
-    public static string AssertAgree(float[] torchLogits, float[] onnxLogits, int classes)
+    /// <summary>
+    /// Asserts logits and their probabilities (softmax for a single-label model, each output's sigmoid for a
+    /// multi-label one) agree row by row; returns a line with the differences.
+    /// </summary>
+    public static string AssertAgree(float[] torchLogits, float[] onnxLogits, int classes, ModelTask task = ModelTask.SingleLabel)
     {
         Assert.Equal(torchLogits.Length, onnxLogits.Length);
         var logits = MaxAbsDifference(torchLogits, onnxLogits);
-        var probabilities = MaxAbsDifference(Softmax(torchLogits, classes), Softmax(onnxLogits, classes));
+        float[] ProbabilitiesOf(float[] rows) => task == ModelTask.SingleLabel ? Softmax(rows, classes) : [.. rows.Select(z => (float)Probabilities.Sigmoid(z))];
+        var probabilities = MaxAbsDifference(ProbabilitiesOf(torchLogits), ProbabilitiesOf(onnxLogits));
         Assert.True(logits < LogitTolerance, $"logits differ by {logits}");
         Assert.True(probabilities < ProbabilityTolerance, $"probabilities differ by {probabilities}");
         return FormattableString.Invariant(

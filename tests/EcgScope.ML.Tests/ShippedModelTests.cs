@@ -31,11 +31,13 @@ public sealed class ShippedModelTests
         Assert.Equal(model.Card.Metrics["sliceChallengeF1"], score, 0.02);
     }
 
-    [Fact]
-    public void Superclass_model_reproduces_its_macro_auroc_on_ptbxl_test_fold()
+    [Theory]
+    [InlineData(SuperclassCnn.Name)]
+    [InlineData(RecurrenceCnn.Name)]
+    public void Superclass_model_reproduces_its_macro_auroc_on_ptbxl_test_fold(string name)
     {
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
-        var model = registry.Load(SuperclassCnn.Name);
+        var model = registry.Load(name);
         var test = PtbXl.Load(TestData.Require("ptbxl")).Where(r => r.Fold == PtbXl.TestFold).ToArray();
 
         var probabilities = test.Select(r => EcgClassifier.Classify(EcgFile.Read(r.Record.Path), model).Probabilities.Select(p => p.Probability).ToArray()).ToArray();

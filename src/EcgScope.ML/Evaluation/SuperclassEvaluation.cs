@@ -61,6 +61,32 @@ public sealed record SuperclassEvaluation
         };
     }
 
+    /// <summary>
+    /// The difference of the test macro AUROC of the run in <paramref name="runDirectory"/> minus that in
+    /// <paramref name="otherRunDirectory"/>, with a paired bootstrap interval: both are scored on the same resamples of
+    /// the test records, so the interval is that of the difference, narrower than the two intervals side by side.
+    /// </summary>
+    public static ConfidenceInterval MacroAurocDifference(string runDirectory, string otherRunDirectory, IReadOnlyList<PtbXlRecord> records, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var targetsByName = records.ToDictionary(r => r.Record.Name, r => r.Record.Targets.ToArray(), StringComparer.Ordinal);
+        var test = FoldPredictions.ReadCsv(Path.Combine(runDirectory, "test.csv"));
+        var otherByName = FoldPredictions.ReadCsv(Path.Combine(otherRunDirectory, "test.csv")).ToDictionary(p => p.Record, p => p.Logits, StringComparer.Ordinal);
+        if (otherByName.Count != test.Count || test.Any(p => !otherByName.ContainsKey(p.Record)))
+        {
+            throw new InvalidDataException($"{runDirectory} and {otherRunDirectory} hold predictions for different test records; a paired comparison needs the same ones.");
+        }
+
+        var scores = test.Select(p => p.Logits).ToArray();
+        var otherScores = test.Select(p => otherByName[p.Record]).ToArray();
+        var targets = test.Select(p => targetsByName[p.Record]).ToArray();
+        return Bootstrap.Interval(test.Count, sample =>
+        {
+            var sampleTargets = Subsets.Pick(targets, sample);
+            return MultiLabelObjective.MacroAuroc(Subsets.Pick(scores, sample), sampleTargets) - MultiLabelObjective.MacroAuroc(Subsets.Pick(otherScores, sample), sampleTargets);
+        }, seed);
+    }
+
     /// <summary>ECE over every output's yes/no decision: confidence max(p, 1 − p), correct when the decision matches the target.</summary>
     private static double DecisionEce(double[][] logits, bool[][] targets, double temperature)
     {

@@ -1,6 +1,5 @@
 using EcgScope.ML.Networks;
 using Google.Protobuf;
-using TorchSharp.Modules;
 using static EcgScope.ML.Export.OnnxGraphBuilder;
 
 namespace EcgScope.ML.Export;
@@ -18,17 +17,7 @@ public static class PrintoutCnnOnnxExporter
         var shape = network.Shape;
         var graph = new OnnxGraphBuilder(nameof(PrintoutCnn));
         graph.AddInput("input", "batch", 1, shape.Height, shape.Width);
-        var x = "input";
-        for (var stage = 0; stage < network.Convolutions.Count; stage++)
-        {
-            var name = $"stage{stage}";
-            x = graph.AddNode("Relu", [ConvNorm(graph, name, x, network.Convolutions[stage], network.Norms[stage])], name + ".relu");
-            if (stage < network.Convolutions.Count - 1)
-            {
-                x = graph.AddNode("MaxPool", [x], name + ".pool", Ints("kernel_shape", 2, 2), Ints("strides", 2, 2));
-            }
-        }
-
+        var x = ConvStages2dOnnx.Add(graph, network.Convolutions, network.Norms, "input");
         var narrow = network.Narrow;
         x = graph.AddNode("Conv", [x, graph.AddInitializer("narrow.weight", narrow.weight!), graph.AddInitializer("narrow.bias", narrow.bias!)], "narrow",
             Ints("kernel_shape", 1, 1));
@@ -38,17 +27,5 @@ public static class PrintoutCnnOnnxExporter
         graph.AddLinear(x, network.Head, "logits");
         graph.AddOutput("logits", "batch", shape.Classes);
         return graph.ToModel(shape.Classes).ToByteArray();
-    }
-
-    /// <summary>A bias-free convolution followed by batch norm in inference form (running mean and variance).</summary>
-    private static string ConvNorm(OnnxGraphBuilder graph, string name, string input, Conv2d conv, BatchNorm2d norm)
-    {
-        var kernel = conv.kernel_size;
-        var padding = conv.padding!;
-        var convolved = graph.AddNode("Conv", [input, graph.AddInitializer(name + ".conv.weight", conv.weight!)], name + ".conv",
-            Ints("kernel_shape", kernel),
-            Ints("strides", conv.stride),
-            Ints("pads", padding[0], padding[1], padding[0], padding[1]));
-        return graph.AddBatchNormalization(name + ".norm", convolved, norm.weight!, norm.bias!, norm.running_mean!, norm.running_var!, norm.eps);
     }
 }

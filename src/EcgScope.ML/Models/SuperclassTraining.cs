@@ -1,12 +1,13 @@
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
-using EcgScope.ML.Networks;
 using EcgScope.ML.Training;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace EcgScope.ML.Models;
 
 /// <summary>
-/// Trains the superclass network on PTB-XL's own split (folds 1-8 train, 9 validation, 10 test) with a share of the
+/// Trains a superclass network on PTB-XL's own split (folds 1-8 train, 9 validation, 10 test) with a share of the
 /// training folds (a learning curve: the same validation and test records for every share), writing each run's
 /// validation and test logits to <c>train{percent}/</c>. A run whose test file exists is skipped; an unfinished one
 /// resumes.
@@ -16,12 +17,13 @@ public static class SuperclassTraining
     /// <summary>The training shares of the learning curve, in percent.</summary>
     public static IReadOnlyList<int> DefaultPercents { get; } = [25, 50, 100];
 
-    /// <summary>Runs every share in <paramref name="percents"/>.</summary>
+    /// <summary>Runs every share in <paramref name="percents"/>, each with a fresh network from <paramref name="createNetwork"/>.</summary>
     public static void Run(
         string dataDirectory,
         string directory,
         IReadOnlyList<int> percents,
         TrainingOptions options,
+        Func<Module<Tensor, Tensor>> createNetwork,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -33,7 +35,7 @@ public static class SuperclassTraining
         var validation = Indices(records, fold => fold == PtbXl.ValidationFold);
         var test = Indices(records, fold => fold == PtbXl.TestFold);
         var objective = new MultiLabelObjective(set.Records);
-        var trainer = new NetworkTrainer(SuperclassCnn.Input, options, () => new ResNet1d(SuperclassCnn.Shape));
+        var trainer = new NetworkTrainer(SuperclassCnn.Input, options, createNetwork);
         foreach (var percent in percents)
         {
             var runDirectory = Path.Combine(directory, $"train{percent}");

@@ -18,19 +18,8 @@ public sealed class PrintoutCnn : Module<Tensor, Tensor>
     {
         ArgumentNullException.ThrowIfNull(shape);
         Shape = shape;
-        var convolutions = new List<Conv2d>();
-        var norms = new List<BatchNorm2d>();
-        var channels = 1;
-        for (var stage = 0; stage < shape.StageWidths.Length; stage++)
-        {
-            var (kernel, stride) = stage == 0 ? (5, 2) : (3, 1);
-            convolutions.Add(Conv2d(channels, shape.StageWidths[stage], kernel, stride: stride, padding: kernel / 2, bias: false));
-            norms.Add(BatchNorm2d(shape.StageWidths[stage]));
-            channels = shape.StageWidths[stage];
-        }
-
-        Convolutions = ModuleList([.. convolutions]);
-        Norms = ModuleList([.. norms]);
+        (Convolutions, Norms) = ConvStages2d.Create(1, shape.StageWidths);
+        var channels = shape.StageWidths[^1];
         Narrow = Conv2d(channels, shape.NarrowChannels, 1);
         Dropout = nn.Dropout(shape.Dropout);
         Head = Linear(shape.FlatFeatures, shape.Classes);
@@ -59,16 +48,7 @@ public sealed class PrintoutCnn : Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input;
-        for (var stage = 0; stage < Convolutions.Count; stage++)
-        {
-            x = functional.relu(Norms[stage].forward(Convolutions[stage].forward(x)));
-            if (stage < Convolutions.Count - 1)
-            {
-                x = functional.max_pool2d(x, 2, 2);
-            }
-        }
-
+        var x = ConvStages2d.Forward(Convolutions, Norms, input);
         x = functional.relu(Narrow.forward(x)).flatten(1);
         return Head.forward(Dropout.forward(x)).MoveToOuterDisposeScope();
     }

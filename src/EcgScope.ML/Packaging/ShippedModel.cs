@@ -3,26 +3,35 @@ using System.Text.Json;
 using EcgScope.Inference.Models;
 using EcgScope.ML.Export;
 using EcgScope.ML.Networks;
+using static TorchSharp.torch.nn;
 
 namespace EcgScope.ML.Packaging;
 
 /// <summary>Writes a model's files into <c>models/NAME/</c>: the network as ONNX, and the card beside it.</summary>
 internal static class ShippedModel
 {
-    /// <summary>Exports the trained weights in <paramref name="weightsPath"/> as <c>NAME.onnx</c>; returns the card's weights entry.</summary>
-    public static ModelWeights Export(string weightsPath, ResNet1dShape shape, string modelsDirectory, string name)
+    /// <summary>Exports the trained 1-D ResNet in <paramref name="weightsPath"/> as <c>NAME.onnx</c>; returns the card's weights entry.</summary>
+    public static ModelWeights Export(string weightsPath, ResNet1dShape shape, string modelsDirectory, string name) =>
+        Write(Onnx(weightsPath, () => new ResNet1d(shape), ResNet1dOnnxExporter.Export), modelsDirectory, name);
+
+    /// <summary>The trained weights in <paramref name="weightsPath"/>, loaded into a network from <paramref name="create"/>, exported in eval mode.</summary>
+    public static byte[] Onnx<TNetwork>(string weightsPath, Func<TNetwork> create, Func<TNetwork, byte[]> export)
+        where TNetwork : Module
+    {
+        using var network = create();
+        network.load(weightsPath);
+        network.eval();
+        return export(network);
+    }
+
+    /// <summary>Writes <paramref name="onnx"/> as <c>NAME.onnx</c>; returns the card's weights entry.</summary>
+    public static ModelWeights Write(byte[] onnx, string modelsDirectory, string name)
     {
         var folder = Path.Combine(modelsDirectory, name);
         Directory.CreateDirectory(folder);
-        var onnxPath = Path.Combine(folder, name + ".onnx");
-        using (var network = new ResNet1d(shape))
-        {
-            network.load(weightsPath);
-            network.eval();
-            ResNet1dOnnxExporter.Export(network, onnxPath);
-        }
-
-        return new ModelWeights(Path.GetFileName(onnxPath), Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(onnxPath))));
+        var file = name + ".onnx";
+        File.WriteAllBytes(Path.Combine(folder, file), onnx);
+        return new ModelWeights(file, Convert.ToHexStringLower(SHA256.HashData(onnx)));
     }
 
     /// <summary>Writes <c>NAME.json</c> beside the weights.</summary>

@@ -12,20 +12,33 @@ using EcgScope.ML.Training;
 namespace EcgScope.ML.Packaging;
 
 /// <summary>
-/// Ships the superclass network trained on all of PTB-XL's training folds, with its card: test-fold figures with
-/// bootstrap intervals, the learning curve over the shares that were run, and calibration.
+/// Ships a superclass network (<see cref="SuperclassNetwork.OneDimensional"/> or
+/// <see cref="SuperclassNetwork.RecurrencePlot"/>) trained on all of PTB-XL's training folds, with its card: test-fold
+/// figures with bootstrap intervals, the learning curve over the shares that were run, calibration, and optionally the
+/// figures of another network on the same test records, side by side.
 /// </summary>
 public static class SuperclassPackage
 {
-    /// <summary>The document of the card, relative to the repository root.</summary>
-    public const string Document = "docs/models/superclass-cnn.md";
-
     /// <summary>The published figure this is measured against: resnet1d_wang's macro AUROC with all 21,799 records (Strodthoff et al. 2021).</summary>
     public const double PublishedMacroAuroc = 0.930;
 
-    /// <summary>Writes the model's files under <paramref name="modelsDirectory"/> and its document under <paramref name="repositoryRoot"/>.</summary>
-    public static ModelCard Write(string runsDirectory, string dataDirectory, string modelsDirectory, string repositoryRoot)
+    /// <summary>Seed of the paired bootstrap of the side-by-side difference.</summary>
+    private const int ComparisonSeed = 2017;
+
+    /// <summary>
+    /// Writes <paramref name="network"/>'s files under <paramref name="modelsDirectory"/> and its document under
+    /// <paramref name="repositoryRoot"/>, from the runs in <paramref name="runsDirectory"/>; <paramref name="sideBySide"/>
+    /// names another network and the folder of its runs, to set beside this one.
+    /// </summary>
+    public static ModelCard Write(
+        SuperclassNetwork network,
+        string runsDirectory,
+        string dataDirectory,
+        string modelsDirectory,
+        string repositoryRoot,
+        (SuperclassNetwork Network, string RunsDirectory)? sideBySide = null)
     {
+        ArgumentNullException.ThrowIfNull(network);
         var records = PtbXl.Load(dataDirectory);
         var curve = SuperclassTraining.DefaultPercents
             .Where(percent => File.Exists(Path.Combine(runsDirectory, $"train{percent}", "test.csv")))
@@ -35,8 +48,8 @@ public static class SuperclassPackage
         var refused = test.Count(r => QualityGate.Reason(EcgFile.Read(r.Record.Path), SuperclassCnn.Input.Leads) is not null);
         var card = new ModelCard
         {
-            Name = SuperclassCnn.Name,
-            Title = "12-lead ECG patterns: PTB-XL superclasses (1-D ResNet)",
+            Name = network.Name,
+            Title = network.Title,
             IntendedUse = "Flagging which of PTB-XL's five diagnostic superclasses a resting 12-lead ECG resembles, for research and education; not for diagnosis.",
             Task = ModelTask.MultiLabel,
             Classes =
@@ -48,7 +61,7 @@ public static class SuperclassPackage
                 new ModelClass("HYP", "a pattern like hypertrophy"),
             ],
             Input = SuperclassCnn.Input,
-            Weights = ShippedModel.Export(Path.Combine(runsDirectory, "train100", "best.weights"), SuperclassCnn.Shape, modelsDirectory, SuperclassCnn.Name),
+            Weights = ShippedModel.Write(network.Export(Path.Combine(runsDirectory, "train100", "best.weights")), modelsDirectory, network.Name),
             Calibration = new ModelCalibration { Temperature = full.Temperature, ExpectedCalibrationErrorBefore = full.EceBefore, ExpectedCalibrationErrorAfter = full.EceAfter },
             Decision = new ModelDecision { RequireAcceptableQuality = true },
             Metrics = new Dictionary<string, double>
@@ -59,24 +72,33 @@ public static class SuperclassPackage
                 ["validationMacroAuroc"] = full.ValidationMacroAuroc,
                 ["inconclusiveShare"] = (double)refused / test.Length,
             }.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            Document = Document,
+            Document = network.Document,
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         var seconds = curve.Keys.Sum(percent => FoldCheckpoint.Read(Path.Combine(runsDirectory, $"train{percent}")).TrainingSeconds);
-        File.WriteAllText(Path.Combine(repositoryRoot, Document), WriteDocument(card, curve, records, seconds));
+        var comparison = sideBySide is var (other, otherRuns)
+            ? new SideBySideFigures(
+                other,
+                SuperclassEvaluation.Of(Path.Combine(otherRuns, "train100"), records),
+                FoldCheckpoint.Read(Path.Combine(otherRuns, "train100")).TrainingSeconds,
+                FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100")).TrainingSeconds,
+                SuperclassEvaluation.MacroAurocDifference(Path.Combine(runsDirectory, "train100"), Path.Combine(otherRuns, "train100"), records, ComparisonSeed))
+            : null;
+        File.WriteAllText(Path.Combine(repositoryRoot, network.Document), WriteDocument(network, card, curve, records, seconds, comparison));
         return card;
     }
 
-    private static string WriteDocument(ModelCard card, Dictionary<int, SuperclassEvaluation> curve, IReadOnlyList<PtbXlRecord> records, double seconds)
+    private static string WriteDocument(SuperclassNetwork network, ModelCard card, Dictionary<int, SuperclassEvaluation> curve, IReadOnlyList<PtbXlRecord> records, double seconds, SideBySideFigures? comparison)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
         void Line(FormattableString line) => text.AppendLine(line.ToString(culture));
         var full = curve[100];
         var training = records.Count(r => r.Fold < PtbXl.ValidationFold);
+        var compare = comparison is null ? "" : $" --compare {comparison.Network.Name.ToUpperInvariant().Replace('-', '_')}_RUNS";
         Line($"# Model card: {card.Name}");
         Line($"");
-        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --runs DIR --data DATA` from the runs");
+        Line($"{card.Title}. Written by `dotnet run -c Release --project src/EcgScope.Training -- package {card.Name} --runs DIR --data DATA{compare}` from the runs");
         Line($"`dotnet run -c Release --project src/EcgScope.Training -- {card.Name} --data DATA --out DIR` trains; do not edit by hand. Every figure is");
         Line($"**out-of-sample** unless marked: PTB-XL's test fold 10 ({full.Records} records) was used for nothing but these figures.");
         Line($"");
@@ -94,7 +116,7 @@ public static class SuperclassPackage
         Line($"## Input and network");
         Line($"");
         Line($"- The 12 standard leads ({string.Join(" ", card.Input.Leads)}), resampled to {card.Input.SampleRateHz:0} Hz, zero-phase band-pass {card.Input.HighPassHz:0.#}-{card.Input.LowPassHz:0} Hz, z-score per lead; windows of {card.Input.WindowSeconds:0} s.");
-        Line($"- A 1-D ResNet (the architecture of [rhythm-cnn](rhythm-cnn.md)) with 12 input channels and 5 sigmoid outputs; binary cross-entropy; AdamW with warm-up and cosine decay; the window is the whole 10 s record.");
+        Line($"- {network.Description} Binary cross-entropy; AdamW with warm-up and cosine decay; the window is the whole 10 s record.");
         Line($"- Time: {seconds / 60:0.#} minutes of training epochs (validation included; reading the data and writing predictions not) for the runs below on this project's 2-core machine (CPU, TorchSharp).");
         Line($"");
         Line($"## Figures (test fold 10)");
@@ -108,7 +130,7 @@ public static class SuperclassPackage
 
         Line($"| published resnet1d_wang, all 17,418 training records of PTB-XL | {PublishedMacroAuroc:0.000} | |");
         Line($"");
-        Line($"The learning curve shows what a tenth of the data costs; the shipped network is the one trained on all of folds 1-8 here.");
+        Line($"{(curve.Count > 1 ? "The learning curve shows what a tenth of the data costs; the" : "The")} shipped network is the one trained on all of folds 1-8 here.");
         Line($"");
         Line($"| superclass | AUROC (95 % bootstrap) |");
         Line($"|---|---|");
@@ -124,7 +146,33 @@ public static class SuperclassPackage
         Line($"");
         Line($"One temperature for the five outputs, fitted on fold 9: {full.Temperature:0.000}. Expected calibration error of the outputs' yes/no decisions ({Calibration.DefaultBins} bins) on fold 10: {full.EceBefore:0.000} before, {full.EceAfter:0.000} after.");
         Line($"");
+        if (comparison is not null)
+        {
+            Line($"## Side by side with {comparison.Network.Name} (same folds, same {full.Records} test records)");
+            Line($"");
+            Line($"Both networks read the same input, trained on the same 1,481 records of folds 1-8 with the same recipe and seed, chose their epoch on fold 9 and are scored on fold 10 alone.");
+            Line($"");
+            Line($"| model | test macro AUROC (95 % bootstrap) | NORM | MI | STTC | CD | HYP | ECE after scaling | training epochs (minutes) |");
+            Line($"|---|---|---|---|---|---|---|---|---|");
+            foreach (var (name, evaluation, minutes) in new[] { (comparison.Network.Name, comparison.Evaluation, comparison.TrainingSeconds / 60), (card.Name, full, comparison.OwnTrainingSeconds / 60) })
+            {
+                var classes = string.Join(" | ", evaluation.ClassAuroc.Select(c => c.Estimate.ToString("0.000", culture)));
+                Line($"| `{name}` | {evaluation.MacroAuroc.Estimate:0.000} ({evaluation.MacroAuroc.Lower:0.000}-{evaluation.MacroAuroc.Upper:0.000}) | {classes} | {evaluation.EceAfter:0.000} | {minutes:0.#} |");
+            }
+
+            Line($"");
+            Line($"Macro AUROC of {card.Name} minus {comparison.Network.Name}, paired bootstrap over the same test records: {comparison.Difference.Estimate:+0.000;-0.000} ({comparison.Difference.Lower:+0.000;-0.000} to {comparison.Difference.Upper:+0.000;-0.000}).");
+            Line($"");
+        }
+
         Line($"`models/{card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`.");
         return text.ToString();
     }
+
+    /// <summary>
+    /// Another network's figures on the same test records, the training seconds of both full runs, and the paired
+    /// difference of the macro AUROC (this − other).
+    /// </summary>
+    private sealed record SideBySideFigures(
+        SuperclassNetwork Network, SuperclassEvaluation Evaluation, double TrainingSeconds, double OwnTrainingSeconds, ConfidenceInterval Difference);
 }
