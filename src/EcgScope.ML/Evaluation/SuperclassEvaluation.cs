@@ -35,6 +35,18 @@ public sealed record SuperclassEvaluation
     /// <summary>ECE of the outputs' decisions on the test fold after scaling.</summary>
     public required double EceAfter { get; init; }
 
+    /// <summary>The reliability curve of the outputs' yes/no decisions before temperature scaling.</summary>
+    public required IReadOnlyList<ReliabilityBin> ReliabilityBefore { get; init; }
+
+    /// <summary>The same after scaling.</summary>
+    public required IReadOnlyList<ReliabilityBin> ReliabilityAfter { get; init; }
+
+    /// <summary>Each test record's logits (NORM, MI, STTC, CD, HYP), in the order of the run's <c>test.csv</c>.</summary>
+    public required IReadOnlyList<double[]> TestLogits { get; init; }
+
+    /// <summary>Each test record's targets, in the same order.</summary>
+    public required IReadOnlyList<bool[]> TestTargets { get; init; }
+
     /// <summary>Evaluates the predictions in <paramref name="runDirectory"/> (<c>validation.csv</c>, <c>test.csv</c>) against <paramref name="records"/>' targets.</summary>
     public static SuperclassEvaluation Of(string runDirectory, IReadOnlyList<PtbXlRecord> records)
     {
@@ -48,6 +60,8 @@ public sealed record SuperclassEvaluation
         var temperature = TemperatureScaling.FitSigmoid(
             [.. validation.SelectMany(p => p.Logits)], [.. validationTargets.SelectMany(t => t)]);
         var scores = test.Select(p => p.Logits).ToArray();
+        var (before, beforeCorrect) = Decisions(scores, testTargets, 1);
+        var (after, afterCorrect) = Decisions(scores, testTargets, temperature);
         return new SuperclassEvaluation
         {
             Records = test.Count,
@@ -56,8 +70,12 @@ public sealed record SuperclassEvaluation
                 test.Count, sample => RankingMetrics.Auroc([.. sample.Select(i => scores[i][c])], [.. sample.Select(i => testTargets[i][c])]), Seed))],
             ValidationMacroAuroc = MultiLabelObjective.MacroAuroc([.. validation.Select(p => p.Logits)], validationTargets),
             Temperature = temperature,
-            EceBefore = DecisionEce(scores, testTargets, 1),
-            EceAfter = DecisionEce(scores, testTargets, temperature),
+            EceBefore = Calibration.ExpectedCalibrationError(before, beforeCorrect),
+            EceAfter = Calibration.ExpectedCalibrationError(after, afterCorrect),
+            ReliabilityBefore = Calibration.ReliabilityCurve(before, beforeCorrect),
+            ReliabilityAfter = Calibration.ReliabilityCurve(after, afterCorrect),
+            TestLogits = scores,
+            TestTargets = testTargets,
         };
     }
 
@@ -87,13 +105,11 @@ public sealed record SuperclassEvaluation
         }, seed);
     }
 
-    /// <summary>ECE over every output's yes/no decision: confidence max(p, 1 − p), correct when the decision matches the target.</summary>
-    private static double DecisionEce(double[][] logits, bool[][] targets, double temperature)
+    /// <summary>Every output's yes/no decision: confidence max(p, 1 − p), correct when the decision matches the target.</summary>
+    private static (double[] Confidences, bool[] Correct) Decisions(double[][] logits, bool[][] targets, double temperature)
     {
         var probabilities = logits.SelectMany(row => row.Select(z => Probabilities.Sigmoid(z, temperature))).ToArray();
         var truth = targets.SelectMany(t => t).ToArray();
-        var confidences = probabilities.Select(p => Math.Max(p, 1 - p)).ToArray();
-        var correct = probabilities.Select((p, i) => (p >= 0.5) == truth[i]).ToArray();
-        return Calibration.ExpectedCalibrationError(confidences, correct);
+        return ([.. probabilities.Select(p => Math.Max(p, 1 - p))], [.. probabilities.Select((p, i) => (p >= 0.5) == truth[i])]);
     }
 }

@@ -31,7 +31,7 @@ public static class AbnormalBaselineDocument
         [
             charts.Roc("Normal against abnormal (AF or Other): ROC on the same test records", outcomes),
             charts.PrecisionRecall("Normal against abnormal: precision and recall", outcomes),
-            charts.Training($"{AbnormalLstm.Name}: loss per epoch", checkpoints),
+            charts.Training($"{AbnormalLstm.Name}: loss per epoch", CardFigures.Folds(checkpoints)),
         ];
         File.WriteAllText(path, Text(figures, checkpoints, images));
         return figures;

@@ -58,21 +58,25 @@ public sealed class CardFigures(string documentPath)
         return Write("calibration", chart);
     }
 
-    /// <summary>Training and validation loss per epoch of each fold's run.</summary>
-    public string Training(string title, IReadOnlyList<FoldCheckpoint> folds)
+    /// <summary>Training and validation loss per epoch of each named run (a cross-validation's folds, or one run).</summary>
+    public string Training(string title, IReadOnlyList<(string Name, FoldCheckpoint Run)> runs)
     {
-        ArgumentNullException.ThrowIfNull(folds);
-        var curves = folds.SelectMany((fold, k) =>
+        ArgumentNullException.ThrowIfNull(runs);
+        var curves = runs.SelectMany((run, k) =>
         {
-            double[] epochs = [.. fold.History.Select(e => (double)e.Epoch)];
+            double[] epochs = [.. run.Run.History.Select(e => (double)e.Epoch)];
             return new[]
             {
-                new Curve(string.Create(Text, $"fold {k + 1} training"), epochs, [.. fold.History.Select(e => e.TrainingLoss)], colour: k),
-                new Curve(string.Create(Text, $"fold {k + 1} validation"), epochs, [.. fold.History.Select(e => e.ValidationLoss)], dashed: true, colour: k),
+                new Curve($"{run.Name} training", epochs, [.. run.Run.History.Select(e => e.TrainingLoss)], colour: k),
+                new Curve($"{run.Name} validation", epochs, [.. run.Run.History.Select(e => e.ValidationLoss)], dashed: true, colour: k),
             };
         });
         return Write("training", new CurveChart(title, "epoch", "loss (cross-entropy; validation dashed)", [.. curves]) { LegendBeside = true }, width: 800);
     }
+
+    /// <summary>Cross-validation folds named "fold 1", "fold 2", … for <see cref="Training"/>.</summary>
+    public static (string Name, FoldCheckpoint Run)[] Folds(IEnumerable<FoldCheckpoint> folds) =>
+        [.. folds.Select((fold, k) => (string.Create(Text, $"fold {k + 1}"), fold))];
 
     private static Curve Bins(string name, IReadOnlyList<ReliabilityBin> bins)
     {

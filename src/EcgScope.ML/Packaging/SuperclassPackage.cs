@@ -84,11 +84,31 @@ public static class SuperclassPackage
                 FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100")).TrainingSeconds,
                 SuperclassEvaluation.MacroAurocDifference(Path.Combine(runsDirectory, "train100"), Path.Combine(otherRuns, "train100"), records, ComparisonSeed))
             : null;
-        File.WriteAllText(Path.Combine(repositoryRoot, network.Document), WriteDocument(network, card, curve, records, seconds, comparison));
+        var document = Path.Combine(repositoryRoot, network.Document);
+        var charts = Charts(new CardFigures(document), card, full, FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100")));
+        File.WriteAllText(document, WriteDocument(network, card, curve, records, seconds, comparison, charts));
         return card;
     }
 
-    private static string WriteDocument(SuperclassNetwork network, ModelCard card, Dictionary<int, SuperclassEvaluation> curve, IReadOnlyList<PtbXlRecord> records, double seconds, SideBySideFigures? comparison)
+    /// <summary>The card's charts on the test fold: per-class ROC and precision-recall, calibration, and the full run's training.</summary>
+    private static string[] Charts(CardFigures figures, ModelCard card, SuperclassEvaluation evaluation, FoldCheckpoint training)
+    {
+        ScoredOutcome[] outcomes =
+        [
+            .. card.Classes.Select((superclass, c) => new ScoredOutcome(
+                superclass.Name, [.. evaluation.TestLogits.Select(logits => logits[c])], [.. evaluation.TestTargets.Select(targets => targets[c])])),
+        ];
+        return
+        [
+            figures.Roc($"{card.Name}: ROC per superclass (test fold 10)", outcomes),
+            figures.PrecisionRecall($"{card.Name}: precision and recall per superclass (test fold 10)", outcomes),
+            figures.Reliability($"{card.Name}: calibration of the yes/no decisions (test fold 10)", evaluation.ReliabilityBefore, evaluation.ReliabilityAfter),
+            figures.Training($"{card.Name}: loss per epoch (folds 1-8; validation on fold 9)", [("folds 1-8", training)]),
+        ];
+    }
+
+    private static string WriteDocument(
+        SuperclassNetwork network, ModelCard card, Dictionary<int, SuperclassEvaluation> curve, IReadOnlyList<PtbXlRecord> records, double seconds, SideBySideFigures? comparison, string[] charts)
     {
         var text = new StringBuilder();
         var culture = CultureInfo.InvariantCulture;
@@ -140,6 +160,12 @@ public static class SuperclassPackage
         }
 
         Line($"");
+        foreach (var chart in charts)
+        {
+            Line($"{chart}");
+            Line($"");
+        }
+
         Line($"\"Inconclusive\" comes only from the quality gate here (half or more of the 12 leads unacceptable): {card.Metrics["inconclusiveShare"]:P1} of the test records. The AUROCs above count every test record.");
         Line($"");
         Line($"## Calibration");
