@@ -89,7 +89,7 @@ public sealed class PrintoutDigitizerTests
 
     private static int CountFinite(EcgLead lead) => lead.SamplesMillivolts.Count(double.IsFinite);
 
-    private static bool DarkNear(OpenCvSharp.Mat grey, ImagePoint point)
+    internal static bool DarkNear(OpenCvSharp.Mat grey, ImagePoint point)
     {
         for (var dy = -1; dy <= 1; dy++)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using EcgScope.Imaging.Rendering;
 
 namespace EcgScope.Imaging.Digitizing;
 
@@ -51,16 +52,7 @@ public sealed class PaperTransform
     public PaperTransform Following(IReadOnlyList<double> imageToWarped)
     {
         ArgumentNullException.ThrowIfNull(imageToWarped);
-        var product = new double[9];
-        for (var row = 0; row < 3; row++)
-        {
-            for (var column = 0; column < 3; column++)
-            {
-                product[(row * 3) + column] = Enumerable.Range(0, 3).Sum(k => toPaper[(row * 3) + k] * imageToWarped[(k * 3) + column]);
-            }
-        }
-
-        return new PaperTransform(product);
+        return new PaperTransform([.. new Homography([.. imageToWarped]).Then(new Homography([.. toPaper])).Coefficients]);
     }
 
     /// <summary>The paper position (millimetres from the grid's top-left corner) of an image pixel.</summary>
