@@ -1,4 +1,6 @@
 using EcgScope.Bulk.Batch;
+using EcgScope.Cluster.Analyses;
+using EcgScope.Inference.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -28,6 +30,19 @@ public static class ClusterHosting
         silo.Services.AddSingleton(work);
         silo.Services.AddOptions<ClusterBatchOptions>().Configure(options => configure?.Invoke(options));
         silo.Services.AddSerializer(AddBatchTypes);
+        return silo;
+    }
+
+    /// <summary>
+    /// Lets this silo analyse the web app's uploads (<see cref="IRecordAnalysisGrain"/>) with the models of
+    /// <paramref name="registry"/>, which the caller owns; <see cref="AnalysisTally"/> in its services counts them.
+    /// </summary>
+    public static ISiloBuilder AddEcgScopeAnalyses(this ISiloBuilder silo, ModelRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(registry);
+        silo.Services.AddSingleton(registry);
+        silo.Services.AddSingleton<AnalysisTally>();
         return silo;
     }
 
