@@ -43,7 +43,18 @@ public static class ClusterHosting
         ArgumentNullException.ThrowIfNull(registry);
         silo.Services.AddSingleton(registry);
         silo.Services.AddSingleton<AnalysisTally>();
+
+        // A silo checks at start that it can serialize every grain interface of the assembly, the batch's too.
+        silo.Services.AddSerializer(AddBatchTypes);
         return silo;
+    }
+
+    /// <summary>Lets this client (the web app) have uploads analysed on the cluster.</summary>
+    public static IClientBuilder AddEcgScopeAnalyses(this IClientBuilder client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Services.AddSerializer(AddBatchTypes);
+        return client;
     }
 
     /// <summary>Lets this client run cluster batches.</summary>

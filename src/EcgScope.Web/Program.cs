@@ -42,6 +42,7 @@ if (settings.Web.AnalysisOn == AnalysisPlace.Cluster)
     builder.Logging.AddFilter("Orleans", LogLevel.Warning);
     builder.UseOrleansClient(client => client
         .UsePostgres(settings.Cluster.ConnectionString!)
+        .AddEcgScopeAnalyses()
         .Configure<ClusterOptions>(options => ClusterHosting.NameCluster(options, settings.Cluster.ClusterId)));
     builder.Services.AddSingleton<IAnalysisRunner, ClusterAnalysisRunner>();
 }
