@@ -96,6 +96,25 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_fault_of_the_cluster_is_retried_on_a_fresh_grain_and_a_second_one_is_a_503_that_keeps_nothing()
+    {
+        using var clustered = OnCluster(cluster);
+        var client = clustered.CreateAcceptedClient();
+        var upload = () => client.PostAsync("/api/analyses", Uploads.FormOf(Uploads.AppleCsv), Cancel);
+        var analysed = AnalysedBySilos(cluster);
+
+        AnalysisSilos.FailNextCalls(1);
+        Assert.Equal(HttpStatusCode.Created, (await upload()).StatusCode);
+        Assert.Equal(analysed + 1, AnalysedBySilos(cluster));
+
+        var history = (await client.GetStringAsync("/api/analyses", Cancel)).Length;
+        AnalysisSilos.FailNextCalls(2);
+        await AssertUnavailableAsync(await upload());
+        Assert.Equal(history, (await client.GetStringAsync("/api/analyses", Cancel)).Length);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(clustered.UploadFolder));
+    }
+
+    [Fact]
     public async Task A_lost_silo_is_survived_and_a_lost_cluster_is_a_503_that_keeps_nothing()
     {
         using var clustered = OnCluster(cluster);
@@ -113,29 +132,41 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
         // No silo left: a clear problem, not a fault, and nothing kept.
         var history = (await client.GetStringAsync("/api/analyses", Cancel)).Length;
         await cluster.KillSiloAsync(cluster.Primary!, Cancel);
-        var refused = await upload();
-
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
-        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
-        var problem = await Uploads.Json(refused);
-        Assert.Equal("The analysis is unavailable.", problem.GetProperty("title").GetString());
-        Assert.Contains("Try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        await AssertUnavailableAsync(await upload());
         Assert.Equal(history, (await client.GetStringAsync("/api/analyses", Cancel)).Length);
         Assert.Empty(Directory.EnumerateFileSystemEntries(clustered.UploadFolder));
+    }
+
+    /// <summary>A 503 problem that says what happened and what to do, with no stack trace.</summary>
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var problem = await Uploads.Json(response);
+        Assert.Equal("The analysis is unavailable.", problem.GetProperty("title").GetString());
+        Assert.Contains("Try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     /// <summary>The web app with its analysis on <paramref name="silos"/>, as <c>Web:AnalysisOn</c> <c>cluster</c> sets it up over PostgreSQL.</summary>
     private static WebAppFactory OnCluster(TestCluster silos) =>
         new(services => services.AddSingleton<IAnalysisRunner>(new ClusterAnalysisRunner(silos.Client)));
 
-    private static int AnalysedBySilos(TestCluster silos) =>
-        silos.Silos.Cast<InProcessSiloHandle>().Sum(silo => silo.SiloHost.Services.GetRequiredService<AnalysisTally>().Analysed);
+    private static int AnalysedBySilos(TestCluster silos) => silos.Silos.Sum(silo => Tally(silo).Analysed);
 
-    /// <summary>In-process silos that analyse uploads with the shipped models (one registry, opened once, for them all).</summary>
+    private static AnalysisTally Tally(SiloHandle silo) => ((InProcessSiloHandle)silo).SiloHost.Services.GetRequiredService<AnalysisTally>();
+
+    /// <summary>
+    /// In-process silos that analyse uploads with the shipped models (one registry, opened once, for them all), and can
+    /// fail the next analysis calls as a lost silo fails them.
+    /// </summary>
     private static class AnalysisSilos
     {
         private static readonly Lazy<ModelRegistry> Registry = new(() => new ModelRegistry(ModelRegistry.DefaultDirectory));
+        private static int faultsLeft;
+
+        /// <summary>The next <paramref name="count"/> analysis calls that reach a silo fail with Orleans' <see cref="SiloUnavailableException"/>.</summary>
+        public static void FailNextCalls(int count) => Volatile.Write(ref faultsLeft, count);
 
         public static async Task<TestCluster> StartAsync(int silos)
         {
@@ -149,7 +180,17 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
 
         private sealed class SiloConfigurator : ISiloConfigurator
         {
-            public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddEcgScopeAnalyses(Registry.Value);
+            public void Configure(ISiloBuilder siloBuilder) =>
+                siloBuilder.AddEcgScopeAnalyses(Registry.Value).AddIncomingGrainCallFilter<FaultingFilter>();
+        }
+
+        /// <summary>Fails an analysis call before it starts while faults are left to inject; every other call passes.</summary>
+        private sealed class FaultingFilter : IIncomingGrainCallFilter
+        {
+            public Task Invoke(IIncomingGrainCallContext context) =>
+                context.Grain is IRecordAnalysisGrain && Interlocked.Decrement(ref faultsLeft) >= 0
+                    ? throw new SiloUnavailableException("Injected by the test: the silo was lost.")
+                    : context.Invoke();
         }
 
         /// <summary>A call no silo answers fails after 10 s, not Orleans' default 30 s.</summary>
