@@ -45,7 +45,7 @@ builder.UseOrleans(silo =>
 });
 
 using var host = builder.Build();
+var uploads = host.Services.GetRequiredService<AnalysisTally>();
 await host.RunAsync();
-var uploads = host.Services.GetRequiredService<AnalysisTally>().Analysed;
-Console.WriteLine($"ecgscope-silo: records analysed: {work.Analysed}, uploads analysed for the web app: {uploads}");
+Console.WriteLine($"ecgscope-silo: records analysed: {work.Analysed}, uploads analysed for the web app: {uploads.Analysed}");
 return 0;
