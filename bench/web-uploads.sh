@@ -9,7 +9,8 @@ data=${ECGSCOPE_DATA:-$HOME/.cache/ecgscope/data}/cinc2017/training2017
 work=$(mktemp -d) && chmod 755 "$work"
 pids=()
 cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
+    grep -h "^ecgscope-silo:" "$work/silo.log" 2>/dev/null || true
     [[ -f $work/pg/PG_VERSION ]] && run_pg pg_ctl -D "$work/pg" -m immediate -w stop >/dev/null || true
     rm -rf "$work"
 }
@@ -31,8 +32,8 @@ until curl -sf -o /dev/null http://127.0.0.1:5097/api/models; do sleep 1; done
 
 upload() { curl -sf -o /dev/null -F "file=@$data/$1.hea" -F "file=@$data/$1.mat" http://127.0.0.1:5097/api/analyses || echo "failed: $1" >&2; }
 export -f upload && export data
-records=$(ls "$data" | sed -n 's/\.hea$//p' | sort | head -n "$n")
-upload "$(echo "$records" | head -n 1)"   # warm-up: models loaded, first call made
+records=$(ls "$data" | sed -n 's/\.hea$//p' | sort | sed -n "1,${n}p")   # sed, not head: no SIGPIPE under pipefail
+upload "${records%%$'\n'*}"   # warm-up: models loaded, first call made
 start=$(date +%s.%N)
 echo "$records" | xargs -P "$c" -I{} bash -c 'upload {}'
 end=$(date +%s.%N)
