@@ -137,14 +137,37 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
         Assert.Empty(Directory.EnumerateFileSystemEntries(clustered.UploadFolder));
     }
 
+    [Fact]
+    public async Task A_silo_without_a_model_the_upload_asks_for_is_a_503_naming_it()
+    {
+        var limited = await AnalysisSilos.StartAsync(1, rhythmModelOnly: true);
+        try
+        {
+            using var clustered = OnCluster(limited);
+            var client = clustered.CreateAcceptedClient();
+            var form = Uploads.FormOf(Uploads.AppleCsv);
+            form.Add(new StringContent("superclass-cnn"), "model");
+
+            var response = await client.PostAsync("/api/analyses", form, Cancel);
+
+            await AssertUnavailableAsync(response, "No model called 'superclass-cnn'");
+            Assert.Equal("[]", await client.GetStringAsync("/api/analyses", Cancel));
+        }
+        finally
+        {
+            await limited.StopAllSilosAsync(Cancel);
+            await limited.DisposeAsync();
+        }
+    }
+
     /// <summary>A 503 problem that says what happened and what to do, with no stack trace.</summary>
-    private static async Task AssertUnavailableAsync(HttpResponseMessage response)
+    private static async Task AssertUnavailableAsync(HttpResponseMessage response, string detail = "Try again")
     {
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var problem = await Uploads.Json(response);
         Assert.Equal("The analysis is unavailable.", problem.GetProperty("title").GetString());
-        Assert.Contains("Try again", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(detail, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
@@ -162,18 +185,26 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
     /// </summary>
     private static class AnalysisSilos
     {
+        private const string RhythmModelOnly = "RhythmModelOnly";
         private static readonly Lazy<ModelRegistry> Registry = new(() => new ModelRegistry(ModelRegistry.DefaultDirectory));
+        private static readonly Lazy<ModelRegistry> RhythmOnly = new(() => new ModelRegistry(ModelRegistry.DefaultDirectory, new ModelSelection { Enabled = ["rhythm-cnn"] }));
         private static int faultsLeft;
 
         /// <summary>The next <paramref name="count"/> analysis calls that reach a silo fail with Orleans' <see cref="SiloUnavailableException"/>.</summary>
         public static void FailNextCalls(int count) => Volatile.Write(ref faultsLeft, count);
 
-        public static async Task<TestCluster> StartAsync(int silos)
+        /// <summary>Starts <paramref name="silos"/> silos with every model, or with the rhythm model only.</summary>
+        public static async Task<TestCluster> StartAsync(int silos, bool rhythmModelOnly = false)
         {
-            var cluster = new TestClusterBuilder((short)silos)
+            var builder = new TestClusterBuilder((short)silos)
                 .AddSiloBuilderConfigurator<SiloConfigurator>()
-                .AddClientBuilderConfigurator<ClientConfigurator>()
-                .Build();
+                .AddClientBuilderConfigurator<ClientConfigurator>();
+            if (rhythmModelOnly)
+            {
+                builder.Properties[RhythmModelOnly] = "true";
+            }
+
+            var cluster = builder.Build();
             await cluster.DeployAsync();
             return cluster;
         }
@@ -181,7 +212,8 @@ public sealed class ClusterAnalysisTests : IAsyncLifetime
         private sealed class SiloConfigurator : ISiloConfigurator
         {
             public void Configure(ISiloBuilder siloBuilder) =>
-                siloBuilder.AddEcgScopeAnalyses(Registry.Value).AddIncomingGrainCallFilter<FaultingFilter>();
+                siloBuilder.AddEcgScopeAnalyses(siloBuilder.Configuration[RhythmModelOnly] is null ? Registry.Value : RhythmOnly.Value)
+                    .AddIncomingGrainCallFilter<FaultingFilter>();
         }
 
         /// <summary>Fails an analysis call before it starts while faults are left to inject; every other call passes.</summary>
