@@ -105,7 +105,7 @@ public static class ClusterBatch
             {
                 return await call().ConfigureAwait(false);
             }
-            catch (Exception error) when (error is OrleansException or TimeoutException && failing.Elapsed < UnreachableFor && !cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (ClusterFaults.IsClusterFault(error) && failing.Elapsed < UnreachableFor && !cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
             }

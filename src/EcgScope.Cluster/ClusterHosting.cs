@@ -1,4 +1,6 @@
 using EcgScope.Bulk.Batch;
+using EcgScope.Cluster.Analyses;
+using EcgScope.Inference.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -29,6 +31,30 @@ public static class ClusterHosting
         silo.Services.AddOptions<ClusterBatchOptions>().Configure(options => configure?.Invoke(options));
         silo.Services.AddSerializer(AddBatchTypes);
         return silo;
+    }
+
+    /// <summary>
+    /// Lets this silo analyse the web app's uploads (<see cref="IRecordAnalysisGrain"/>) with the models of
+    /// <paramref name="registry"/>, which the caller owns; <see cref="AnalysisTally"/> in its services counts them.
+    /// </summary>
+    public static ISiloBuilder AddEcgScopeAnalyses(this ISiloBuilder silo, ModelRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(registry);
+        silo.Services.AddSingleton(registry);
+        silo.Services.AddSingleton<AnalysisTally>();
+
+        // A silo checks at start that it can serialize every grain interface of the assembly, the batch's too.
+        silo.Services.AddSerializer(AddBatchTypes);
+        return silo;
+    }
+
+    /// <summary>Lets this client (the web app) have uploads analysed on the cluster.</summary>
+    public static IClientBuilder AddEcgScopeAnalyses(this IClientBuilder client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        client.Services.AddSerializer(AddBatchTypes);
+        return client;
     }
 
     /// <summary>Lets this client run cluster batches.</summary>

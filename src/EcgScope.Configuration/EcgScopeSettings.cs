@@ -77,7 +77,7 @@ public sealed class BatchSettings
     public int Parallelism { get; set; } = Environment.ProcessorCount;
 }
 
-/// <summary>The Orleans cluster <c>ecgscope batch --cluster</c> runs on (docs/scale-out.md).</summary>
+/// <summary>The Orleans cluster <c>ecgscope batch --cluster</c> runs on, and the web app with <c>Web:AnalysisOn</c> <c>cluster</c> (docs/scale-out.md).</summary>
 public sealed class ClusterSettings
 {
     /// <summary>The PostgreSQL connection string of the cluster's membership and state (a secret: it holds the password); empty: a silo in the process itself.</summary>
@@ -114,6 +114,22 @@ public sealed class WebSettings
 
     /// <summary>The longest recording analysed, in seconds (a Holter day would hold a request for minutes).</summary>
     public double MaxDurationSeconds { get; set; } = 30 * 60;
+
+    /// <summary>
+    /// Where uploads are analysed: in the web app's own process (the default; no Orleans at all), or on the silos of
+    /// the cluster of <c>Cluster:ConnectionString</c>, which must then be set.
+    /// </summary>
+    public AnalysisPlace AnalysisOn { get; set; } = AnalysisPlace.Process;
+}
+
+/// <summary>Where the web app analyses uploads.</summary>
+public enum AnalysisPlace
+{
+    /// <summary>In the web app's own process.</summary>
+    Process,
+
+    /// <summary>On a silo of the Orleans cluster (docs/scale-out.md), the web app its client.</summary>
+    Cluster,
 }
 
 /// <summary>

@@ -19,6 +19,10 @@ internal static class SettingsValidator
         Require("Web:Database", web.Database.Length > 0, "must name a file.");
         Range("Batch:Parallelism", settings.Batch.Parallelism, 1, 1024);
         Require("Cluster:ClusterId", settings.Cluster.ClusterId.Length > 0, "must name the cluster.");
+        Require(
+            "Cluster:ConnectionString",
+            web.AnalysisOn != AnalysisPlace.Cluster || !string.IsNullOrWhiteSpace(settings.Cluster.ConnectionString),
+            "must be set when Web:AnalysisOn is cluster: the PostgreSQL database the silos share (docs/scale-out.md).");
         foreach (var (model, threshold) in settings.Models.MinimumProbability)
         {
             Range($"Models:MinimumProbability:{model}", threshold, 0, 1);

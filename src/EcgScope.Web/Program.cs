@@ -1,3 +1,4 @@
+using EcgScope.Cluster;
 using EcgScope.Configuration;
 using EcgScope.Reports.Documents;
 using EcgScope.Web;
@@ -10,6 +11,7 @@ using EcgScope.Web.Security;
 using EcgScope.Web.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
+using Orleans.Configuration;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -34,6 +36,21 @@ builder.Services.AddSingleton(settings.LanguageModel);
 builder.Services.AddSingleton(_ => new AnalysisStore(settings.Web.Database));
 builder.Services.AddSingleton(_ => settings.Models.OpenRegistry());
 builder.Services.AddSingleton<AnalysisService>();
+if (settings.Web.AnalysisOn == AnalysisPlace.Cluster)
+{
+    // The analysis runs on the silos of the cluster (docs/scale-out.md); this app joins it as a client at start.
+    builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+    builder.UseOrleansClient(client => client
+        .UsePostgres(settings.Cluster.ConnectionString!)
+        .AddEcgScopeAnalyses()
+        .Configure<ClusterOptions>(options => ClusterHosting.NameCluster(options, settings.Cluster.ClusterId)));
+    builder.Services.AddSingleton<IAnalysisRunner, ClusterAnalysisRunner>();
+}
+else
+{
+    builder.Services.AddSingleton<IAnalysisRunner, LocalAnalysisRunner>();
+}
+
 builder.Services.AddSingleton<AnalysisViews>();
 builder.Services.AddSingleton(new LabellingWorkspace(settings.Labelling));
 builder.Services.AddHttpClient<LanguageModelClient>();

@@ -54,12 +54,24 @@ public sealed class ConfigurationTests : IDisposable
     [InlineData("""{ "Labelling": { "Classes": [ "normal", "Normal" ] } }""", "Labelling:Classes")]
     [InlineData("""{ "Labelling": { "Classes": [ "a/b" ] } }""", "Labelling:Classes")]
     [InlineData("""{ "Labelling": { "Folder": "/no/such/folder" } }""", "Labelling:Folder")]
+    [InlineData("""{ "Web": { "AnalysisOn": "elsewhere" } }""", "Web:AnalysisOn")]
+    [InlineData("""{ "Web": { "AnalysisOn": "cluster" } }""", "Cluster:ConnectionString")]
     public void A_bad_value_is_refused_naming_its_key(string json, string key)
     {
         var error = Assert.Throws<SettingsException>(() => EcgScopeConfiguration.Load(Write(json)));
 
         Assert.Equal(key, error.Key);
         Assert.StartsWith(key + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_web_app_analyses_in_its_own_process_unless_told_to_use_the_cluster()
+    {
+        Assert.Equal(AnalysisPlace.Process, EcgScopeConfiguration.Load(Write("{}")).Settings.Web.AnalysisOn);
+
+        var (settings, _) = EcgScopeConfiguration.Load(Write("""{ "Web": { "AnalysisOn": "cluster" }, "Cluster": { "ConnectionString": "Host=db" } }"""));
+
+        Assert.Equal(AnalysisPlace.Cluster, settings.Web.AnalysisOn);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using EcgScope.Testing;
@@ -9,6 +10,7 @@ namespace EcgScope.Web.Tests;
 public sealed class WebAppFactory : WebApplicationFactory<Program>
 {
     private readonly (string Key, string Value)[] settings;
+    private readonly Action<IServiceCollection>? services;
 
     /// <summary>The app with its defaults (as an xunit class fixture).</summary>
     public WebAppFactory()
@@ -18,6 +20,10 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The app with <paramref name="settings"/> added to its configuration.</summary>
     internal WebAppFactory(params (string Key, string Value)[] settings) => this.settings = settings;
+
+    /// <summary>The app with <paramref name="services"/> replacing some of its own (after the app registered them).</summary>
+    internal WebAppFactory(Action<IServiceCollection> services)
+        : this([]) => this.services = services;
 
     public string Folder { get; } = TestData.TempFolder();
 
@@ -43,6 +49,11 @@ public sealed class WebAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }

@@ -149,7 +149,8 @@ internal sealed partial class BatchCoordinatorGrain(
 #pragma warning restore CA1031
         {
             LogWorkerFailed(error, record.Name, attempt);
-            var failed = IsClusterFault(error) ? 0 : failures[record.Name] = failures.GetValueOrDefault(record.Name) + 1;
+            // A fault of the cluster is retried without limit: the next attempt may land on a silo that lives.
+            var failed = ClusterFaults.IsClusterFault(error) ? 0 : failures[record.Name] = failures.GetValueOrDefault(record.Name) + 1;
             if (failed >= options.Value.MaxAttempts)
             {
                 Record(BatchRow.Failed(record, $"gave up after {failed} failed attempts on the cluster: {error.Message}", 0));
@@ -169,12 +170,6 @@ internal sealed partial class BatchCoordinatorGrain(
 
         Dispatch();
     }
-
-    /// <summary>
-    /// Whether the call failed in the cluster (a silo lost, a message rejected, no answer in time) rather than in the
-    /// work: such failures are retried without limit, since the next attempt may land on a silo that lives.
-    /// </summary>
-    private static bool IsClusterFault(Exception error) => error is OrleansException or TimeoutException;
 
     /// <summary>Records the first row of a record; a second one (the record ran twice) is dropped.</summary>
     private void Record(BatchRow row)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using EcgScope.Core;
 using EcgScope.Signal.Analysis;
@@ -38,6 +39,17 @@ public sealed record AnalyzeReport(
         SummaryOutput.From(analysis.Summary),
         [.. analysis.Leads.Select(lead => LeadReport.From(lead, record.SamplingRate, includePeaks))],
         DisclaimerText);
+
+    /// <summary>
+    /// The lead whose R-peaks a trace marks: the summary's reference lead, else the first lead that has R-peak times;
+    /// null when the report was made without them.
+    /// </summary>
+    public LeadReport? MarkedLead() =>
+        Leads.FirstOrDefault(lead => lead.Name == Summary.ReferenceLead && lead.RPeakSeconds is not null) ?? Leads.FirstOrDefault(lead => lead.RPeakSeconds is not null);
+
+    /// <summary>The R-peaks of <see cref="MarkedLead"/> as sample indices of a record sampled at <paramref name="rate"/>; empty without R-peak times.</summary>
+    public ImmutableArray<int> MarkedRPeaks(SamplingRate rate) =>
+        MarkedLead()?.RPeakSeconds is { } seconds ? [.. seconds.Select(s => (int)Math.Round(s * rate.Hertz))] : [];
 
     /// <inheritdoc />
     public void WriteText(TextWriter writer)

@@ -37,7 +37,7 @@ internal static class TraceSection
         var strips = (int)Math.Ceiling(Math.Min(record.DurationSeconds, maximumSeconds) / StripSeconds);
         strips = Math.Min(strips, Math.Max(1, maximumPages * stripsPerPage / groups.Count));
         var drawnSeconds = Math.Min(record.DurationSeconds, strips * StripSeconds);
-        var overlays = new EcgChartOverlays { RPeakSampleIndices = RPeaks(analysis, record.SamplingRate) };
+        var overlays = new EcgChartOverlays { RPeakSampleIndices = analysis.MarkedRPeaks(record.SamplingRate) };
 
         var placed = 0;
         for (var strip = 0; strip < strips; strip++)
@@ -94,16 +94,5 @@ internal static class TraceSection
         var count = (int)Math.Ceiling(names.Count / (double)maximumPerGroup);
         var size = (int)Math.Ceiling(names.Count / (double)count);
         return [.. names.Chunk(size).Select(group => group.ToImmutableArray())];
-    }
-
-    /// <summary>
-    /// The R-peaks marked on every row: those of the summary's reference lead, else of the first lead that has them.
-    /// The documents carry R-peak times only when made with R-peaks included; without them nothing is marked.
-    /// </summary>
-    private static ImmutableArray<int> RPeaks(AnalyzeReport analysis, SamplingRate rate)
-    {
-        var lead = analysis.Leads.FirstOrDefault(lead => lead.Name == analysis.Summary.ReferenceLead && lead.RPeakSeconds is not null)
-            ?? analysis.Leads.FirstOrDefault(lead => lead.RPeakSeconds is not null);
-        return lead?.RPeakSeconds is { } seconds ? [.. seconds.Select(s => (int)Math.Round(s * rate.Hertz))] : [];
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text;
 using System.Text.Json;
+using EcgScope.Cluster.Analyses;
 using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
@@ -16,7 +17,7 @@ using EcgScope.Web.Uploads;
 namespace EcgScope.Web.Analyses;
 
 /// <summary>An upload, a bundled sample or a demo record in; a stored analysis out. The analysis itself is the library's.</summary>
-public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, ModelRegistry registry, WebSettings options, TimeProvider clock)
+public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, ModelRegistry registry, IAnalysisRunner runner, WebSettings options, TimeProvider clock)
 {
     private static readonly string Version =
         typeof(AnalysisService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "unknown";
@@ -24,6 +25,7 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
     /// <summary>Reads the uploaded <paramref name="files"/> in a private folder (deleted afterwards, also on failure), then analyses the record.</summary>
     /// <exception cref="EcgFormatException">A reader refused the file.</exception>
     /// <exception cref="UploadRejectedException">The upload breaks a limit or is not one record.</exception>
+    /// <exception cref="AnalysisUnavailableException">The analysis cluster did not answer; nothing was kept.</exception>
     public async Task<StoredAnalysis> AnalyzeUploadAsync(IReadOnlyList<IFormFile> files, UploadFields fields, CancellationToken cancellationToken)
     {
         var limits = options;
@@ -50,15 +52,18 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
             + (uploaded.Printout?.Summary is { } found
                 ? string.Create(CultureInfo.InvariantCulture, $"; digitized as {found.Arrangement} at {found.MillimetersPerSecond:0.#} mm/s and {found.MillimetersPerMillivolt:0.#} mm/mV, confidence {found.Confidence:0.00}")
                 : "");
-        return Analyze(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken, fields.Models, uploaded.Printout);
+        return await AnalyzeAsync(uploaded.Record, uploaded.FileName, uploaded.Format, fields.DeviceType, read, cancellationToken, fields.Models, uploaded.Printout)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
     /// Analyses a record (uploaded, a bundled sample, a demo) with <paramref name="models"/> (empty: every model) and keeps it,
-    /// with <paramref name="printout"/>'s findings and preview when it was digitized from a printout image.
+    /// with <paramref name="printout"/>'s findings and preview when it was digitized from a printout image. The analysis
+    /// runs where <c>Web:AnalysisOn</c> says (<see cref="IAnalysisRunner"/>); the printout models run here, by the image.
     /// </summary>
     /// <exception cref="UploadRejectedException">A model name is unknown, or the recording is too long.</exception>
-    public StoredAnalysis Analyze(
+    /// <exception cref="AnalysisUnavailableException">The analysis cluster did not answer; nothing was kept.</exception>
+    public async Task<StoredAnalysis> AnalyzeAsync(
         EcgRecord record, string fileName, string format, DeviceType device, string origin, CancellationToken cancellationToken, IReadOnlyList<string>? models = null,
         DigitizedUpload? printout = null)
     {
@@ -77,17 +82,18 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         }
 
         record = StoredSignal.Kept(record);
-        var report = RecordReport.Create(
-            record, fileName, format, registry, chosen.Where(card => !IsPrintoutModel(card)), printoutVerdicts: PrintoutVerdicts(printout, fileName, chosen), cancellationToken: cancellationToken);
+        var request = new RecordAnalysisRequest(
+            record, fileName, format, [.. chosen.Where(card => !IsPrintoutModel(card)).Select(card => card.Name)], PrintoutVerdicts(printout, fileName, chosen));
+        var analysed = await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         var id = Guid.NewGuid().ToString("N");
         var created = clock.GetUtcNow();
         var document = new AnalysisDocument(id, created, fileName, format, JsonNamingPolicy.CamelCase.ConvertName(device.ToString()),
-            report.Analysis, report.Classification, AnalysisLinks.For(id, printout is not null), printout?.Summary);
+            analysed.Analysis, analysed.Classification, AnalysisLinks.For(id, printout is not null), printout?.Summary);
         var stored = new StoredAnalysis(
-            id, created, fileName, format, record.DurationSeconds, report.Analysis.Summary.ConsensusHeartRateBpm ?? report.Analysis.Leads[0].HeartRateBpm,
-            JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, report), StoredSignal.Write(record), printout?.PreviewPng);
+            id, created, fileName, format, record.DurationSeconds, analysed.Analysis.Summary.ConsensusHeartRateBpm ?? analysed.Analysis.Leads[0].HeartRateBpm,
+            JsonSerializer.Serialize(document, ReportJson.Options), Log(id, created, record, origin, analysed), StoredSignal.Write(record), printout?.PreviewPng);
         store.Add(stored);
-        views.Remember(new AnalysisView(stored, report));
+        views.Remember(new AnalysisView(stored, record, document));
         return stored;
     }
 
@@ -114,8 +120,8 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
     /// <summary>Whether <paramref name="card"/> reads a printout (its image or its digitized features) rather than a record.</summary>
     private static bool IsPrintoutModel(ModelCard card) => card.Image is not null || card.Features is not null;
 
-    /// <summary>What was read, every step and how long it took, and the versions of everything that made the analysis.</summary>
-    private string Log(string id, DateTimeOffset created, EcgRecord record, string origin, RecordReport report)
+    /// <summary>What was read, where it was analysed, every step and how long it took, and the versions of everything that made the analysis.</summary>
+    private static string Log(string id, DateTimeOffset created, EcgRecord record, string origin, AnalysedRecord analysed)
     {
         var text = CultureInfo.InvariantCulture;
         var log = new StringBuilder();
@@ -125,20 +131,10 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
         log.AppendLine(text, $"runtime    .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}");
         log.AppendLine(text, $"read       {origin}");
         log.AppendLine(text, $"record     {record.Leads.Length} leads ({string.Join(", ", record.LeadNames)}), {record.SamplingRate}, {record.DurationSeconds:0.###} s");
-        foreach (var step in report.Steps)
+        log.AppendLine(text, $"ran on     {analysed.RanOn}");
+        foreach (var line in analysed.Log)
         {
-            log.AppendLine(text, $"{step.Name,-10} {step.Detail}, in {step.Milliseconds:0.#} ms");
-        }
-
-        foreach (var verdict in report.ClassificationResult.Verdicts)
-        {
-            var card = registry.Card(verdict.Model);
-            log.AppendLine(text, $"model      {card.Name}: weights SHA-256 {card.Weights.Sha256}, lead {verdict.LeadName}, {(verdict.IsConclusive ? "conclusive" : "inconclusive: " + verdict.InconclusiveReason)}");
-        }
-
-        foreach (var model in report.ClassificationResult.NotApplicable)
-        {
-            log.AppendLine(text, $"not run    {model}");
+            log.AppendLine(line);
         }
 
         log.AppendLine(text, $"stored     the signal and the derived results; no names or birth dates from the file");

@@ -1,37 +1,50 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using EcgScope.Inference.Models;
+using EcgScope.Core;
+using EcgScope.Inference.Explanations;
 using EcgScope.Reports.Documents;
-using EcgScope.Signal.Analysis;
 using EcgScope.Signal.Quality;
 using EcgScope.Web.Storage;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace EcgScope.Web.Analyses;
 
-/// <summary>A stored analysis with the library's results behind it, for the page, the trace and the PDF.</summary>
+/// <summary>A stored analysis for the page, the trace and the PDF: its record and its document, as stored.</summary>
 /// <param name="Stored">The stored analysis.</param>
-/// <param name="Report">The results: those made when it was stored, or made again from the stored signal.</param>
-public sealed record AnalysisView(StoredAnalysis Stored, RecordReport Report)
+/// <param name="Record">The record as the history keeps it.</param>
+/// <param name="Document">The analysis as the REST API serves it.</param>
+public sealed record AnalysisView(StoredAnalysis Stored, EcgRecord Record, AnalysisDocument Document)
 {
     private ImmutableArray<SignalStretch>? noisyStretches;
 
+    /// <summary>The measurements.</summary>
+    public AnalyzeReport Analysis => Document.Analysis;
+
+    /// <summary>The verdicts.</summary>
+    public ClassifyReport Classification => Document.Classification;
+
     /// <summary>The lead the record's summary refers to (its R-peaks are marked on the trace).</summary>
-    public LeadAnalysis ReferenceLead { get; } =
-        Report.AnalysisResult.Leads.FirstOrDefault(lead => lead.LeadName == Report.AnalysisResult.Summary.ReferenceLead) ?? Report.AnalysisResult.Leads[0];
+    public LeadReport ReferenceLead => Analysis.MarkedLead() ?? Analysis.Leads[0];
+
+    /// <summary>The reference lead's R-peaks, as sample indices.</summary>
+    public ImmutableArray<int> RPeaks { get; } = Document.Analysis.MarkedRPeaks(Record.SamplingRate);
+
+    /// <summary>Where the first explained verdict came from in the trace; null when no verdict was explained.</summary>
+    public Relevance? Relevance { get; } = Document.Classification.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault() is { } first
+        ? new Relevance { Method = first.Method, ClassName = first.ClassName, BinSeconds = first.BinSeconds, Scores = [.. first.Scores] }
+        : null;
 
     /// <summary>The stretches of the reference lead too noisy to read.</summary>
     public ImmutableArray<SignalStretch> NoisyStretches => noisyStretches ??= Signal.Quality.NoisyStretches.Find(
-        (Report.Record.FindLead(ReferenceLead.LeadName) ?? Report.Record.Leads[0]).Span, Report.Record.SamplingRate, ReferenceLead.RPeaks.AsSpan());
+        (Record.FindLead(ReferenceLead.Name) ?? Record.Leads[0]).Span, Record.SamplingRate, RPeaks.AsSpan());
 }
 
 /// <summary>
-/// Opens stored analyses. The drawings need the library's results (R-peaks as samples, relevance), which the JSON
-/// only holds as numbers to print. A fresh analysis is kept as it was made; an older one is made again from the stored
-/// signal with the models it ran (the analysis is deterministic), and kept for a while, so a page, its trace and its
-/// PDF do the work once.
+/// Opens stored analyses. A view is made from the stored signal and document alone: nothing is analysed again, so the
+/// page, the trace, the PDF and the JSON show the same results wherever the analysis ran (this process or a silo).
+/// Views are kept for a while, so a page, its trace and its PDF read the signal once.
 /// </summary>
-public sealed class AnalysisViews(AnalysisStore store, ModelRegistry registry, IMemoryCache cache)
+public sealed class AnalysisViews(AnalysisStore store, IMemoryCache cache)
 {
     private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(10);
 
@@ -47,11 +60,11 @@ public sealed class AnalysisViews(AnalysisStore store, ModelRegistry registry, I
                 return null;
             }
 
-            var record = StoredSignal.Read(stored.Signal);
-            return new AnalysisView(stored, RecordReport.Create(record, stored.FileName, stored.Format, registry, ModelsOf(stored), printoutVerdicts: PrintoutVerdictsOf(stored)));
+            var document = JsonSerializer.Deserialize<AnalysisDocument>(stored.DocumentJson, ReportJson.Options)!;
+            return new AnalysisView(stored, StoredSignal.Read(stored.Signal), document);
         });
 
-    /// <summary>Keeps a view just made, so opening it does not analyse the record again.</summary>
+    /// <summary>Keeps a view just made, so opening it does not read the signal back.</summary>
     public void Remember(AnalysisView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -60,19 +73,4 @@ public sealed class AnalysisViews(AnalysisStore store, ModelRegistry registry, I
 
     /// <summary>Forgets <paramref name="id"/> (after a delete).</summary>
     public void Forget(string id) => cache.Remove(id);
-
-    /// <summary>The image models' verdicts as the document keeps them: they read the printout, which is not kept, so they cannot be made again.</summary>
-    private static List<VerdictReport> PrintoutVerdictsOf(StoredAnalysis stored) =>
-        [.. JsonSerializer.Deserialize<AnalysisDocument>(stored.DocumentJson, ReportJson.Options)!.Classification.Verdicts.Where(verdict => verdict.LeadName == VerdictReport.WholePrintout)];
-
-    /// <summary>The models the stored analysis ran, as its document names them: with a verdict, or unable to read the record.</summary>
-    private IEnumerable<ModelCard> ModelsOf(StoredAnalysis stored)
-    {
-        using var document = JsonDocument.Parse(stored.DocumentJson);
-        var classification = document.RootElement.GetProperty("classification");
-        var names = classification.GetProperty("verdicts").EnumerateArray().Select(verdict => verdict.GetProperty("model").GetString())
-            .Concat(classification.GetProperty("notApplicable").EnumerateArray().Select(model => model.GetString()?.Split(':')[0]))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return [.. registry.Cards.Where(card => names.Contains(card.Name))];
-    }
 }

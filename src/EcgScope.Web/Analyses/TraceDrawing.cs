@@ -14,14 +14,14 @@ public static class TraceDrawing
     /// <summary>The chart of <paramref name="view"/>.</summary>
     public static EcgPaperChart Chart(AnalysisView view)
     {
-        var report = view.Report;
+        ArgumentNullException.ThrowIfNull(view);
         var overlays = new EcgChartOverlays
         {
-            RPeakSampleIndices = view.ReferenceLead.RPeaks,
-            Relevance = report.ClassificationResult.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault(),
+            RPeakSampleIndices = view.RPeaks,
+            Relevance = view.Relevance,
             NoisySpans = [.. view.NoisyStretches.Select(stretch => new SecondsRange(stretch.StartSeconds, stretch.EndSeconds))],
         };
-        return Chart(report.Record, overlays);
+        return Chart(view.Record, overlays);
     }
 
     /// <summary>The first <see cref="MaximumSeconds"/> of <paramref name="record"/> on ECG paper, with <paramref name="overlays"/> if any.</summary>

@@ -29,7 +29,8 @@ public static class AnalysesApi
             .Produces<AnalysisDocument>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/analyses", (AnalysisStore store) => TypedResults.Ok(store.List())).WithSummary("The history, newest first");
         api.MapGet("/analyses/{id}", Get).Produces<AnalysisDocument>().WithSummary("One analysis (the same names as the CLI's JSON)");
         api.MapDelete("/analyses/{id}", Delete).WithSummary("Delete an analysis and its signal");
@@ -41,7 +42,7 @@ public static class AnalysesApi
             .WithSummary("Ask the configured language model to explain an analysis in plain words (off unless configured; sends derived figures only)");
         api.MapGet("/models", (ModelRegistry registry) => TypedResults.Ok(ModelsReport.From(registry))).WithSummary("The trained models and their cards");
         api.MapGet("/models/{name}/card", Card).WithSummary("A model's full card (Markdown): data, splits, figures with intervals, calibration, limits");
-        api.MapPost("/demo", Demo).Produces<AnalysisDocument>(StatusCodes.Status201Created).WithSummary("Analyse a synthetic demo ECG");
+        api.MapPost("/demo", DemoAsync).Produces<AnalysisDocument>(StatusCodes.Status201Created).WithSummary("Analyse a synthetic demo ECG");
     }
 
     private static async Task<Results<Created<JsonElement>, ProblemHttpResult>> UploadAsync(HttpRequest request, AnalysisService analyses, CancellationToken cancellationToken)
@@ -77,8 +78,7 @@ public static class AnalysesApi
         }
 
         using var pdf = new MemoryStream();
-        var report = view.Report;
-        EcgPdfReport.Write(pdf, report.Record, report.Analysis, report.Classification, view.Stored.CreatedAt, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
+        EcgPdfReport.Write(pdf, view.Record, view.Analysis, view.Classification, view.Stored.CreatedAt, ReportCultures.Resolve(culture ?? CultureInfo.CurrentUICulture.Name));
         return TypedResults.File(pdf.ToArray(), "application/pdf", $"ecgscope-{id[..Math.Min(8, id.Length)]}.pdf");
     }
 
@@ -112,7 +112,7 @@ public static class AnalysesApi
         return TypedResults.Ok(new LanguageModelExplanation(languageModel.ChatAddress.ToString(), request, answer.Text, answer.Error));
     }
 
-    private static Results<Created<JsonElement>, ValidationProblem> Demo(DemoRequest request, AnalysisService analyses, CancellationToken cancellationToken)
+    private static async Task<Results<Created<JsonElement>, ValidationProblem>> DemoAsync(DemoRequest request, AnalysisService analyses, CancellationToken cancellationToken)
     {
         if (DemoRecords.Validate(request) is { } errors)
         {
@@ -120,7 +120,8 @@ public static class AnalysesApi
         }
 
         var record = DemoRecords.Generate(request);
-        var stored = analyses.Analyze(record, DemoRecords.FileName(request), "synthetic", DeviceType.Unspecified, "demo generator: " + DemoRecords.Describe(request), cancellationToken);
+        var stored = await analyses.AnalyzeAsync(record, DemoRecords.FileName(request), "synthetic", DeviceType.Unspecified, "demo generator: " + DemoRecords.Describe(request), cancellationToken)
+            .ConfigureAwait(false);
         return TypedResults.Created(AnalysisLinks.For(stored.Id).Self, Json(stored.DocumentJson));
     }
 

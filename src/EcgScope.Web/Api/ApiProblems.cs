@@ -1,4 +1,5 @@
 using EcgScope.Core;
+using EcgScope.Web.Analyses;
 using EcgScope.Web.Uploads;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -22,6 +23,8 @@ public static class ApiProblems
                 ["byteOffset"] = format.ByteOffset,
             }),
         UploadRejectedException rejected => TypedResults.Problem(title: "The upload was refused.", detail: rejected.Message, statusCode: rejected.StatusCode),
+        AnalysisUnavailableException unavailable => TypedResults.Problem(
+            title: "The analysis is unavailable.", detail: unavailable.Message, statusCode: StatusCodes.Status503ServiceUnavailable),
         BadHttpRequestException request => TypedResults.Problem(title: "The request was refused.", detail: request.Message, statusCode: request.StatusCode),
         _ => null,
     };

@@ -47,7 +47,7 @@ public static class ExplanationPrompt
     private static string Figures(AnalysisView view)
     {
         var text = CultureInfo.InvariantCulture;
-        var analysis = view.Report.Analysis;
+        var analysis = view.Analysis;
         var summary = analysis.Summary;
         var figures = new StringBuilder();
         figures.AppendLine(text, $"Recording: {analysis.Leads.Count} lead(s), {analysis.DurationSeconds:0} s.");
@@ -60,7 +60,7 @@ public static class ExplanationPrompt
             figures.AppendLine(text, $"Lead {lead.Name}: signal quality {lead.Quality.Verdict}; {hrv}.");
         }
 
-        foreach (var verdict in view.Report.Classification.Verdicts)
+        foreach (var verdict in view.Classification.Verdicts)
         {
             var top = verdict.Probabilities.MaxBy(p => p.Probability);
             figures.AppendLine(verdict.IsConclusive

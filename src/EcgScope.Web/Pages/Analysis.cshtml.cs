@@ -18,10 +18,10 @@ public sealed class AnalysisModel(AnalysisViews views, LanguageModelClient langu
     public AnalysisView View { get; private set; } = null!;
 
     /// <summary>Its measurements.</summary>
-    public AnalyzeReport Analysis => View.Report.Analysis;
+    public AnalyzeReport Analysis => View.Analysis;
 
     /// <summary>Its verdicts.</summary>
-    public ClassifyReport Classification => View.Report.Classification;
+    public ClassifyReport Classification => View.Classification;
 
     /// <summary>For a printout image: what the digitizer found; otherwise null.</summary>
     public DigitizationSummary? Printout { get; private set; }
@@ -61,7 +61,7 @@ public sealed class AnalysisModel(AnalysisViews views, LanguageModelClient langu
         }
 
         View = view;
-        Printout = JsonSerializer.Deserialize<AnalysisDocument>(view.Stored.DocumentJson, ReportJson.Options)?.Printout;
+        Printout = view.Document.Printout;
         if (languageModel.Options.IsEnabled)
         {
             LanguageModelRequest = JsonSerializer.Serialize(LanguageModelChat(), IndentedJson);

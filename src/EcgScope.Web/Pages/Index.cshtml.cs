@@ -49,17 +49,22 @@ public sealed class IndexModel : DisclaimerGate
             var stored = await analyses.AnalyzeUploadAsync([.. form.Files], UploadForm.Fields(form), cancellationToken).ConfigureAwait(false);
             return Redirect(AnalysisLinks.For(stored.Id).Page);
         }
-        catch (Exception exception) when (exception is EcgFormatException or UploadRejectedException)
+        catch (Exception exception) when (exception is EcgFormatException or UploadRejectedException or AnalysisUnavailableException)
         {
             UploadError = exception.Message;
             RefusedFile = string.Join(", ", form.Files.Select(file => file.FileName));
-            Response.StatusCode = exception is UploadRejectedException rejected ? rejected.StatusCode : StatusCodes.Status422UnprocessableEntity;
+            Response.StatusCode = exception switch
+            {
+                UploadRejectedException rejected => rejected.StatusCode,
+                AnalysisUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
             return Page();
         }
     }
 
     /// <summary>Analyses a bundled sample.</summary>
-    public IActionResult OnPostSample(string name, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostSampleAsync(string name, CancellationToken cancellationToken)
     {
         if (BundledSamples.HeaderPath(name) is not { } path)
         {
@@ -68,12 +73,12 @@ public sealed class IndexModel : DisclaimerGate
 
         var reader = UploadedRecordReader.Readers.Detect(path);
         var record = reader.Read(path, EcgReadOptions.Default);
-        var stored = analyses.Analyze(record, Path.GetFileName(path), reader.FormatName, DeviceType.Other, $"bundled sample {name}", cancellationToken);
-        return Redirect(AnalysisLinks.For(stored.Id).Page);
+        return await ShowAsync(Path.GetFileName(path), analyses.AnalyzeAsync(record, Path.GetFileName(path), reader.FormatName, DeviceType.Other, $"bundled sample {name}", cancellationToken))
+            .ConfigureAwait(false);
     }
 
     /// <summary>Generates and analyses a demo recording.</summary>
-    public IActionResult OnPostDemo(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostDemoAsync(CancellationToken cancellationToken)
     {
         if (DemoRecords.Validate(Demo) is { } errors)
         {
@@ -86,7 +91,24 @@ public sealed class IndexModel : DisclaimerGate
             return Page();
         }
 
-        var stored = analyses.Analyze(DemoRecords.Generate(Demo), DemoRecords.FileName(Demo), "synthetic", DeviceType.Unspecified, "demo generator: " + DemoRecords.Describe(Demo), cancellationToken);
-        return Redirect(AnalysisLinks.For(stored.Id).Page);
+        var fileName = DemoRecords.FileName(Demo);
+        return await ShowAsync(fileName, analyses.AnalyzeAsync(DemoRecords.Generate(Demo), fileName, "synthetic", DeviceType.Unspecified, "demo generator: " + DemoRecords.Describe(Demo), cancellationToken))
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Opens the analysis made; or, when the analysis cluster did not answer, says so on this page (503).</summary>
+    private async Task<IActionResult> ShowAsync(string fileName, Task<Storage.StoredAnalysis> analysis)
+    {
+        try
+        {
+            return Redirect(AnalysisLinks.For((await analysis.ConfigureAwait(false)).Id).Page);
+        }
+        catch (AnalysisUnavailableException unavailable)
+        {
+            UploadError = unavailable.Message;
+            RefusedFile = fileName;
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Page();
+        }
     }
 }

@@ -12,7 +12,7 @@ namespace EcgScope.Web.Storage;
 /// <param name="HeartRateBpm">The record's heart rate, if measurable.</param>
 /// <param name="DocumentJson">The analysis JSON the API serves.</param>
 /// <param name="Log">The analysis log.</param>
-/// <param name="Signal">The signal, as <see cref="StoredSignal"/> writes it.</param>
+/// <param name="Signal">The signal, as <see cref="Reports.Documents.StoredSignal"/> writes it.</param>
 /// <param name="PrintoutPng">For a printout image: its traced area with the digitized traces over it (kept apart, read by <see cref="AnalysisStore.FindPrintout"/>).</param>
 public sealed record StoredAnalysis(
     string Id, DateTimeOffset CreatedAt, string FileName, string Format, double DurationSeconds, double? HeartRateBpm, string DocumentJson, string Log, byte[] Signal,

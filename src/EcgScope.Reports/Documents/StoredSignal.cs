@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Text;
 using EcgScope.Core;
 
-namespace EcgScope.Web.Storage;
+namespace EcgScope.Reports.Documents;
 
 /// <summary>
 /// The signal kept with an analysis: leads, sampling rate, start time and the device's own verdict, never the file's
