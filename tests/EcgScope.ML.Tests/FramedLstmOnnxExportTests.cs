@@ -14,28 +14,7 @@ public sealed class FramedLstmExportFixture : IDisposable
     {
         manual_seed(2017);
         Network = new FramedLstm(new FramedLstmShape { Classes = 2 });
-        using (var noGrad = no_grad())
-        {
-            // Affine parameters away from 1 and 0, so a swapped scale and bias would show.
-            foreach (var norm in new[] { Network.Norm1, Network.Norm2 })
-            {
-                norm.weight!.uniform_(0.5, 1.5);
-                norm.bias!.uniform_(-0.5, 0.5);
-            }
-
-            // A fresh head gives logits near 0, whose softmax hides differences; a trained one spreads them over units.
-            Network.Head.weight!.normal_(0, 1);
-        }
-
-        // Forward passes in train mode move the running mean and variance off 0 and 1.
-        Network.train();
-        for (var pass = 0; pass < 3; pass++)
-        {
-            using var scope = NewDisposeScope();
-            Network.forward(rand(8, 1, 900));
-        }
-
-        Network.eval();
+        TrainedLooking.Prepare(Network, Network.Head, () => rand(8, 1, 900), passes: 3);
         var path = Path.Combine(TestData.TempFolder(), "framed-lstm.onnx");
         FramedLstmOnnxExporter.Export(Network, path);
         Model = OnnxModel.Load(path);

@@ -7,7 +7,6 @@ using EcgScope.ML.Export;
 using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
 using EcgScope.Testing;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace EcgScope.ML.Tests;
@@ -19,27 +18,7 @@ public sealed class RecurrencePlotCnnExportFixture : IDisposable
     {
         manual_seed(20172);
         Network = new RecurrencePlotCnn(RecurrenceCnn.Shape);
-        using (var noGrad = no_grad())
-        {
-            // Affine parameters away from 1 and 0, and a head that spreads the logits over units, so differences show.
-            foreach (var norm in Network.modules().OfType<BatchNorm2d>())
-            {
-                norm.weight!.uniform_(0.5, 1.5);
-                norm.bias!.uniform_(-0.5, 0.5);
-            }
-
-            Network.Head.weight!.normal_(0, 1);
-        }
-
-        // Forward passes in train mode move the running mean and variance off 0 and 1.
-        Network.train();
-        for (var pass = 0; pass < 3; pass++)
-        {
-            using var scope = NewDisposeScope();
-            Network.forward(randn(4, RecurrenceCnn.Shape.Leads, 1000) * 1.5 + 0.2);
-        }
-
-        Network.eval();
+        TrainedLooking.Prepare(Network, Network.Head, () => (randn(4, RecurrenceCnn.Shape.Leads, 1000) * 1.5) + 0.2, passes: 3);
         Model = OnnxModel.Load(RecurrencePlotCnnOnnxExporter.Export(Network), "recurrence-cnn");
     }
 

@@ -4,7 +4,6 @@ using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Export;
 using EcgScope.ML.Networks;
 using EcgScope.Testing;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace EcgScope.ML.Tests;
@@ -16,28 +15,7 @@ public sealed class ResNet1dExportFixture : IDisposable
     {
         manual_seed(20171);
         Network = new ResNet1d(new ResNet1dShape { Leads = 1, Classes = 4 });
-        using (var noGrad = no_grad())
-        {
-            // Affine parameters away from 1 and 0, so a swapped scale and bias would show.
-            foreach (var norm in Network.modules().OfType<BatchNorm1d>())
-            {
-                norm.weight!.uniform_(0.5, 1.5);
-                norm.bias!.uniform_(-0.5, 0.5);
-            }
-
-            // A fresh head gives logits of ±0.2, whose softmax hides differences; a trained one spreads them over units.
-            Network.Head.weight!.normal_(0, 1);
-        }
-
-        // Forward passes in train mode move the running mean and variance off 0 and 1.
-        Network.train();
-        for (var pass = 0; pass < 5; pass++)
-        {
-            using var scope = NewDisposeScope();
-            Network.forward(randn(8, 1, 3000) * 2 + 0.5);
-        }
-
-        Network.eval();
+        TrainedLooking.Prepare(Network, Network.Head, () => (randn(8, 1, 3000) * 2) + 0.5, passes: 5);
         Path = System.IO.Path.Combine(TestData.TempFolder(), "resnet1d.onnx");
         ResNet1dOnnxExporter.Export(Network, Path);
         Model = OnnxModel.Load(Path);
