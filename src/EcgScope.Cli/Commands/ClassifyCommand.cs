@@ -36,13 +36,10 @@ internal static class ClassifyCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             var reader = SupportedFiles.Reader.Detect(path);
-            byte[]? printoutImage = null;
-            DigitizedPrintout? printout = null;
-            if (reader is PrintoutImageReader printouts)
-            {
-                printoutImage = File.ReadAllBytes(path);
-                printout = printouts.ReadPrintout(printoutImage, path, cancellationToken);
-            }
+            // A printout image is decoded once, for the digitizer and for the image models.
+            var printouts = reader as PrintoutImageReader;
+            using var printoutImage = printouts is null ? null : PrintoutDigitizer.Decode(File.ReadAllBytes(path), path);
+            var printout = printouts?.ReadPrintout(printoutImage!, path, cancellationToken);
 
             var record = printout?.Record ?? reader.Read(path, options.ReadOptions(parse));
             using var registry = modelOptions.OpenRegistry(parse);
@@ -56,7 +53,7 @@ internal static class ClassifyCommand
                 throw new UsageException($"--model {forPrintouts[0].Name}: this model reads printout images (JPEG or PNG), and {Path.GetFileName(path)} is not one.");
             }
 
-            List<VerdictReport> printoutVerdicts = printout is null ? [] : [.. PrintoutClassifier.ClassifyAll(printoutImage!, printout, path, registry, forPrintouts)
+            List<VerdictReport> printoutVerdicts = printout is null ? [] : [.. PrintoutClassifier.ClassifyAll(printoutImage!, printout, registry, forPrintouts)
                 .Select(verdict => VerdictReport.From(verdict, registry.AnyCard(verdict.Model)))];
             var classification = RecordClassification.Run(record, registry, requested.Except(forPrintouts), parse.GetResult(explain) is not null, cancellationToken);
             if (parse.GetValue(models) is { Length: > 0 } && classification.NotApplicable.Count > 0)

@@ -23,19 +23,17 @@ public static class PrintoutClassifier
     }
 
     /// <summary>
-    /// The verdicts of <paramref name="cards"/> on a printout: image models read the image <paramref name="encoded"/>
-    /// (named <paramref name="name"/> in errors), feature models the signal features of <paramref name="printout"/>, the
-    /// same image digitized. A model that cannot be loaded (an image model's backbone package was never restored) gives
+    /// The verdicts of <paramref name="cards"/> on a printout: image models read <paramref name="image"/> (8-bit BGR, as
+    /// <see cref="PrintoutDigitizer.Decode"/> gives it), feature models the signal features of
+    /// <paramref name="printout"/>, the same image digitized. A model that cannot be loaded (an image model's backbone package was never restored) gives
     /// an inconclusive verdict saying so, so that the signal read from the image is still classified.
     /// </summary>
-    /// <exception cref="Core.EcgFormatException">The bytes are not a decodable image.</exception>
-    public static ImmutableArray<PrintoutVerdict> ClassifyAll(
-        byte[] encoded, DigitizedPrintout printout, string name, ModelRegistry registry, IEnumerable<ModelCard> cards)
+    public static ImmutableArray<PrintoutVerdict> ClassifyAll(Mat image, DigitizedPrintout printout, ModelRegistry registry, IEnumerable<ModelCard> cards)
     {
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(printout);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(cards);
-        using var image = PrintoutPixels.Decode(encoded, name);
         var features = new Lazy<double[]>(() => PrintoutFeatures.Compute(printout));
         return [.. cards.Select(card => ClassifyOrExplain(card, () => card.Image is not null
             ? Classify(image, registry.LoadImage(card.Name))

@@ -84,8 +84,14 @@ public static class PrintoutDigitizer
         return new PageReading(name, masks, skew, center, flattened?.ImageToPage, options, cancellationToken).Read();
     }
 
-    private static Mat Decode(ReadOnlySpan<byte> encoded, string name, DigitizerOptions options)
+    /// <summary>
+    /// Decodes an encoded image as 8-bit BGR, refusing one larger than <paramref name="options"/>' pixel limit before
+    /// decoding it, so that one decoded image can be digitized, drawn over and classified.
+    /// </summary>
+    /// <exception cref="EcgFormatException">The bytes are not an image, or one too large.</exception>
+    public static Mat Decode(ReadOnlySpan<byte> encoded, string name, DigitizerOptions? options = null)
     {
+        options ??= DigitizerOptions.Default;
         var size = ImageHeader.Size(encoded);
         if (size is { } known && (long)known.Width * known.Height > options.MaxPixels)
         {

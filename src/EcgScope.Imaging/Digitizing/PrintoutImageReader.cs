@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcgScope.Core;
 using EcgScope.Formats;
+using OpenCvSharp;
 
 namespace EcgScope.Imaging.Digitizing;
 
@@ -38,7 +39,15 @@ public sealed class PrintoutImageReader(DigitizerOptions? options = null) : EcgF
     /// <exception cref="EcgFormatException">The image cannot be decoded, or its confidence is below <see cref="DigitizedPrintout.LowConfidence"/>.</exception>
     public DigitizedPrintout ReadPrintout(ReadOnlySpan<byte> encoded, string name, CancellationToken cancellationToken = default)
     {
-        var printout = PrintoutDigitizer.Digitize(encoded, name, options, cancellationToken);
+        using var image = PrintoutDigitizer.Decode(encoded, name, options);
+        return ReadPrintout(image, name, cancellationToken);
+    }
+
+    /// <summary>The printout in <paramref name="image"/> (decoded by <see cref="PrintoutDigitizer.Decode"/>), digitized.</summary>
+    /// <exception cref="EcgFormatException">Its confidence is below <see cref="DigitizedPrintout.LowConfidence"/>.</exception>
+    public DigitizedPrintout ReadPrintout(Mat image, string name, CancellationToken cancellationToken = default)
+    {
+        var printout = PrintoutDigitizer.Digitize(image, name, options, cancellationToken);
         return printout.Confidence < DigitizedPrintout.LowConfidence
             ? throw new EcgFormatException(name, string.Create(CultureInfo.InvariantCulture,
                 $"the printout could not be digitized reliably (confidence {printout.Confidence:0.00}): {string.Join("; ", printout.Concerns)}"))

@@ -11,18 +11,12 @@ public static class PrintoutPreview
     /// <summary>Room kept around the traces, in millimetres of paper; the left side keeps the calibration pulses.</summary>
     private const double MarginMillimeters = 5;
 
-    /// <summary>The traced area of <paramref name="encodedImage"/> with <paramref name="printout"/>'s traces over it, at most <paramref name="maxWidthPixels"/> wide, as PNG.</summary>
-    /// <exception cref="ArgumentException">The image cannot be decoded (it was digitized, so it could).</exception>
-    public static byte[] DrawPng(ReadOnlySpan<byte> encodedImage, DigitizedPrintout printout, int maxWidthPixels = 1600)
+    /// <summary>The traced area of <paramref name="image"/> (the one digitized) with <paramref name="printout"/>'s traces over it, at most <paramref name="maxWidthPixels"/> wide, as PNG.</summary>
+    public static byte[] DrawPng(Mat image, DigitizedPrintout printout, int maxWidthPixels = 1600)
     {
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(printout);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxWidthPixels);
-        using var image = Cv2.ImDecode(encodedImage, ImreadModes.Color);
-        if (image.Empty())
-        {
-            throw new ArgumentException("The image cannot be decoded.", nameof(encodedImage));
-        }
-
         using var overlay = PrintoutOverlay.Draw(image, printout);
         using var traced = new Mat(overlay, TracedArea(printout, overlay.Size()));
         var scale = Math.Min(1, (double)maxWidthPixels / traced.Width);

@@ -8,6 +8,7 @@ using EcgScope.Configuration;
 using EcgScope.Core;
 using EcgScope.Formats;
 using EcgScope.Imaging.Classification;
+using EcgScope.Imaging.Digitizing;
 using EcgScope.Inference.Models;
 using EcgScope.Reports.Documents;
 using EcgScope.Signal.Analysis;
@@ -111,10 +112,14 @@ public sealed class AnalysisService(AnalysisStore store, AnalysisViews views, Mo
     private List<VerdictReport> PrintoutVerdicts(DigitizedUpload? printout, string fileName, IEnumerable<ModelCard> chosen)
     {
         var printoutModels = chosen.Where(IsPrintoutModel).ToList();
-        return printout is null || printoutModels.Count == 0
-            ? []
-            : [.. PrintoutClassifier.ClassifyAll(printout.Image, printout.Printout, fileName, registry, printoutModels)
-                .Select(verdict => VerdictReport.From(verdict, registry.AnyCard(verdict.Model)))];
+        if (printout is null || printoutModels.Count == 0)
+        {
+            return [];
+        }
+
+        using var image = PrintoutDigitizer.Decode(printout.Image, fileName);
+        return [.. PrintoutClassifier.ClassifyAll(image, printout.Printout, registry, printoutModels)
+            .Select(verdict => VerdictReport.From(verdict, registry.AnyCard(verdict.Model)))];
     }
 
     /// <summary>Whether <paramref name="card"/> reads a printout (its image or its digitized features) rather than a record.</summary>

@@ -89,9 +89,11 @@ public sealed class UploadedRecordReader(WebSettings options)
             return (reader.Read(source, readOptions), name, reader.FormatName, null);
         }
 
-        var image = source.ReadAllBytes().ToArray();
+        // One decoding serves the digitizer and the preview; the printout models decode the bytes again when they run.
+        var encoded = source.ReadAllBytes().ToArray();
+        using var image = PrintoutDigitizer.Decode(encoded, source.Name);
         var printout = Printouts.ReadPrintout(image, source.Name);
-        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(printout, PrintoutPreview.DrawPng(image, printout), image));
+        return (printout.Record, name, Printouts.FormatName, new DigitizedUpload(printout, PrintoutPreview.DrawPng(image, printout), encoded));
     }
 
     private (EcgRecord Record, string Name, string Format, DigitizedUpload? Printout) ReadZip(string path, EcgReadOptions readOptions)
