@@ -53,4 +53,16 @@ public sealed class PhotographedPageTests
 
         Assert.Null(PageOutline.Find(rendered.Image));
     }
+
+    [Fact]
+    public void A_blank_sheet_on_a_table_is_found_flattened_and_refused_with_the_reason()
+    {
+        using var table = new Mat(900, 1200, MatType.CV_8UC3, new Scalar(70, 90, 110));
+        Point[] sheet = [new(150, 120), new(1050, 80), new(1100, 820), new(100, 760)];
+        Cv2.FillConvexPoly(table, sheet, Scalar.White);
+
+        Assert.NotNull(PageOutline.Find(table));
+        var error = Assert.Throws<EcgScope.Core.EcgFormatException>(() => PrintoutDigitizer.Digitize(table, "sheet.png", cancellationToken: TestContext.Current.CancellationToken));
+        Assert.Contains("sheet.png", error.Message, StringComparison.Ordinal);
+    }
 }

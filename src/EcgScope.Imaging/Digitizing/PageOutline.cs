@@ -20,6 +20,14 @@ internal static class PageOutline
     private const double SquareTolerance = 0.01;
 
     /// <summary>
+    /// The most a page is stretched to square its grid (either way): a photo steeper than this is not worth reading, and a
+    /// grid measured that far from square is more likely misread than that tilted.
+    /// </summary>
+    private const double MaximumStretch = 1.5;
+
+    private const double MinimumStretch = 1 / MaximumStretch;
+
+    /// <summary>
     /// The page of <paramref name="bgr"/> warped upright, and the homography (3x3, row by row) from <paramref name="bgr"/>'s
     /// pixels to the flattened page's; null when no page outline is found or the page fills the picture.
     /// </summary>
@@ -37,7 +45,8 @@ internal static class PageOutline
         // Foreshortening leaves one axis short; the grid's squares say by how much.
         var masks = PageMasks.From(first.Page);
         var grid = GridScale.Find(masks.Grid, masks.Width, masks.Height);
-        if (grid is null || grid.Periodicity < GridScale.MinimumPeriodicity || Math.Abs(grid.Anisotropy - 1) <= SquareTolerance)
+        if (grid is null || grid.Periodicity < GridScale.MinimumPeriodicity || Math.Abs(grid.Anisotropy - 1) <= SquareTolerance
+            || grid.Anisotropy is < MinimumStretch or > MaximumStretch)
         {
             return first;
         }
