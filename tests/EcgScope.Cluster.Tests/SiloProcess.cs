@@ -13,9 +13,10 @@ internal sealed class SiloProcess : IDisposable
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private SiloProcess(Process process)
+    private SiloProcess(Process process, int siloPort)
     {
         this.process = process;
+        SiloPort = siloPort;
         process.OutputDataReceived += (_, line) => Append(line.Data);
         process.ErrorDataReceived += (_, line) => Append(line.Data);
         process.BeginOutputReadLine();
@@ -25,10 +26,11 @@ internal sealed class SiloProcess : IDisposable
     public static SiloProcess Start(string connectionString, string clusterId)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        var siloPort = LocalPostgres.FreePort();
         string[] arguments =
         [
             Path.Combine(AppContext.BaseDirectory, "ecgscope-silo.dll"), "--postgres", connectionString, "--cluster-id", clusterId,
-            "--address", "127.0.0.1", "--silo-port", $"{LocalPostgres.FreePort()}", "--gateway-port", $"{LocalPostgres.FreePort()}",
+            "--address", "127.0.0.1", "--silo-port", $"{siloPort}", "--gateway-port", $"{LocalPostgres.FreePort()}",
             "--models", EcgScope.Testing.TestData.RepositoryFile("models"),
         ];
         foreach (var argument in arguments)
@@ -36,8 +38,11 @@ internal sealed class SiloProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        return new SiloProcess(Process.Start(start)!);
+        return new SiloProcess(Process.Start(start)!, siloPort);
     }
+
+    /// <summary>The port it talks to other silos on: its <see cref="SiloAddress"/>'s.</summary>
+    public int SiloPort { get; }
 
     /// <summary>Everything it printed so far.</summary>
     public string Output
@@ -63,6 +68,13 @@ internal sealed class SiloProcess : IDisposable
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"the silo exited with {process.ExitCode}:\n{Output}");
         return Output;
+    }
+
+    /// <summary>Kills it at once (SIGKILL): no goodbye to the cluster.</summary>
+    public void Kill()
+    {
+        process.Kill();
+        process.WaitForExit();
     }
 
     public void Dispose()

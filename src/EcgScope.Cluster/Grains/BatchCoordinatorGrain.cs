@@ -8,8 +8,8 @@ namespace EcgScope.Cluster.Grains;
 /// The coordinator of one batch. Keeps up to <see cref="BatchState.MaxInFlight"/> records under way on worker grains;
 /// a record whose worker fails (its silo died) or takes longer than <see cref="ClusterBatchOptions.InFlightTimeout"/>
 /// is handed out again under a new worker key, so it may run twice, but only its first row is recorded (a record
-/// whose workers fail <see cref="ClusterBatchOptions.MaxAttempts"/> times gets a row with the error). The rows
-/// are stored before a poll hands them out, so the client never sees a row the coordinator could forget; after a
+/// whose workers fail <see cref="ClusterBatchOptions.MaxAttempts"/> times gets a row with the error). A poll hands
+/// out only rows known to be stored, so the client never sees a row the coordinator could forget; after a
 /// loss of its own silo the coordinator is activated elsewhere (by the next poll, or by its reminder) and hands out
 /// again everything not stored as done.
 /// </summary>
@@ -27,12 +27,21 @@ internal sealed partial class BatchCoordinatorGrain(
     private readonly Dictionary<string, int> failures = new(StringComparer.Ordinal);
     private int attempts;
     private bool dirty;
+
+    /// <summary>
+    /// How many of the first rows are known to be in storage: a poll hands out no others. Rows recorded while a write is
+    /// under way (a worker's answer interleaves with the await) may miss that write; were they handed out, a coordinator
+    /// reactivated from storage after its silo died would record other records at their places, and the client, which
+    /// asks from the count it has seen, would never get those rows.
+    /// </summary>
+    private int storedRows;
     private IGrainTimer? timer;
 
     private BatchState Batch => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        storedRows = Batch.Rows.Count;
         if (Batch.Pending.Count > 0)
         {
             StartWork();
@@ -65,8 +74,8 @@ internal sealed partial class BatchCoordinatorGrain(
             Batch.Pending.TryAdd(record.Name, record);
         }
 
-        await state.WriteStateAsync();
-        dirty = false;
+        dirty = true;
+        await SaveAsync();
         if (Batch.Pending.Count > 0)
         {
             await this.RegisterOrUpdateReminder(ReminderName, options.Value.ReminderPeriod, options.Value.ReminderPeriod);
@@ -79,8 +88,8 @@ internal sealed partial class BatchCoordinatorGrain(
     public async Task<BatchPoll> PollAsync(int fromRow)
     {
         await SaveAsync();
-        var from = Math.Clamp(fromRow, 0, Batch.Rows.Count);
-        return new BatchPoll(Batch.Epoch, [.. Batch.Rows.Skip(from)], Batch.Rows.Count, Batch.Pending.Count, attempts);
+        var from = Math.Clamp(fromRow, 0, storedRows);
+        return new BatchPoll(Batch.Epoch, [.. Batch.Rows.GetRange(from, storedRows - from)], storedRows, Batch.Pending.Count, attempts);
     }
 
     public async Task ForgetAsync()
@@ -94,6 +103,7 @@ internal sealed partial class BatchCoordinatorGrain(
 
         await state.ClearStateAsync();
         state.State = new BatchState();
+        storedRows = 0;
         DeactivateOnIdle();
     }
 
@@ -186,9 +196,11 @@ internal sealed partial class BatchCoordinatorGrain(
         if (dirty)
         {
             dirty = false;
+            var rows = Batch.Rows.Count;
             try
             {
                 await state.WriteStateAsync();
+                storedRows = rows;
             }
             catch
             {
