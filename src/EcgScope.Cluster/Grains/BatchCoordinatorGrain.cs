@@ -200,7 +200,7 @@ internal sealed partial class BatchCoordinatorGrain(
             try
             {
                 await state.WriteStateAsync();
-                storedRows = rows;
+                storedRows = Math.Max(storedRows, rows);
             }
             catch
             {
