@@ -126,4 +126,7 @@ public sealed record RelevanceReport(RelevanceMethod Method, string ClassName, d
     /// <summary>The report of the library's result, field by field.</summary>
     public static RelevanceReport From(Relevance relevance) => new(
         relevance.Method, relevance.ClassName, relevance.BinSeconds, relevance.Scores, relevance.Stretches);
+
+    /// <summary>The library's result again, for drawing a stored report (the stretches follow from the scores).</summary>
+    public Relevance ToRelevance() => new() { Method = Method, ClassName = ClassName, BinSeconds = BinSeconds, Scores = [.. Scores] };
 }

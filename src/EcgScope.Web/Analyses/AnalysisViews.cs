@@ -30,9 +30,7 @@ public sealed record AnalysisView(StoredAnalysis Stored, EcgRecord Record, Analy
     public ImmutableArray<int> RPeaks { get; } = Document.Analysis.MarkedRPeaks(Record.SamplingRate);
 
     /// <summary>Where the first explained verdict came from in the trace; null when no verdict was explained.</summary>
-    public Relevance? Relevance { get; } = Document.Classification.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault() is { } first
-        ? new Relevance { Method = first.Method, ClassName = first.ClassName, BinSeconds = first.BinSeconds, Scores = [.. first.Scores] }
-        : null;
+    public Relevance? Relevance { get; } = Document.Classification.Verdicts.SelectMany(verdict => verdict.Explanations).FirstOrDefault()?.ToRelevance();
 
     /// <summary>The stretches of the reference lead too noisy to read.</summary>
     public ImmutableArray<SignalStretch> NoisyStretches => noisyStretches ??= Signal.Quality.NoisyStretches.Find(
