@@ -45,7 +45,7 @@ public sealed record RhythmEvaluation
     public required IReadOnlyList<ReliabilityBin> ReliabilityBefore { get; init; }
 
     /// <summary>The reliability curve after scaling.</summary>
-    public required IReadOnlyList<ReliabilityBin> Reliability { get; init; }
+    public required IReadOnlyList<ReliabilityBin> ReliabilityAfter { get; init; }
 
     /// <summary>All folds' test records' calibrated probabilities (Normal, AF, Other, Noisy), pooled in fold order.</summary>
     public required IReadOnlyList<double[]> TestProbabilities { get; init; }
@@ -100,7 +100,7 @@ public sealed record RhythmEvaluation
             EceBefore = Calibration.ExpectedCalibrationError(before, beforeCorrect),
             EceAfter = Calibration.ExpectedCalibrationError(after, afterCorrect),
             ReliabilityBefore = Calibration.ReliabilityCurve(before, beforeCorrect),
-            Reliability = Calibration.ReliabilityCurve(after, afterCorrect),
+            ReliabilityAfter = Calibration.ReliabilityCurve(after, afterCorrect),
             TestProbabilities = calibrated,
             TestLabels = labels,
             Threshold = threshold,

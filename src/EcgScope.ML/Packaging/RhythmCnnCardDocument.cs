@@ -97,7 +97,7 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"| confidence bin | records | mean confidence | accuracy |");
         Line($"|---|---|---|---|");
-        foreach (var bin in evaluation.Reliability.Where(b => b.Count > 0))
+        foreach (var bin in evaluation.ReliabilityAfter.Where(b => b.Count > 0))
         {
             Line($"| {bin.LowerEdge:0.00}-{bin.UpperEdge:0.00} | {bin.Count} | {bin.MeanConfidence:0.000} | {bin.Accuracy:0.000} |");
         }

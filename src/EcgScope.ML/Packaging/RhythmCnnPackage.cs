@@ -106,7 +106,7 @@ public static class RhythmCnnPackage
         [
             figures.Roc($"{RhythmCnn.Name}: ROC, one class against the rest (all folds' test records)", outcomes),
             figures.PrecisionRecall($"{RhythmCnn.Name}: precision and recall (all folds' test records)", outcomes),
-            figures.Reliability($"{RhythmCnn.Name}: calibration of the top label", evaluation.ReliabilityBefore, evaluation.Reliability),
+            figures.Reliability($"{RhythmCnn.Name}: calibration of the top label", evaluation.ReliabilityBefore, evaluation.ReliabilityAfter),
             figures.Training($"{RhythmCnn.Name}: loss per epoch", CardFigures.Folds(checkpoints)),
         ];
     }

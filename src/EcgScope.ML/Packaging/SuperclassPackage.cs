@@ -76,16 +76,17 @@ public static class SuperclassPackage
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         var seconds = curve.Keys.Sum(percent => FoldCheckpoint.Read(Path.Combine(runsDirectory, $"train{percent}")).TrainingSeconds);
+        var fullRun = FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100"));
         var comparison = sideBySide is var (other, otherRuns)
             ? new SideBySideFigures(
                 other,
                 SuperclassEvaluation.Of(Path.Combine(otherRuns, "train100"), records),
                 FoldCheckpoint.Read(Path.Combine(otherRuns, "train100")).TrainingSeconds,
-                FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100")).TrainingSeconds,
+                fullRun.TrainingSeconds,
                 SuperclassEvaluation.MacroAurocDifference(Path.Combine(runsDirectory, "train100"), Path.Combine(otherRuns, "train100"), records, ComparisonSeed))
             : null;
         var document = Path.Combine(repositoryRoot, network.Document);
-        var charts = Charts(new CardFigures(document), card, full, FoldCheckpoint.Read(Path.Combine(runsDirectory, "train100")));
+        var charts = Charts(new CardFigures(document), card, full, fullRun);
         File.WriteAllText(document, WriteDocument(network, card, curve, records, seconds, comparison, charts));
         return card;
     }
