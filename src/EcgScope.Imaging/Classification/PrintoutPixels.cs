@@ -1,4 +1,5 @@
 using EcgScope.Core;
+using EcgScope.Imaging.Digitizing;
 using EcgScope.Inference.Models;
 using OpenCvSharp;
 
@@ -31,19 +32,12 @@ public static class PrintoutPixels
     /// <exception cref="EcgFormatException">The file is not an image OpenCV can decode.</exception>
     public static Mat Read(string path) => Decode(File.ReadAllBytes(path), path);
 
-    /// <summary>Decodes image bytes as 8-bit BGR; <paramref name="source"/> names them in errors.</summary>
-    /// <exception cref="EcgFormatException">The bytes are not an image OpenCV can decode.</exception>
+    /// <summary>Decodes image bytes as 8-bit BGR (as <see cref="PrintoutDigitizer.Decode"/>); <paramref name="source"/> names them in errors.</summary>
+    /// <exception cref="EcgFormatException">The bytes are not an image OpenCV can decode, or one too large.</exception>
     public static Mat Decode(byte[] bytes, string source)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        var image = bytes.Length == 0 ? new Mat() : Cv2.ImDecode(bytes, ImreadModes.Color);
-        if (image.Empty())
-        {
-            image.Dispose();
-            throw new EcgFormatException(source, $"not an image that can be decoded ({bytes.Length} bytes)", byteOffset: 0);
-        }
-
-        return image;
+        return PrintoutDigitizer.Decode(bytes, source);
     }
 
     /// <summary>

@@ -92,6 +92,11 @@ public static class PrintoutDigitizer
     public static Mat Decode(ReadOnlySpan<byte> encoded, string name, DigitizerOptions? options = null)
     {
         options ??= DigitizerOptions.Default;
+        if (encoded.IsEmpty)
+        {
+            throw new EcgFormatException(name, "the file is empty: no image to digitize", byteOffset: 0);
+        }
+
         var size = ImageHeader.Size(encoded);
         if (size is { } known && (long)known.Width * known.Height > options.MaxPixels)
         {
