@@ -8,6 +8,7 @@ using EcgScope.ML.Models;
 using EcgScope.ML.Networks;
 using EcgScope.ML.Packaging;
 using EcgScope.ML.Training;
+using EcgScope.ML.Trees;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -96,19 +97,34 @@ internal static class TrainCommand
         var data = new Option<DirectoryInfo>("--data") { Description = "The CinC 2017 folder the cross-validation ran on.", Required = true };
         var crossValidation = new Option<DirectoryInfo>("--cv") { Description = "The --out folder of the cross-validation.", Required = true };
         var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ and docs/models/ are written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
-        var featuresOutOfFold = new Option<FileInfo?>("--features-oof") { Description = "The feature model's out-of-fold probabilities (scripts/experiments/rhythm-features.sh), for the side-by-side figures." };
-        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, root, featuresOutOfFold };
+        var features = new Option<DirectoryInfo?>("--features") { Description = "The feature experiment's output folder (scripts/experiments/rhythm-features.sh), for the side-by-side figures." };
+        var rhythm = new Command(RhythmCnn.Name, "Export the rhythm CNN and write its card.") { data, crossValidation, root, features };
         rhythm.SetAction(parse =>
         {
             var repository = parse.GetValue(root)!.FullName;
             var card = RhythmCnnPackage.Write(
-                parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository, parse.GetValue(featuresOutOfFold)?.FullName);
+                parse.GetValue(crossValidation)!.FullName, Cinc2017.Load(parse.GetValue(data)!.FullName), Path.Combine(repository, "models"), repository, parse.GetValue(features)?.FullName);
             PrintMetrics(card);
             return 0;
+        });
+        var ensembleFeatures = new Option<DirectoryInfo>("--features") { Description = "The feature experiment's output folder (scripts/experiments/rhythm-features.sh).", Required = true };
+        var threads = new Option<int>("--threads") { Description = "Threads for the features and the trees.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var ensemble = new Command(RhythmEnsemble.Name, "Export the rhythm CNN with feature trees beside it and write the ensemble's card.") { data, crossValidation, root, ensembleFeatures, threads };
+        ensemble.SetAction((parse, cancellationToken) =>
+        {
+            var repository = parse.GetValue(root)!.FullName;
+            var records = Cinc2017.Load(parse.GetValue(data)!.FullName);
+            var table = FeatureTable.Compute(
+                records, FeatureSet.Rhythm, FeatureTable.CacheFile(FeatureTable.DefaultCacheFolder, FeatureSet.Rhythm), parse.GetValue(threads), cancellationToken: cancellationToken);
+            var card = RhythmCnnPackage.WriteEnsemble(
+                parse.GetValue(crossValidation)!.FullName, records, table, parse.GetValue(ensembleFeatures)!.FullName, Path.Combine(repository, "models"), repository, parse.GetValue(threads));
+            PrintMetrics(card);
+            return Task.FromResult(0);
         });
         return new Command("package", "Export a trained model to ONNX and write its card.")
         {
             rhythm,
+            ensemble,
             SuperclassPackageCommand(SuperclassNetwork.OneDimensional),
             SuperclassPackageCommand(SuperclassNetwork.RecurrencePlot, sideBySideWith: SuperclassNetwork.OneDimensional),
             PrintoutCommands.PackageCnn(),

@@ -39,6 +39,23 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
+    public void The_ensemble_explains_its_verdict_by_the_trace_and_by_the_measures_that_weighed_most()
+    {
+        var run = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00004.hea"), "--model", "rhythm-ensemble", "--explain", "--format", "json");
+        var text = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00004.hea"), "--model", "rhythm-ensemble", "--explain");
+
+        Assert.Equal(0, run.ExitCode);
+        var verdict = run.Json.GetProperty("verdicts").EnumerateArray().Single();
+        Assert.Equal("AF", verdict.GetProperty("verdict").GetString());
+        Assert.NotEmpty(verdict.GetProperty("explanations").EnumerateArray());
+        var measures = verdict.GetProperty("measures").EnumerateArray().ToArray();
+        Assert.Equal(5, measures.Length);
+        Assert.All(measures, m => Assert.False(string.IsNullOrEmpty(m.GetProperty("aspect").GetString())));
+        Assert.Contains(measures[0].GetProperty("name").GetString()!, verdict.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Contains("    measures      " + measures[0].GetProperty("name").GetString(), text.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_twelve_lead_record_gets_the_rhythm_verdict_from_lead_I_and_the_superclass_flags()
     {
         var run = CliRun.Of("classify", TestData.File("ptbxl", "records100", "00000", "00001_lr.hea"));
@@ -51,18 +68,25 @@ public sealed class ClassifyCommandTests
     }
 
     [Fact]
-    public void Explain_with_a_path_draws_the_verdict_on_ecg_paper()
+    public void Explain_with_a_path_draws_each_verdict_on_ecg_paper()
     {
-        var image = Path.Combine(TestData.TempFolder(), "explained.png");
+        var folder = TestData.TempFolder();
+        var image = Path.Combine(folder, "explained.png");
 
         var run = CliRun.Of("classify", TestData.File("cinc2017", "training2017", "A00004.hea"), "--explain", image, "--format", "json");
 
         Assert.Equal(0, run.ExitCode);
-        var png = File.ReadAllBytes(image);
-        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
-        Assert.InRange(width, 3000, 3200); // 30 s at 25 mm/s and 4 px/mm, plus margins
-        Assert.NotEmpty(run.Json.GetProperty("verdicts")[0].GetProperty("explanations").EnumerateArray());
+        var verdicts = run.Json.GetProperty("verdicts").EnumerateArray().ToArray();
+        Assert.Equal(["rhythm-cnn", "rhythm-ensemble"], verdicts.Select(v => v.GetProperty("model").GetString()));
+        foreach (var verdict in verdicts)
+        {
+            // One image per model when several answer: explained.MODEL.png.
+            var png = File.ReadAllBytes(Path.Combine(folder, $"explained.{verdict.GetProperty("model").GetString()}.png"));
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+            Assert.InRange(width, 3000, 3200); // 30 s at 25 mm/s and 4 px/mm, plus margins
+            Assert.NotEmpty(verdict.GetProperty("explanations").EnumerateArray());
+        }
     }
 
     [Fact]
@@ -74,7 +98,7 @@ public sealed class ClassifyCommandTests
         var twelveLead = CliRun.Of("classify", csv, "--model", "superclass-cnn", "--format", "json");
 
         Assert.Equal(0, all.ExitCode);
-        Assert.Equal(["rhythm-cnn"], all.Json.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("model").GetString()));
+        Assert.Equal(["rhythm-cnn", "rhythm-ensemble"], all.Json.GetProperty("verdicts").EnumerateArray().Select(v => v.GetProperty("model").GetString()));
         var notApplicable = all.Json.GetProperty("notApplicable").EnumerateArray().Select(m => m.GetString()!).ToList();
         Assert.Contains(notApplicable, m => m.StartsWith("superclass-cnn: it reads the leads I, II", StringComparison.Ordinal));
         Assert.Contains(notApplicable, m => m.StartsWith("recurrence-cnn: it reads the leads I, II", StringComparison.Ordinal));

@@ -6,19 +6,6 @@ namespace EcgScope.Inference.Tests;
 /// <summary>The registry over a copy of the shipped models, and what it says when a model's files are wrong.</summary>
 public sealed class ModelRegistryTests
 {
-    private static string CopyOfShippedModels()
-    {
-        var copy = Path.Combine(TestData.TempFolder(), "models");
-        foreach (var file in Directory.GetFiles(TestData.RepositoryFile("models"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(copy, Path.GetRelativePath(TestData.RepositoryFile("models"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return copy;
-    }
-
     [Fact]
     public void Every_shipped_card_loads_with_weights_matching_its_sha256()
     {
@@ -36,7 +23,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void Weights_that_are_not_the_cards_are_refused_with_both_hashes()
     {
-        var models = CopyOfShippedModels();
+        var models = TestData.CopyOfShippedModels();
         var onnx = Path.Combine(models, "superclass-cnn", "superclass-cnn.onnx");
         var bytes = File.ReadAllBytes(onnx);
         bytes[^1] ^= 0xFF;
@@ -52,7 +39,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void Missing_weights_and_unknown_models_are_named()
     {
-        var models = CopyOfShippedModels();
+        var models = TestData.CopyOfShippedModels();
         File.Delete(Path.Combine(models, "superclass-cnn", "superclass-cnn.onnx"));
         using var registry = new ModelRegistry(models);
 
@@ -63,7 +50,7 @@ public sealed class ModelRegistryTests
     [Fact]
     public void A_card_that_is_not_json_is_named()
     {
-        var models = CopyOfShippedModels();
+        var models = TestData.CopyOfShippedModels();
         File.WriteAllText(Path.Combine(models, "superclass-cnn", "superclass-cnn.json"), "{ \"name\": ");
 
         var error = Assert.Throws<InvalidDataException>(() => new ModelRegistry(models));

@@ -52,7 +52,7 @@ public sealed class PrintoutFeatureExperimentTests(ITestOutputHelper output)
 
         var model = PrintoutFeatureExperiment.Train(table, labels, training, seed: 3, threads: 2);
         using var onnx = OnnxModel.Load(model.ExportOnnx(), "printout-features");
-        var rows = held.Select(i => PrintoutFeatureExperiment.Imputed(table[i])).ToArray();
+        var rows = held.Select(i => TreeClassifier.Imputed(table[i])).ToArray();
         var expected = model.PredictProbabilities(rows);
         var logits = onnx.Run([.. rows.SelectMany(row => row.Select(value => (float)value))], rows.Length, PrintoutFeatures.Names.Length);
 

@@ -12,11 +12,13 @@ namespace EcgScope.ML.Tests;
 /// <summary>Each shipped model, served by ONNX Runtime from models/, reproduces the headline figure its card states within 0.02.</summary>
 public sealed class ShippedModelTests
 {
-    [Fact]
-    public void Rhythm_model_reproduces_its_figure_on_the_fixed_slice_of_its_held_out_fold()
+    [Theory]
+    [InlineData(RhythmCnn.Name)]
+    [InlineData(RhythmEnsemble.Name)]
+    public void Rhythm_model_reproduces_its_figure_on_the_fixed_slice_of_its_held_out_fold(string name)
     {
         using var registry = new ModelRegistry(TestData.RepositoryFile("models"));
-        var model = registry.Load(RhythmCnn.Name);
+        var model = registry.Load(name);
         var records = Cinc2017.Load(TestData.Require("cinc2017"));
         var folds = StratifiedFolds.Assign([.. records.Select(r => r.Label)], 5, new Training.TrainingOptions().Seed);
         var slice = records.Where((_, i) => folds[i] == RhythmCnnPackage.ShippedFold - 1).Take(RhythmCnnPackage.SliceRecords).ToArray();

@@ -63,4 +63,19 @@ internal static class TestData
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
         return folder;
     }
+
+    /// <summary>A copy of the repository's <c>models</c> folder in a fresh temporary folder, for tests that alter a model's files.</summary>
+    public static string CopyOfShippedModels()
+    {
+        var shipped = RepositoryFile("models");
+        var copy = Path.Combine(TempFolder(), "models");
+        foreach (var file in Directory.GetFiles(shipped, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(shipped, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+
+        return copy;
+    }
 }

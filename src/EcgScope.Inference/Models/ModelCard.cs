@@ -62,6 +62,10 @@ public sealed record ModelCard
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public FeatureInputSpec? Features { get; init; }
 
+    /// <summary>A feature model whose vote a signal model's verdict averages in, or null for none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public FeatureCompanion? Companion { get; init; }
+
     /// <summary>The ONNX file beside the card and its SHA-256, checked when the model loads.</summary>
     public required ModelWeights Weights { get; init; }
 
@@ -110,7 +114,9 @@ public sealed record ModelCard
             return kinds != 1
                 ? throw new InvalidDataException(
                     $"{path}: a model card has exactly one of \"input\" (a signal model), \"image\" (an image model) or \"features\" (a feature model); this one has {(kinds == 0 ? "neither" : "more than one")}.")
-                : card;
+                : card.Companion is not null && (card.Input is null || card.Input.Leads.Length != 1)
+                    ? throw new InvalidDataException($"{path}: only a single-lead signal model can have a \"companion\" feature model.")
+                    : card;
         }
         catch (JsonException exception)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using EcgScope.Signal.Features;
 
 namespace EcgScope.Inference.Models;
 
@@ -142,12 +143,35 @@ public sealed class ModelRegistry : IDisposable
             : throw new InvalidDataException($"{path}: SHA-256 {hash} differs from the card's {weights.Sha256}; the weights are not the ones the card describes.");
     }
 
-    private string WeightsPath(ModelCard card) => Path.Combine(Path.GetDirectoryName(cardPaths[card.Name])!, card.Weights.File);
+    private string WeightsPath(ModelCard card, ModelWeights weights) => Path.Combine(Path.GetDirectoryName(cardPaths[card.Name])!, weights.File);
+
+    private string WeightsPath(ModelCard card) => WeightsPath(card, card.Weights);
 
     private LoadedModel Open(ModelCard card)
     {
         var path = WeightsPath(card);
-        return new LoadedModel(card, OnnxModel.Load(ReadChecked(path, card.Weights, $"The weights of model '{card.Name}' are"), path));
+        var onnx = OnnxModel.Load(ReadChecked(path, card.Weights, $"The weights of model '{card.Name}' are"), path);
+        try
+        {
+            return new LoadedModel(card, onnx, card.Companion is { } companion ? OpenCompanion(card, companion) : null);
+        }
+        catch
+        {
+            onnx.Dispose();
+            throw;
+        }
+    }
+
+    private OnnxModel OpenCompanion(ModelCard card, FeatureCompanion companion)
+    {
+        var path = WeightsPath(card, companion.Weights);
+        if (!companion.Features.Names.SequenceEqual(RhythmFeatures.Names, StringComparer.Ordinal) || companion.Baseline.Length != RhythmFeatures.Names.Length)
+        {
+            throw new InvalidDataException(
+                $"{cardPaths[card.Name]}: the companion of model '{card.Name}' must read EcgScope's {RhythmFeatures.Names.Length} rhythm features, in their order, with a baseline value for each.");
+        }
+
+        return OnnxModel.Load(ReadChecked(path, companion.Weights, $"The companion weights of model '{card.Name}' are"), path);
     }
 
     private LoadedImageModel OpenImage(ModelCard card)
@@ -166,8 +190,8 @@ public sealed class ModelRegistry : IDisposable
     }
 }
 
-/// <summary>A model ready to run: its card and its ONNX Runtime session.</summary>
-public sealed class LoadedModel(ModelCard card, OnnxModel onnx) : IDisposable
+/// <summary>A model ready to run: its card, its ONNX Runtime session and its companion's, if the card has one.</summary>
+public sealed class LoadedModel(ModelCard card, OnnxModel onnx, OnnxModel? companion = null) : IDisposable
 {
     /// <summary>The card.</summary>
     public ModelCard Card { get; } = card;
@@ -175,6 +199,13 @@ public sealed class LoadedModel(ModelCard card, OnnxModel onnx) : IDisposable
     /// <summary>The session.</summary>
     public OnnxModel Onnx { get; } = onnx;
 
+    /// <summary>The session of the card's <see cref="ModelCard.Companion"/>, or null when it has none.</summary>
+    public OnnxModel? Companion { get; } = companion;
+
     /// <inheritdoc />
-    public void Dispose() => Onnx.Dispose();
+    public void Dispose()
+    {
+        Onnx.Dispose();
+        Companion?.Dispose();
+    }
 }

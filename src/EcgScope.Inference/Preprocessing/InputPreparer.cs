@@ -28,11 +28,22 @@ public static class InputPreparer
             throw new ArgumentException($"This model cannot read the record: {reason}.", nameof(record));
         }
 
-        var picked = record.WithLeads(PickLeads(record, spec.Leads), record.SamplingRate);
+        var picked = Pick(record, spec);
         var resampled = Math.Abs(picked.SamplingRate.Hertz - spec.SampleRateHz) < 1e-9
             ? picked
             : Resampler.Resample(picked, new SamplingRate(spec.SampleRateHz));
         return EcgFilters.BandPass(resampled, spec.HighPassHz, spec.LowPassHz);
+    }
+
+    /// <summary>
+    /// The leads <paramref name="spec"/> reads, as recorded (neither resampled nor filtered): for a single-lead model the
+    /// lead its verdict names.
+    /// </summary>
+    public static EcgRecord Pick(EcgRecord record, InputSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(spec);
+        return record.WithLeads(PickLeads(record, spec.Leads), record.SamplingRate);
     }
 
     /// <summary>The whole record as windows: one from the start, then every full window after it.</summary>

@@ -8,8 +8,8 @@ namespace EcgScope.Inference.Verdicts;
 
 /// <summary>
 /// Runs one model on one record: the card's preprocessing, ONNX Runtime, the mean of the windows' logits (as the
-/// model was validated), temperature scaling, the card's rules for "inconclusive", and optionally where in the trace
-/// the verdict came from.
+/// model was validated), temperature scaling, the vote of the card's feature companion if it has one, the card's
+/// rules for "inconclusive", and optionally where in the trace (and which measures) the verdict came from.
 /// </summary>
 public static class EcgClassifier
 {
@@ -22,12 +22,16 @@ public static class EcgClassifier
         var conditioned = InputPreparer.Condition(record, card.Input);
         var prepared = InputPreparer.PrepareConditioned(conditioned, card.Input);
         var output = model.Onnx.Run(prepared, explain ? OnnxMaps.ClassActivation : OnnxMaps.None);
-        var probabilities = Calibrated(card, WindowLogits.Mean(output.Logits, output.Classes, output.Rows));
+        var networkProbabilities = Calibrated(card, WindowLogits.Mean(output.Logits, output.Classes, output.Rows));
+        var vote = CompanionVote.Cast(model, record);
+        var probabilities = vote?.Mix(networkProbabilities) ?? networkProbabilities;
         var chosen = Choose(card, probabilities);
         var reason = InconclusiveReason(card, record, conditioned.LeadNames, probabilities, chosen);
 
         // A withheld verdict has nothing to explain: shading "where AF was" would say what the model would not.
-        var explanations = explain && reason is null && chosen.Length > 0 ? Explain(model, output, prepared, chosen[0]) : [];
+        var explained = explain && reason is null && chosen.Length > 0;
+        var explanations = explained ? Explain(model, output, prepared, chosen[0]) : [];
+        var measures = explained && vote is not null ? vote.Explain(card.ClassIndex(chosen[0])) : [];
         return new ModelVerdict
         {
             Model = card.Name,
@@ -36,7 +40,8 @@ public static class EcgClassifier
             Probabilities = [.. card.Classes.Select((c, i) => new ClassProbability(c.Name, probabilities[i]))],
             LeadName = conditioned.Leads[0].Name,
             Explanations = explanations,
-            Summary = VerdictWording.Summary(card, chosen, probabilities, reason, explanations.FirstOrDefault()),
+            Measures = measures,
+            Summary = VerdictWording.Summary(card, chosen, probabilities, reason, explanations.FirstOrDefault(), measures),
         };
     }
 

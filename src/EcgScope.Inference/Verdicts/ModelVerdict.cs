@@ -34,6 +34,22 @@ public sealed record ModelVerdict
     /// <summary>Where the verdict came from, by each method the model allows (class activation map first where there is one); empty unless asked for.</summary>
     public ImmutableArray<Explanations.Relevance> Explanations { get; init; } = [];
 
+    /// <summary>
+    /// The measures that moved the verdict most, largest first, when the model has a feature companion and an
+    /// explanation was asked for; empty otherwise.
+    /// </summary>
+    public ImmutableArray<MeasureContribution> Measures { get; init; } = [];
+
     /// <summary>One or two sentences for people: what the model saw, never a diagnosis.</summary>
     public required string Summary { get; init; }
 }
+
+/// <summary>A measure of the recording and how much it moved a verdict.</summary>
+/// <param name="Name">The feature's name (camelCase, the unit in the name), e.g. <c>rrCv</c>.</param>
+/// <param name="Aspect">What it describes, in plain words, e.g. "the intervals between beats".</param>
+/// <param name="Value">Its value on this recording; null when it could not be measured.</param>
+/// <param name="Contribution">
+/// Its Shapley value in the verdict's probability: how much it raised (positive) or lowered the chosen class's
+/// probability against the median recording the trees were trained on.
+/// </param>
+public sealed record MeasureContribution(string Name, string Aspect, double? Value, double Contribution);

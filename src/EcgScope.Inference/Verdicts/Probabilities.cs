@@ -41,6 +41,17 @@ public static class Probabilities
         return output;
     }
 
+    /// <summary>
+    /// The weighted mean of two models' probabilities of the same classes: (1 − <paramref name="share"/>) ·
+    /// <paramref name="own"/> + <paramref name="share"/> · <paramref name="other"/>.
+    /// </summary>
+    public static double[] Mix(IReadOnlyList<double> own, IReadOnlyList<double> other, double share)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        ArgumentNullException.ThrowIfNull(other);
+        return [.. own.Zip(other, (a, b) => ((1 - share) * a) + (share * b))];
+    }
+
     /// <summary>The logistic function of each logit / <paramref name="temperature"/>.</summary>
     public static double[] Sigmoid(ReadOnlySpan<double> logits, double temperature = 1)
     {

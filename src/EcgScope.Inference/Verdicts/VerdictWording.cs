@@ -16,7 +16,8 @@ public static class VerdictWording
         "This is a pattern-matching result from a signal, not a diagnosis; talk to a doctor about any concern.";
 
     /// <summary>The summary of a verdict.</summary>
-    public static string Summary(ModelCard card, ImmutableArray<string> chosen, double[] probabilities, string? inconclusiveReason, Relevance? relevance)
+    public static string Summary(
+        ModelCard card, ImmutableArray<string> chosen, double[] probabilities, string? inconclusiveReason, Relevance? relevance, ImmutableArray<MeasureContribution> measures = default)
     {
         ArgumentNullException.ThrowIfNull(card);
         ArgumentNullException.ThrowIfNull(probabilities);
@@ -38,6 +39,20 @@ public static class VerdictWording
         var where = relevance?.Stretches.FirstOrDefault() is { } stretch
             ? string.Create(CultureInfo.InvariantCulture, $" The stretch from {stretch.StartSeconds:0.#} s to {stretch.EndSeconds:0.#} s weighed most.")
             : "";
-        return $"The recording resembles {string.Join("; and ", parts)}.{where} {NotADiagnosis}";
+        return $"The recording resembles {string.Join("; and ", parts)}.{where}{Measures(measures)} {NotADiagnosis}";
+    }
+
+    /// <summary>What the three measures that weighed most describe, in order, each aspect with its measures' names.</summary>
+    private static string Measures(ImmutableArray<MeasureContribution> measures)
+    {
+        if (measures.IsDefaultOrEmpty)
+        {
+            return "";
+        }
+
+        var aspects = measures.Take(3)
+            .GroupBy(measure => measure.Aspect)
+            .Select(aspect => $"{aspect.Key} ({string.Join(", ", aspect.Select(measure => measure.Name))})");
+        return $" Among the measures, {string.Join(" and ", aspects)} weighed most.";
     }
 }

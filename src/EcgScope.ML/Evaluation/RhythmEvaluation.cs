@@ -71,29 +71,42 @@ public sealed record RhythmEvaluation
     /// <summary>Normal against AF or Other: F1 of "abnormal" when P(AF) + P(Other) exceeds P(Normal).</summary>
     public required double AbnormalF1 { get; init; }
 
-    /// <summary>Evaluates the folds' predictions; <paramref name="unreadable"/> names the records the quality gate refuses.</summary>
-    public static RhythmEvaluation Of(IReadOnlyList<FoldPredictions> folds, IReadOnlySet<string> unreadable)
+    /// <summary>
+    /// The figures of <paramref name="folds"/>' predictions; with <paramref name="companion"/>, of the mean of the
+    /// network's calibrated probabilities and the companion's out-of-fold ones (an ensemble, weights fixed beforehand).
+    /// </summary>
+    /// <param name="folds">Each fold's validation and test predictions.</param>
+    /// <param name="unreadable">Records whose lead the quality gate refuses: never conclusive.</param>
+    /// <param name="companion">Another model's out-of-fold probabilities of the same records, or null for the network alone.</param>
+    public static RhythmEvaluation Of(IReadOnlyList<FoldPredictions> folds, IReadOnlySet<string> unreadable, CompanionProbabilities? companion = null)
     {
         ArgumentNullException.ThrowIfNull(folds);
         ArgumentNullException.ThrowIfNull(unreadable);
         var temperatures = folds.Select(fold => TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => p.Logits)], Labels(fold.Validation))).ToArray();
+        double[] Mixed(RecordPrediction prediction, double temperature)
+        {
+            var own = Probabilities.Softmax(prediction.Logits, temperature);
+            return companion?.Mix(prediction.Record, own) ?? own;
+        }
+
         var test = folds.SelectMany(fold => fold.Test).ToArray();
         var labels = Labels(test);
-        var raw = test.Select(p => Probabilities.Softmax(p.Logits)).ToArray();
-        var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Probabilities.Softmax(p.Logits, temperatures[k]))).ToArray();
+        var raw = test.Select(p => Mixed(p, 1)).ToArray();
+        var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Mixed(p, temperatures[k]))).ToArray();
         var predictions = calibrated.Select(p => Probabilities.ArgMax(p)).ToArray();
         var confusion = ConfusionMatrix.From(labels, predictions, Cinc2017.ClassNames.Length);
-        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Probabilities.Softmax(p.Logits, temperatures[k]), p.Label, Readable: !unreadable.Contains(p.Record)))).ToArray();
+        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Mixed(p, temperatures[k]), p.Label, Readable: !unreadable.Contains(p.Record)))).ToArray();
         var threshold = ChooseThreshold([.. validation.Select(v => v.Probabilities)], [.. validation.Select(v => v.Label)], [.. validation.Select(v => v.Readable)]);
         var conclusive = Enumerable.Range(0, test.Length).Where(i => !unreadable.Contains(test[i].Record) && IsConclusive(calibrated[i], threshold)).ToArray();
         var (before, beforeCorrect) = Calibration.TopLabel(raw, labels);
         var (after, afterCorrect) = Calibration.TopLabel(calibrated, labels);
         var abnormal = AbnormalScores(calibrated, labels);
+        var foldStarts = folds.Select((_, k) => folds.Take(k).Sum(fold => fold.Test.Count)).ToArray();
         return new RhythmEvaluation
         {
             Records = test.Length,
             ChallengeF1 = Bootstrap.Interval(test.Length, sample => ChallengeScore.Cinc2017(Subsets.Pick(labels, sample), Subsets.Pick(predictions, sample)), Seed),
-            FoldChallengeF1 = [.. folds.Select((fold, k) => ChallengeScore.Cinc2017(Labels(fold.Test), [.. fold.Test.Select(p => Probabilities.ArgMax(p.Logits))]))],
+            FoldChallengeF1 = [.. folds.Select((fold, k) => ChallengeScore.Cinc2017(Labels(fold.Test), [.. predictions.AsSpan(foldStarts[k], fold.Test.Count)]))],
             ClassF1 = [.. Enumerable.Range(0, confusion.ClassCount).Select(confusion.F1)],
             Confusion = confusion,
             Temperatures = temperatures,
@@ -110,28 +123,6 @@ public sealed record RhythmEvaluation
             AbnormalAuprc = RankingMetrics.AveragePrecision(abnormal.Scores, abnormal.Positives),
             AbnormalF1 = BinaryF1(abnormal.Scores, abnormal.Positives),
         };
-    }
-
-    /// <summary>
-    /// The CinC 2017 score, pooled and per fold, of the mean of this model's calibrated probabilities (with this
-    /// evaluation's temperatures) and <paramref name="other"/> out-of-fold probabilities of the same records (record name → N, A, O, Noisy), with
-    /// equal weights fixed beforehand (nothing is tuned on the test records).
-    /// </summary>
-    public (double Pooled, IReadOnlyList<double> Folds) EnsembleScore(IReadOnlyList<FoldPredictions> folds, IReadOnlyDictionary<string, double[]> other)
-    {
-        ArgumentNullException.ThrowIfNull(folds);
-        ArgumentNullException.ThrowIfNull(other);
-        var perFold = folds.Select((fold, k) =>
-        {
-            var predictions = fold.Test.Select(p =>
-            {
-                var own = Probabilities.Softmax(p.Logits, Temperatures[k]);
-                return Probabilities.ArgMax([.. own.Zip(other[p.Record], (a, b) => (a + b) / 2)]);
-            }).ToArray();
-            return (Labels: Labels(fold.Test), Predictions: predictions);
-        }).ToArray();
-        var pooled = ChallengeScore.Cinc2017([.. perFold.SelectMany(f => f.Labels)], [.. perFold.SelectMany(f => f.Predictions)]);
-        return (pooled, [.. perFold.Select(f => ChallengeScore.Cinc2017(f.Labels, f.Predictions))]);
     }
 
     /// <summary>Whether a readable record gets a verdict: the top class is not Noisy and its probability reaches the threshold.</summary>
@@ -192,4 +183,22 @@ public sealed record RhythmEvaluation
     }
 
     private static int[] Labels(IEnumerable<RecordPrediction> predictions) => [.. predictions.Select(p => p.Label)];
+}
+
+/// <summary>Another model's out-of-fold probabilities (N, A, O, Noisy) by record, mixed into a network's with a fixed share.</summary>
+/// <param name="ByRecord">Record name → probabilities.</param>
+/// <param name="Share">The other model's weight in the mean (0..1).</param>
+public sealed record CompanionProbabilities(IReadOnlyDictionary<string, double[]> ByRecord, double Share)
+{
+    /// <summary>(1 − share) · <paramref name="own"/> + share · the companion's probabilities of <paramref name="record"/>.</summary>
+    public double[] Mix(string record, double[] own)
+    {
+        return Probabilities.Mix(own, ByRecord[record], Share);
+    }
+
+    /// <summary>Reads an out-of-fold file (<c>record,fold,label,pN,pA,pO,pNoisy</c>, as the feature experiment writes it).</summary>
+    public static CompanionProbabilities Read(string path, double share) => new(
+        File.ReadLines(path).Skip(1).Select(line => line.Split(',')).ToDictionary(
+            fields => fields[0], fields => fields[3..7].Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), StringComparer.Ordinal),
+        share);
 }

@@ -1,24 +1,32 @@
-using System.Globalization;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 
 namespace EcgScope.ML.Packaging;
 
 /// <summary>
 /// The rhythm CNN beside the feature model (64 rhythm features + LightGBM, docs/models/rhythm-features-cv.md) on the
-/// same folds, and their equal-weight ensemble, read from the feature model's out-of-fold file.
+/// same folds, and their ensemble (<see cref="RhythmEvaluation.Of"/> with the feature model as companion).
 /// </summary>
 internal sealed class FeatureModelComparison
 {
-    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, RhythmEvaluation evaluation, string outOfFoldPath)
+    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, IReadOnlySet<string> unreadable, CompanionProbabilities features)
     {
-        var rows = File.ReadLines(outOfFoldPath).Skip(1).Select(line => line.Split(',')).ToList();
-        var probabilities = rows.ToDictionary(
-            fields => fields[0], fields => fields[3..7].Select(f => double.Parse(f, CultureInfo.InvariantCulture)).ToArray(), StringComparer.Ordinal);
         var tested = folds.SelectMany(fold => fold.Test).ToArray();
         FeatureModel = ChallengeScore.Cinc2017(
-            [.. tested.Select(p => p.Label)], [.. tested.Select(p => Inference.Verdicts.Probabilities.ArgMax(probabilities[p.Record]))]);
-        (Ensemble, EnsembleFolds) = evaluation.EnsembleScore(folds, probabilities);
+            [.. tested.Select(p => p.Label)], [.. tested.Select(p => Probabilities.ArgMax(features.ByRecord[p.Record]))]);
+        var network = RhythmEvaluation.Of(folds, unreadable);
+        Network = network.ChallengeF1.Estimate;
+        NetworkFolds = network.FoldChallengeF1;
+        var ensemble = RhythmEvaluation.Of(folds, unreadable, features);
+        Ensemble = ensemble.ChallengeF1.Estimate;
+        EnsembleFolds = ensemble.FoldChallengeF1;
     }
+
+    /// <summary>The network's pooled score.</summary>
+    public double Network { get; }
+
+    /// <summary>The network's score per fold.</summary>
+    public IReadOnlyList<double> NetworkFolds { get; }
 
     /// <summary>The feature model's pooled score over the same test records.</summary>
     public double FeatureModel { get; }

@@ -46,7 +46,7 @@ public static class PrintoutFeaturesPackage
             IntendedUse = "Sorting 12-lead paper ECG printouts like those of the dataset (one hospital's machine, 3x4 + rhythm strip) into the dataset's four groups from their digitized traces, for research and teaching. Not a diagnosis, not for clinical decisions.",
             Task = ModelTask.SingleLabel,
             Classes = [.. CardiacPrintouts.ClassNames.Zip(CardiacPrintouts.ClassDescriptions, (name, description) => new ModelClass(name, description))],
-            Features = new FeatureInputSpec(PrintoutFeatures.Names, PrintoutFeatureExperiment.MissingValue, PrintoutFeatures.Names[0], DigitizedPrintout.LowConfidence),
+            Features = new FeatureInputSpec(PrintoutFeatures.Names, TreeClassifier.MissingValue, PrintoutFeatures.Names[0], DigitizedPrintout.LowConfidence),
             Weights = new ModelWeights(Name + ".onnx", Convert.ToHexStringLower(SHA256.HashData(onnx))),
             Calibration = new ModelCalibration
             {
@@ -65,7 +65,7 @@ public static class PrintoutFeaturesPackage
     /// <summary>The largest difference between ML.NET's and ONNX Runtime's probabilities over the training rows.</summary>
     private static double Parity(TreeClassifier model, byte[] onnx, double[][] features)
     {
-        var rows = features.Select(PrintoutFeatureExperiment.Imputed).ToArray();
+        var rows = features.Select(TreeClassifier.Imputed).ToArray();
         var expected = model.PredictProbabilities(rows);
         using var session = OnnxModel.Load(onnx, Name);
         var output = session.Run([.. rows.SelectMany(row => row.Select(value => (float)value))], rows.Length, PrintoutFeatures.Names.Length);

@@ -6,14 +6,16 @@ using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Models;
 using EcgScope.ML.Training;
+using EcgScope.ML.Trees;
 
 namespace EcgScope.ML.Packaging;
 
 /// <summary>
-/// Ships the rhythm CNN: the network of one cross-validation fold exported to ONNX, and its card (JSON for the registry,
-/// Markdown for people) carrying the cross-validated, out-of-sample figures. The shipped fold's own test records were
-/// never seen in its training, so its figure on them is out-of-sample too; the CI test reproduces that figure on a
-/// fixed slice of them through ONNX Runtime.
+/// Ships the rhythm CNN (<c>rhythm-cnn</c>), alone or with the feature trees as its companion (<c>rhythm-ensemble</c>):
+/// the network of one cross-validation fold exported to ONNX, the trees trained on that fold's training records, and
+/// the card (JSON for the registry, Markdown for people) carrying the cross-validated, out-of-sample figures. The
+/// shipped fold's own test records were never seen in its training, so its figure on them is out-of-sample too; the
+/// CI test reproduces that figure on a fixed slice of them through ONNX Runtime.
 /// </summary>
 public static class RhythmCnnPackage
 {
@@ -23,35 +25,81 @@ public static class RhythmCnnPackage
     /// <summary>The records of the shipped fold's test set the card's slice figure is computed on (the first this many, in CinC order).</summary>
     public const int SliceRecords = 400;
 
-    /// <summary>The document of the card, relative to the repository root.</summary>
-    public const string Document = "docs/models/rhythm-cnn.md";
-
     /// <summary>
-    /// Writes <c>NAME/NAME.onnx</c> and <c>NAME/NAME.json</c> under <paramref name="modelsDirectory"/> and the card
-    /// document under <paramref name="repositoryRoot"/>; returns the card.
+    /// Writes <c>rhythm-cnn/</c> (ONNX and card) under <paramref name="modelsDirectory"/> and its card document under
+    /// <paramref name="repositoryRoot"/>; returns the card.
     /// </summary>
     /// <param name="crossValidationDirectory">The cross-validation's output folder.</param>
     /// <param name="records">The CinC 2017 records it ran on.</param>
     /// <param name="modelsDirectory">The repository's <c>models</c> folder.</param>
     /// <param name="repositoryRoot">The repository root, for the card document.</param>
-    /// <param name="featureModelOutOfFold">
-    /// Optionally the feature model's out-of-fold probabilities (<c>record,fold,label,pN,pA,pO,pNoisy</c>), for the
-    /// side-by-side and ensemble figures of the card document.
+    /// <param name="featureExperimentDirectory">
+    /// Optionally the feature experiment's output folder (<see cref="RhythmFeatureExperiment"/>), for the side-by-side
+    /// and ensemble figures of the card document.
     /// </param>
-    public static ModelCard Write(string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot, string? featureModelOutOfFold = null)
+    public static ModelCard Write(string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, string modelsDirectory, string repositoryRoot, string? featureExperimentDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(records);
+        var unreadable = Unreadable(records);
+        var features = featureExperimentDirectory is null ? null : OutOfFold(featureExperimentDirectory);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
-        var evaluation = RhythmEvaluation.Of(folds, Unreadable(records));
-        var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, RhythmCnn.Name);
+        return Package(
+            crossValidationDirectory, folds, records, unreadable, RhythmCnn.Name, "Rhythm from one lead (1-D ResNet)", modelsDirectory, repositoryRoot,
+            features is null ? null : new FeatureModelComparison(folds, unreadable, features), trees: null);
+    }
 
-        var shipped = folds[ShippedFold - 1];
-        var slice = shipped.Test.Take(SliceRecords).ToArray();
-        var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. slice.Select(p => Probabilities.ArgMax(p.Logits))]);
+    /// <summary>
+    /// Writes <c>rhythm-ensemble/</c>: the same fold's network, and trees with the feature experiment's chosen
+    /// options trained on that fold's training records, as its companion; returns the card.
+    /// </summary>
+    /// <param name="crossValidationDirectory">The network's cross-validation folder.</param>
+    /// <param name="records">The CinC 2017 records both ran on (the same folds).</param>
+    /// <param name="features">Each record's rhythm features (<see cref="FeatureSet.Rhythm"/>), in <paramref name="records"/>' order.</param>
+    /// <param name="featureExperimentDirectory">The feature experiment's output folder (out-of-fold probabilities, chosen options).</param>
+    /// <param name="modelsDirectory">The repository's <c>models</c> folder.</param>
+    /// <param name="repositoryRoot">The repository root, for the card document.</param>
+    /// <param name="threads">Threads for the trees.</param>
+    public static ModelCard WriteEnsemble(
+        string crossValidationDirectory, IReadOnlyList<LabelledRecord> records, double[][] features, string featureExperimentDirectory, string modelsDirectory, string repositoryRoot, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(features);
+        var unreadable = Unreadable(records);
+        var outOfFold = OutOfFold(featureExperimentDirectory);
+        var folds = FoldPredictions.ReadAll(crossValidationDirectory);
+        var heldOut = folds[ShippedFold - 1].Test.Select(p => p.Record).ToHashSet(StringComparer.Ordinal);
+        var trees = new ShippedTrees(records, features, heldOut, RhythmFeatureExperiment.ChosenOptions(featureExperimentDirectory), outOfFold, threads);
+        return Package(
+            crossValidationDirectory, folds, records, unreadable, RhythmEnsemble.Name, "Rhythm from one lead (1-D ResNet and rhythm-feature trees)", modelsDirectory, repositoryRoot,
+            new FeatureModelComparison(folds, unreadable, outOfFold), trees);
+    }
+
+    /// <summary>The document of a model's card, relative to the repository root.</summary>
+    public static string Document(string name) => $"docs/models/{name}.md";
+
+    private static CompanionProbabilities OutOfFold(string featureExperimentDirectory) =>
+        CompanionProbabilities.Read(Path.Combine(featureExperimentDirectory, RhythmFeatureExperiment.OutOfFoldFile), RhythmEnsemble.TreesShare);
+
+    private static ModelCard Package(
+        string crossValidationDirectory, IReadOnlyList<FoldPredictions> folds, IReadOnlyList<LabelledRecord> records, IReadOnlySet<string> unreadable, string name, string title,
+        string modelsDirectory, string repositoryRoot, FeatureModelComparison? comparison, ShippedTrees? trees)
+    {
+        var evaluation = RhythmEvaluation.Of(folds, unreadable, trees?.OutOfFold);
+        var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, name);
+        var temperature = evaluation.Temperatures[ShippedFold - 1];
+        var slice = folds[ShippedFold - 1].Test.Take(SliceRecords).ToArray();
+        var sliceProbabilities = slice.Select(p => Probabilities.Softmax(p.Logits, temperature)).ToArray();
+        if (trees is not null)
+        {
+            var votes = trees.Predict([.. slice.Select(p => p.Record)]);
+            sliceProbabilities = [.. sliceProbabilities.Select((own, i) => Probabilities.Mix(own, votes[i], trees.OutOfFold.Share))];
+        }
+
+        var sliceScore = ChallengeScore.Cinc2017([.. slice.Select(p => p.Label)], [.. sliceProbabilities.Select(p => Probabilities.ArgMax(p))]);
         var card = new ModelCard
         {
-            Name = RhythmCnn.Name,
-            Title = "Rhythm from one lead (1-D ResNet)",
+            Name = name,
+            Title = title,
             IntendedUse = "Sorting single-lead recordings (wearables, lead I) into the rhythm patterns of CinC 2017 for research and self-tracking; not for diagnosis or monitoring.",
             Task = ModelTask.SingleLabel,
             Classes =
@@ -62,10 +110,11 @@ public static class RhythmCnnPackage
                 new ModelClass("Noisy", "a recording too noisy to read"),
             ],
             Input = RhythmCnn.Input,
+            Companion = trees?.Export(modelsDirectory, name),
             Weights = weights,
             Calibration = new ModelCalibration
             {
-                Temperature = evaluation.Temperatures[ShippedFold - 1],
+                Temperature = temperature,
                 ExpectedCalibrationErrorBefore = evaluation.EceBefore,
                 ExpectedCalibrationErrorAfter = evaluation.EceAfter,
             },
@@ -81,19 +130,19 @@ public static class RhythmCnnPackage
                 ["shippedFoldChallengeF1"] = evaluation.FoldChallengeF1[ShippedFold - 1],
                 ["sliceChallengeF1"] = sliceScore,
             }.ToImmutableSortedDictionary(StringComparer.Ordinal),
-            Document = Document,
+            Document = Document(name),
         };
         ShippedModel.WriteCard(card, modelsDirectory);
         var checkpoints = Enumerable.Range(1, folds.Count).Select(k => FoldCheckpoint.Read(Path.Combine(crossValidationDirectory, $"fold{k}"))).ToArray();
-        var document = Path.Combine(repositoryRoot, Document);
-        var comparison = featureModelOutOfFold is null ? null : new FeatureModelComparison(folds, evaluation, featureModelOutOfFold);
+        var document = Path.Combine(repositoryRoot, card.Document);
         File.WriteAllText(document, RhythmCnnCardDocument.Write(
-            card, evaluation, Recipe(crossValidationDirectory), records.Count, checkpoints.Sum(c => c.TrainingSeconds), comparison, Charts(new CardFigures(document), evaluation, checkpoints)));
+            card, evaluation, Recipe(crossValidationDirectory), records.Count, checkpoints.Sum(c => c.TrainingSeconds), comparison, trees?.Options,
+            Charts(new CardFigures(document), card.Name, evaluation, checkpoints)));
         return card;
     }
 
     /// <summary>The card's charts: one-vs-rest ROC and precision-recall curves, calibration, and each fold's training.</summary>
-    private static string[] Charts(CardFigures figures, RhythmEvaluation evaluation, IReadOnlyList<FoldCheckpoint> checkpoints)
+    private static string[] Charts(CardFigures figures, string name, RhythmEvaluation evaluation, IReadOnlyList<FoldCheckpoint> checkpoints)
     {
         var (abnormalScores, abnormal) = RhythmEvaluation.AbnormalScores(evaluation.TestProbabilities, evaluation.TestLabels);
         ScoredOutcome[] outcomes =
@@ -104,10 +153,10 @@ public static class RhythmCnnPackage
         ];
         return
         [
-            figures.Roc($"{RhythmCnn.Name}: ROC, one class against the rest (all folds' test records)", outcomes),
-            figures.PrecisionRecall($"{RhythmCnn.Name}: precision and recall (all folds' test records)", outcomes),
-            figures.Reliability($"{RhythmCnn.Name}: calibration of the top label", evaluation.ReliabilityBefore, evaluation.ReliabilityAfter),
-            figures.Training($"{RhythmCnn.Name}: loss per epoch", CardFigures.Folds(checkpoints)),
+            figures.Roc($"{name}: ROC, one class against the rest (all folds' test records)", outcomes),
+            figures.PrecisionRecall($"{name}: precision and recall (all folds' test records)", outcomes),
+            figures.Reliability($"{name}: calibration of the top label", evaluation.ReliabilityBefore, evaluation.ReliabilityAfter),
+            figures.Training($"{name}: loss per epoch", CardFigures.Folds(checkpoints)),
         ];
     }
 
@@ -130,6 +179,6 @@ public static class RhythmCnnPackage
                 refused.Add(record.Name);
             }
         });
-        return [.. refused];
+        return refused.ToHashSet(StringComparer.Ordinal);
     }
 }

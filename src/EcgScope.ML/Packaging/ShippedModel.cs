@@ -24,12 +24,12 @@ internal static class ShippedModel
         return export(network);
     }
 
-    /// <summary>Writes <paramref name="onnx"/> as <c>NAME.onnx</c>; returns the card's weights entry.</summary>
-    public static ModelWeights Write(byte[] onnx, string modelsDirectory, string name)
+    /// <summary>Writes <paramref name="onnx"/> as <c>NAME.onnx</c>, or <c>NAME-PART.onnx</c> for a second network of the model; returns the card's weights entry.</summary>
+    public static ModelWeights Write(byte[] onnx, string modelsDirectory, string name, string? part = null)
     {
         var folder = Path.Combine(modelsDirectory, name);
         Directory.CreateDirectory(folder);
-        var file = name + ".onnx";
+        var file = (part is null ? name : $"{name}-{part}") + ".onnx";
         File.WriteAllBytes(Path.Combine(folder, file), onnx);
         return new ModelWeights(file, Convert.ToHexStringLower(SHA256.HashData(onnx)));
     }

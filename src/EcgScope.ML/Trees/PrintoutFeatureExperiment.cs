@@ -45,9 +45,6 @@ public sealed record PrintoutFeatureResult(
 /// </summary>
 public static class PrintoutFeatureExperiment
 {
-    /// <summary>What stands for a feature that could not be measured (NaN): ONNX trees take finite inputs only, and LightGBM splits it off as readily.</summary>
-    public const double MissingValue = -1000;
-
     /// <summary>How many of the most important features the result lists.</summary>
     public const int TopFeatureCount = 15;
 
@@ -78,17 +75,10 @@ public static class PrintoutFeatureExperiment
         return StratifiedFolds.Assign([.. printouts.Select(p => p.Label)], options.Folds, options.Seed);
     }
 
-    /// <summary>A feature row with every unmeasured (NaN) value replaced by <see cref="MissingValue"/>.</summary>
-    public static double[] Imputed(double[] features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        return [.. features.Select(value => double.IsFinite(value) ? value : MissingValue)];
-    }
-
     /// <summary>Trees trained on the given rows of the table.</summary>
     public static TreeClassifier Train(double[][] features, int[] labels, IEnumerable<int> rows, int seed, int threads) =>
         TreeClassifier.Train(
-            [.. rows.Select(i => Imputed(features[i]))], [.. rows.Select(i => labels[i])], CardiacPrintouts.ClassNames.Length, Trees, seed, threads);
+            [.. rows.Select(i => TreeClassifier.Imputed(features[i]))], [.. rows.Select(i => labels[i])], CardiacPrintouts.ClassNames.Length, Trees, seed, threads);
 
     /// <summary>Cross-validates the trees on the table of <paramref name="printouts"/> and returns the out-of-fold figures.</summary>
     public static PrintoutFeatureResult CrossValidate(
@@ -157,7 +147,7 @@ public static class PrintoutFeatureExperiment
     }
 
     private static RecordPrediction[] Predict(TreeClassifier model, IReadOnlyList<LabelledRecord> printouts, double[][] features, int[] rows) =>
-        [.. model.PredictProbabilities([.. rows.Select(i => Imputed(features[i]))])
+        [.. model.PredictProbabilities([.. rows.Select(i => TreeClassifier.Imputed(features[i]))])
             .Select((p, k) => new RecordPrediction(printouts[rows[k]].Name, printouts[rows[k]].Label, LogitsOf(p)))];
 
     /// <summary>Log-probabilities: logits whose softmax is the trees' probabilities, so temperature scaling applies as to networks.</summary>

@@ -1,7 +1,9 @@
-using EcgScope.Inference.Verdicts;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using EcgScope.Core;
+using EcgScope.Inference.Models;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.Signal.Features;
@@ -24,14 +26,29 @@ public sealed record RhythmExperimentOptions(
 /// <see cref="StratifiedFolds.Assign"/> over the reference file's order with the seed, the same as the networks'.
 /// The hyper-parameters are chosen by a small grid on fold 0 alone (train on the other folds, score fold 0), then
 /// every fold is predicted by a model trained on the others with that choice.
+/// Unmeasured features are <see cref="TreeClassifier.MissingValue"/>, as the served (ONNX) trees read them.
 /// Writes to the output folder <c>rhythm-features-oof.csv</c> (one row per record: <c>record,fold,label,pN,pA,pO,pNoisy</c>;
-/// fold 0 … k−1 and label 0 … 3 as <see cref="Cinc2017.ReferenceCodes"/>) and <c>rhythm-features-cv.md</c> (the figures).
+/// fold 0 … k−1 and label 0 … 3 as <see cref="Cinc2017.ReferenceCodes"/>), <c>rhythm-features-options.json</c> (the
+/// chosen hyper-parameters) and <c>rhythm-features-cv.md</c> (the figures).
 /// </summary>
 public static class RhythmFeatureExperiment
 {
     /// <summary>The fold the hyper-parameters are tuned on.</summary>
     public const int TuningFold = 0;
 
+    /// <summary>The out-of-fold probabilities' file in the output folder.</summary>
+    public const string OutOfFoldFile = "rhythm-features-oof.csv";
+
+    /// <summary>The chosen hyper-parameters' file in the output folder (<see cref="TreeOptions"/> as JSON).</summary>
+    public const string ChosenOptionsFile = "rhythm-features-options.json";
+
+    /// <summary>The hyper-parameters the experiment in <paramref name="outputDirectory"/> chose.</summary>
+    public static TreeOptions ChosenOptions(string outputDirectory)
+    {
+        var path = Path.Combine(outputDirectory, ChosenOptionsFile);
+        return JsonSerializer.Deserialize<TreeOptions>(File.ReadAllText(path), ModelCard.JsonOptions)
+            ?? throw new InvalidDataException($"{path}: empty.");
+    }
 
     /// <summary>The grid searched on <see cref="TuningFold"/>.</summary>
     public static IReadOnlyList<TreeOptions> Grid { get; } =
@@ -84,7 +101,8 @@ public static class RhythmFeatureExperiment
 
         var result = Score(records.Count, labels, folds, probabilities, chosen, tuning, options, featureTime, clock.Elapsed);
         Directory.CreateDirectory(outputDirectory);
-        WriteOutOfFold(Path.Combine(outputDirectory, "rhythm-features-oof.csv"), records, folds, probabilities);
+        WriteOutOfFold(Path.Combine(outputDirectory, OutOfFoldFile), records, folds, probabilities);
+        File.WriteAllText(Path.Combine(outputDirectory, ChosenOptionsFile), JsonSerializer.Serialize(chosen, ModelCard.JsonOptions));
         File.WriteAllText(Path.Combine(outputDirectory, "rhythm-features-cv.md"), result.ToText());
         return result;
     }
@@ -105,8 +123,8 @@ public static class RhythmFeatureExperiment
     {
         var training = Enumerable.Range(0, labels.Length).Where(i => folds[i] != fold).ToArray();
         var model = TreeClassifier.Train(
-            [.. training.Select(i => features[i])], [.. training.Select(i => labels[i])], Cinc2017.ClassNames.Length, treeOptions, options.Seed, options.Threads);
-        return model.PredictProbabilities([.. Members(folds, fold).Select(i => features[i])]);
+            [.. training.Select(i => TreeClassifier.Imputed(features[i]))], [.. training.Select(i => labels[i])], Cinc2017.ClassNames.Length, treeOptions, options.Seed, options.Threads);
+        return model.PredictProbabilities([.. Members(folds, fold).Select(i => TreeClassifier.Imputed(features[i]))]);
     }
 
     private static RhythmCvResult Score(

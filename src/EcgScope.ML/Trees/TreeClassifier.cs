@@ -79,6 +79,19 @@ public sealed class TreeClassifier
         return new TreeClassifier(context, toKey.Append(trainer).Fit(data), featureCount, classCount);
     }
 
+    /// <summary>
+    /// What stands for a feature that could not be measured (NaN) in the rows of trees that are exported: ONNX trees
+    /// take finite inputs only, and LightGBM splits it off as readily.
+    /// </summary>
+    public const double MissingValue = -1000;
+
+    /// <summary>A feature row with every unmeasured (NaN) value replaced by <see cref="MissingValue"/>.</summary>
+    public static double[] Imputed(double[] features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return [.. features.Select(value => double.IsFinite(value) ? value : MissingValue)];
+    }
+
     /// <summary>Class probabilities (each row sums to 1) for every row of <paramref name="features"/>.</summary>
     public double[][] PredictProbabilities(IReadOnlyList<double[]> features)
     {

@@ -53,6 +53,12 @@ public sealed record ClassifyReport(
                 writer.WriteLine(string.Create(text, $"    {(explanation.Method == RelevanceMethod.ClassActivation ? "activation" : "occlusion"),-13} {string.Join(", ", stretches)}"));
             }
 
+            if (verdict.Measures.Count > 0)
+            {
+                var measures = verdict.Measures.Select(m => string.Create(text, $"{m.Name} {m.Contribution:+0.000;-0.000}"));
+                writer.WriteLine(string.Create(text, $"    {"measures",-13} {string.Join(", ", measures)}"));
+            }
+
             writer.WriteLine(string.Create(text, $"    {verdict.Summary}"));
             if (verdict.Card is not null)
             {
@@ -78,6 +84,7 @@ public sealed record VerdictReport(
     string LeadName,
     IReadOnlyList<ClassProbability> Probabilities,
     IReadOnlyList<RelevanceReport> Explanations,
+    IReadOnlyList<MeasureContribution> Measures,
     string Summary,
     string? Card)
 {
@@ -94,6 +101,7 @@ public sealed record VerdictReport(
         verdict.LeadName,
         verdict.Probabilities,
         [.. verdict.Explanations.Select(RelevanceReport.From)],
+        verdict.Measures,
         verdict.Summary,
         card.Document);
 
@@ -114,6 +122,7 @@ public sealed record VerdictReport(
             verdict.InconclusiveReason,
             WholePrintout,
             verdict.Probabilities,
+            [],
             [],
             VerdictWording.Summary(card, verdict.ClassName is { } chosen ? [chosen] : [], probabilities, verdict.InconclusiveReason, relevance: null),
             card.Document);

@@ -39,6 +39,15 @@ public static class RhythmFeatures
     public static ImmutableArray<string> Names { get; } =
         [.. SignalNames, .. RrIrregularity.Names, .. BeatMorphology.Names, .. SpectrumShape.Names];
 
+    /// <summary>What a feature describes, in plain words (e.g. "the intervals between beats"), for explaining a verdict.</summary>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is not one of <see cref="Names"/>.</exception>
+    public static string Aspect(string name) =>
+        SignalNames.Contains(name) ? "the signal's quality and amplitude"
+        : RrIrregularity.Names.Contains(name) ? "the intervals between beats"
+        : BeatMorphology.Names.Contains(name) ? "the shape of the beats and P waves"
+        : SpectrumShape.Names.Contains(name) ? "where the signal's power lies"
+        : throw new ArgumentException($"'{name}' is not a rhythm feature.", nameof(name));
+
     /// <summary>The features of the lead at <paramref name="leadIndex"/> of <paramref name="record"/>.</summary>
     public static double[] Compute(EcgRecord record, int leadIndex = 0, IRPeakDetector? detector = null)
     {
