@@ -16,6 +16,7 @@ public class ClassifyBenchmarks : IDisposable
 {
     private ModelRegistry registry = null!;
     private LoadedModel rhythm = null!;
+    private LoadedModel ensemble = null!;
     private EcgRecord cinc = null!;
     private LoadedModel superclass = null!;
     private LoadedModel recurrence = null!;
@@ -27,6 +28,7 @@ public class ClassifyBenchmarks : IDisposable
     {
         registry = new ModelRegistry(ModelRegistry.DefaultDirectory);
         rhythm = registry.Load("rhythm-cnn");
+        ensemble = registry.Load("rhythm-ensemble");
         cinc = EcgFile.Read(BenchmarkData.File("cinc2017", "training2017", "A00001.hea"));
         superclass = registry.Load("superclass-cnn");
         recurrence = registry.Load("recurrence-cnn");
@@ -45,6 +47,14 @@ public class ClassifyBenchmarks : IDisposable
 
     [Benchmark]
     public ModelVerdict RhythmThirtySecondsExplained() => EcgClassifier.Classify(cinc, rhythm, explain: true);
+
+    /// <summary>The network and its companion trees: the lead's 64 rhythm features at 300 Hz, then the trees.</summary>
+    [Benchmark]
+    public ModelVerdict EnsembleThirtySecondsOneLead() => EcgClassifier.Classify(cinc, ensemble);
+
+    /// <summary>The same with the network's explanations and the trees' Shapley values (KernelSHAP, 2,048 coalitions).</summary>
+    [Benchmark]
+    public ModelVerdict EnsembleThirtySecondsExplained() => EcgClassifier.Classify(cinc, ensemble, explain: true);
 
     [Benchmark]
     public ModelVerdict SuperclassTenSecondsTwelveLeads() => EcgClassifier.Classify(ptbXl, superclass);

@@ -21,6 +21,21 @@ public static class KernelShap
     public static double[] Values(Func<double[], double> model, IReadOnlyList<double> x, IReadOnlyList<double> baseline, int samples = 2048, int seed = 1)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return ValuesBatched(rows => [.. rows.Select(model)], x, baseline, samples, seed);
+    }
+
+    /// <summary>
+    /// As <see cref="Values"/>, for a model that scores many feature vectors in one call (one inference run for all
+    /// coalitions instead of one each).
+    /// </summary>
+    /// <param name="model">The model's output to explain for each of the feature vectors given, in order.</param>
+    /// <param name="x">The feature vector explained.</param>
+    /// <param name="baseline">What a feature is when it is "absent" (e.g. the training medians).</param>
+    /// <param name="samples">Coalitions drawn when there are more than <see cref="ExactUpTo"/> features.</param>
+    /// <param name="seed">Seeds the drawing.</param>
+    public static double[] ValuesBatched(Func<IReadOnlyList<double[]>, double[]> model, IReadOnlyList<double> x, IReadOnlyList<double> baseline, int samples = 2048, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(baseline);
         var n = x.Count;
@@ -29,16 +44,12 @@ public static class KernelShap
             throw new ArgumentException($"{n} features but a baseline of {baseline.Count}.", nameof(baseline));
         }
 
-        var full = model([.. x]);
-        var empty = model([.. baseline]);
-        if (n == 1)
-        {
-            return [full - empty];
-        }
-
-        var coalitions = n <= ExactUpTo ? AllCoalitions(n) : DrawnCoalitions(n, samples, seed);
-        var outputs = coalitions.Select(c => model(Blend(x, baseline, c.Members)) - empty).ToArray();
-        return Solve(coalitions, outputs, n, full - empty);
+        List<(bool[] Members, double Weight)> coalitions = n == 1 ? [] : n <= ExactUpTo ? AllCoalitions(n) : DrawnCoalitions(n, samples, seed);
+        var outputs = model([[.. x], [.. baseline], .. coalitions.Select(c => Blend(x, baseline, c.Members))]);
+        var (full, empty) = (outputs[0], outputs[1]);
+        return n == 1
+            ? [full - empty]
+            : Solve(coalitions, [.. outputs.Skip(2).Select(output => output - empty)], n, full - empty);
     }
 
     private static double[] Blend(IReadOnlyList<double> x, IReadOnlyList<double> baseline, bool[] members) =>

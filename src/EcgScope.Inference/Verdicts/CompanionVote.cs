@@ -55,7 +55,7 @@ internal sealed class CompanionVote
     public ImmutableArray<MeasureContribution> Explain(int classIndex)
     {
         var names = companion.Features.Names;
-        var values = KernelShap.Values(x => Run(companion, trees, x)[classIndex], features, companion.Baseline);
+        var values = KernelShap.ValuesBatched(rows => [.. Run(companion, trees, rows).Select(p => p[classIndex])], features, companion.Baseline);
         return
         [
             .. Enumerable.Range(0, names.Length)
@@ -66,10 +66,23 @@ internal sealed class CompanionVote
         ];
     }
 
-    private static double[] Run(FeatureCompanion companion, OnnxModel trees, double[] features)
+    private static double[] Run(FeatureCompanion companion, OnnxModel trees, double[] features) => Run(companion, trees, [features])[0];
+
+    /// <summary>The trees' probabilities for each feature row, in one inference run.</summary>
+    private static double[][] Run(FeatureCompanion companion, OnnxModel trees, IReadOnlyList<double[]> rows)
     {
-        var row = companion.Features.Prepare(companion.Features.Names, features);
-        var logits = trees.Run(row, 1, row.Length).Logits;
-        return Verdicts.Probabilities.Softmax([.. logits.Select(logit => (double)logit)]);
+        var width = companion.Features.Names.Length;
+        var input = new float[rows.Count * width];
+        for (var r = 0; r < rows.Count; r++)
+        {
+            companion.Features.Prepare(companion.Features.Names, rows[r]).CopyTo(input, r * width);
+        }
+
+        var logits = trees.Run(input, rows.Count, width).Logits;
+        var classes = logits.Length / rows.Count;
+        return
+        [
+            .. Enumerable.Range(0, rows.Count).Select(r => Verdicts.Probabilities.Softmax([.. logits.AsSpan(r * classes, classes).ToArray().Select(logit => (double)logit)])),
+        ];
     }
 }
