@@ -22,7 +22,7 @@ internal static class FooterGlyphs
 
     /// <summary>The heart symbol, with the rows above and below it (8 x 8).</summary>
     public static readonly string[] HeartArt =
-        ["FFEFFFFF", "FEDDEBEE", "F605509D", "E402107D", "F81010AE", "FF3107FD", "EEE23EFD", "FFFEFFFE"];
+        ["FFEFFFFF", "FEDDEBEE", "F506409D", "E402108D", "F70010AD", "FE3108FC", "EED24EFD", "FFFEFFFE"];
 
     /// <summary>The digits 0 to 9 (5 x 8 each: one column more than the pitch, as neighbouring digits touch).</summary>
     public static readonly string[][] DigitArt =
@@ -30,10 +30,10 @@ internal static class FooterGlyphs
         ["FFFFF", "EC9CE", "C8D7D", "87E9A", "56E89", "97E89", "B7B8D", "FBBDF"],
         ["FFFFF", "DAEFD", "C6EFB", "EAEFB", "EAEEC", "EAEEC", "E9DEC", "EADFD"],
         ["FFFFF", "D86CF", "BA76E", "EFC7D", "FFBBF", "FEDFF", "D678C", "C889E"],
-        ["FFFFF", "C99DE", "CB88D", "FEBAD", "DB7AC", "DFC7B", "CCBAD", "CACEE"],
+        ["FFEFF", "D89EE", "CB78F", "FEAAD", "EB6AD", "EFC5D", "DCBAE", "C9CEE"],
         ["FFFEF", "DEDBF", "ED99F", "DBBAF", "DBDBE", "9797D", "EEDAE", "FFEDF"],
-        ["FFFFF", "ED58E", "F9BDE", "D57EE", "EE97D", "EFE6C", "DCCBE", "D9AEF"],
-        ["FFFEF", "EFDBD", "EA9FE", "D59DE", "A5B6B", "A8EB8", "D7CBD", "FDBDF"],
+        ["FFFFF", "FC58E", "F8BDF", "D47FE", "FE97D", "EFE5D", "DCCBF", "D9AEF"],
+        ["FFFEF", "EFDBE", "E8BFE", "C5BDE", "86B6D", "8AF99", "B8DAD", "FCBDF"],
         ["FFFEF", "E656C", "D9B5C", "FFE8E", "FFABE", "FF8DD", "FE9EE", "FECFE"],
         ["FFFFF", "EA8CE", "CAD9E", "B5BDD", "D63DD", "AAB5D", "A9D8D", "EBDEE"],
         ["FFFFF", "FB8CF", "C9D5D", "8AE7A", "C5C59", "EDB5D", "FE7BF", "FCBFE"],

@@ -67,7 +67,7 @@ public static class PrintedHeartRateReader
     }
 
     /// <summary>The page as 32-bit float grey, scaled to <see cref="FooterGlyphs.ReferenceWidth"/>.</summary>
-    private static Mat ReferenceGrey(Mat image)
+    internal static Mat ReferenceGrey(Mat image)
     {
         if (image.Depth() != MatType.CV_8U || image.Channels() is not (1 or 3))
         {
@@ -84,7 +84,7 @@ public static class PrintedHeartRateReader
     }
 
     /// <summary>Where the heart template matches the bottom of the page best (its top left corner) and how well.</summary>
-    private static (Point Corner, double Match) FindHeart(Mat page)
+    internal static (Point Corner, double Match) FindHeart(Mat page)
     {
         var top = (int)(page.Rows * (1 - FooterSearchFraction));
         using var bottom = new Mat(page, new Rect(0, top, page.Cols, page.Rows - top));
