@@ -89,15 +89,17 @@ public sealed class PrintedHeartRateReaderTests(ITestOutputHelper output)
         Assert.Equal("no digits after the heart symbol", read.Reason);
     }
 
-    [Fact]
-    public void A_page_too_short_for_a_footer_gives_no_rate()
+    [Theory]
+    [InlineData(40, 885)]
+    [InlineData(3000, 2)]
+    public void An_image_not_shaped_like_a_page_gives_no_rate(int rows, int columns)
     {
-        using var strip = new Mat(40, 885, MatType.CV_8UC3, Scalar.White);
+        using var image = new Mat(rows, columns, MatType.CV_8UC3, Scalar.White);
 
-        var read = PrintedHeartRateReader.Read(strip);
+        var read = PrintedHeartRateReader.Read(image);
 
         Assert.Null(read.Bpm);
-        Assert.Contains("too short to hold a footer", read.Reason, StringComparison.Ordinal);
+        Assert.Contains("not the shape of a printout page with a footer", read.Reason, StringComparison.Ordinal);
     }
 
     private static PrintedHeartRate Read(string path) => PrintedHeartRateReader.Read(File.ReadAllBytes(path), Path.GetFileName(path));

@@ -6,8 +6,9 @@ namespace EcgScope.Imaging.Footer;
 /// The heart symbol and the digits 0–9 of the footer font of the ECG machine behind the "ECG Images dataset of Cardiac
 /// Patients" (a Times-like serif whose digits all advance by the same width), as they appear on the dataset's 40 %
 /// copies (885 px wide, about 80 dpi). Each glyph is the mean grey of its instances in the footers of 56 of those
-/// copies (listed in <c>PrintedHeartRateReaderTests.TemplatePages</c>, which also checks that these values are that mean),
-/// read by eye; one hexadecimal character per pixel, 0 black to F white (the grey level divided by 17).
+/// copies whose rates were read by eye (the tests' <c>GenuineFooters.TemplatePages</c>; <c>PrintedHeartRateReaderTests</c>
+/// checks that these values are that mean, placed where the reader finds the heart); one hexadecimal character per
+/// pixel, 0 black to F white (the grey level divided by 17, rounded).
 /// </summary>
 internal static class FooterGlyphs
 {

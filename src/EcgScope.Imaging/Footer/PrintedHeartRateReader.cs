@@ -35,8 +35,8 @@ public static class PrintedHeartRateReader
     /// <summary>The heart symbol is looked for in this bottom part of the page, below the grid.</summary>
     private const double FooterSearchFraction = 0.12;
 
-    /// <summary>The least page height, at the reference width, whose bottom part can hold the heart template.</summary>
-    private const int MinimumPageHeight = 100;
+    /// <summary>The page heights read, at the reference width, in pixels: from one whose bottom part can hold the heart template to a tall portrait page.</summary>
+    private const int MinimumPageHeight = 100, MaximumPageHeight = 2 * FooterGlyphs.ReferenceWidth;
 
     /// <summary>A rate has two or three digits (the text after it starts at a fixed place, close after a third digit).</summary>
     private const int MaximumDigits = 3;
@@ -54,11 +54,13 @@ public static class PrintedHeartRateReader
     public static PrintedHeartRate Read(Mat image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var page = ReferenceGrey(image);
-        if (page.Rows < MinimumPageHeight)
+        var height = ReferenceHeight(image);
+        if (height is < MinimumPageHeight or > MaximumPageHeight)
         {
-            return PrintedHeartRate.Unread(Invariant($"the page is {page.Rows} px tall at {FooterGlyphs.ReferenceWidth} px wide, too short to hold a footer"));
+            return PrintedHeartRate.Unread(Invariant($"the image is {image.Cols}x{image.Rows} px: at {FooterGlyphs.ReferenceWidth} px wide it would be {height} px tall, not the shape of a printout page with a footer"));
         }
+
+        using var page = ReferenceGrey(image);
 
         var (heart, heartMatch) = FindHeart(page);
         return heartMatch >= MinimumHeartMatch
@@ -75,13 +77,15 @@ public static class PrintedHeartRateReader
         }
 
         using var grey = image.Channels() == 1 ? image.Clone() : image.CvtColor(ColorConversionCodes.BGR2GRAY);
-        var height = Math.Max(1, (int)Math.Round(image.Rows * (double)FooterGlyphs.ReferenceWidth / image.Cols));
         using var sized = new Mat();
-        Cv2.Resize(grey, sized, new Size(FooterGlyphs.ReferenceWidth, height), 0, 0, image.Cols > FooterGlyphs.ReferenceWidth ? InterpolationFlags.Area : InterpolationFlags.Linear);
+        Cv2.Resize(grey, sized, new Size(FooterGlyphs.ReferenceWidth, (int)ReferenceHeight(image)), 0, 0, image.Cols > FooterGlyphs.ReferenceWidth ? InterpolationFlags.Area : InterpolationFlags.Linear);
         var page = new Mat();
         sized.ConvertTo(page, MatType.CV_32FC1);
         return page;
     }
+
+    /// <summary>The image's height once scaled to <see cref="FooterGlyphs.ReferenceWidth"/>, in pixels.</summary>
+    private static long ReferenceHeight(Mat image) => (long)Math.Round(image.Rows * (double)FooterGlyphs.ReferenceWidth / Math.Max(1, image.Cols));
 
     /// <summary>Where the heart template matches the bottom of the page best (its top left corner) and how well.</summary>
     internal static (Point Corner, double Match) FindHeart(Mat page)
@@ -97,7 +101,7 @@ public static class PrintedHeartRateReader
     private static PrintedHeartRate ReadDigits(Mat page, Point heart, double heartMatch)
     {
         var count = 0;
-        while (count < MaximumDigits && HasInk(page, DigitCorner(heart, count)))
+        while (count < MaximumDigits && HoldsDigit(page, DigitCorner(heart, count)))
         {
             count++;
         }
@@ -144,8 +148,11 @@ public static class PrintedHeartRateReader
     private static Point DigitCorner(Point heart, int position) =>
         new(heart.X + FooterGlyphs.FirstDigitOffset + (position * FooterGlyphs.DigitPitch), heart.Y);
 
-    /// <summary>Whether the digit cell holds a digit. Its first column is left out: the digit before reaches into it.</summary>
-    private static bool HasInk(Mat page, Point corner)
+    /// <summary>
+    /// Whether the digit cell holds a digit. Its first column is left out (the digit before reaches into it), and so is
+    /// the template's top row, blank paper above the digits.
+    /// </summary>
+    private static bool HoldsDigit(Mat page, Point corner)
     {
         var cell = new Rect(corner.X + 1, corner.Y + 1, FooterGlyphs.DigitPitch - 1, FooterGlyphs.DigitArt[0].Length - 1);
         if (!Inside(page, cell))
