@@ -51,6 +51,7 @@ public static class PrintedHeartRateReader
 
     /// <summary>Reads the printed heart rate from a decoded page: 8-bit BGR (as <see cref="PrintoutDigitizer.Decode"/> gives it) or grey.</summary>
     /// <returns>The rate, or null with the reason when there is no heart symbol at the bottom of the page or the digits after it are not clear.</returns>
+    /// <exception cref="ArgumentException">The image is not 8-bit grey or BGR.</exception>
     public static PrintedHeartRate Read(Mat image)
     {
         ArgumentNullException.ThrowIfNull(image);
@@ -61,7 +62,6 @@ public static class PrintedHeartRateReader
         }
 
         using var page = ReferenceGrey(image);
-
         var (heart, heartMatch) = FindHeart(page);
         return heartMatch >= MinimumHeartMatch
             ? ReadDigits(page, heart, heartMatch)
