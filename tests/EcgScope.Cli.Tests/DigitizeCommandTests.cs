@@ -62,4 +62,35 @@ public sealed class DigitizeCommandTests
         Assert.Equal(["clean", "scan", "photo", "rough"], rows.EnumerateArray().Select(row => row.GetProperty("degradation").GetString()));
         Assert.True(rows[0].GetProperty("meanSnrDb").GetDouble() > 5, rows[0].ToString());
     }
+
+    [Fact]
+    public void Benchmark_printed_rate_compares_each_footer_with_the_rhythm_strip_and_says_which_it_could_not_read()
+    {
+        var folder = TestData.TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder, "normal"));
+        foreach (var name in new[] { "Normal(1).jpg", "Normal(22).jpg" })
+        {
+            File.Copy(TestData.File("cardiac-patients", "normal", name), Path.Combine(folder, "normal", name));
+        }
+
+        var run = CliRun.Of("benchmark", "printed-rate", "--data", folder, "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal((2, 1, 1), (run.Json.GetProperty("pages").GetInt32(), run.Json.GetProperty("footersRead").GetInt32(), run.Json.GetProperty("compared").GetInt32()));
+        var compared = Assert.Single(run.Json.GetProperty("largestErrors").EnumerateArray());
+        Assert.Equal(("normal/Normal(1).jpg", 77), (compared.GetProperty("page").GetString(), compared.GetProperty("printedBpm").GetInt32()));
+        Assert.InRange(compared.GetProperty("stripBpm").GetDouble(), 72, 82);
+        // Normal(22) prints 49; its 9 reaches into the third digit's place, which matches no digit clearly.
+        var unread = Assert.Single(run.Json.GetProperty("notCompared").EnumerateArray());
+        Assert.StartsWith("digit 3 after the heart symbol is not clear", unread.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Benchmark_printed_rate_on_a_folder_without_images_is_an_input_error()
+    {
+        var run = CliRun.Of("benchmark", "printed-rate", "--data", TestData.TempFolder(), "--format", "json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no PNG or JPEG image", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -22,6 +22,7 @@ internal static class BenchmarkCommand
         CreateQrs(),
         DelineationBenchmarkCommand.Create(),
         BenchmarkDigitizerCommand.Create(),
+        BenchmarkPrintedRateCommand.Create(),
     };
 
     private static Command CreateQrs()
