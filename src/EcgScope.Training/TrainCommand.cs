@@ -59,8 +59,8 @@ internal static class TrainCommand
         {
             rhythm,
             lstm,
-            SuperclassCommand(SuperclassCnn.Name, "The 12-lead 1-D ResNet for PTB-XL's superclasses NORM / MI / STTC / CD / HYP.", () => new ResNet1d(SuperclassCnn.Shape), [.. SuperclassTraining.DefaultPercents]),
-            SuperclassCommand(RecurrenceCnn.Name, "The recurrence-plot CNN for PTB-XL's superclasses, beside superclass-cnn on the same folds.", () => new RecurrencePlotCnn(RecurrenceCnn.Shape), [100]),
+            SuperclassCommand(SuperclassNetwork.OneDimensional, "The 12-lead 1-D ResNet for PTB-XL's superclasses NORM / MI / STTC / CD / HYP.", () => new ResNet1d(SuperclassCnn.Shape), [.. SuperclassTraining.DefaultPercents]),
+            SuperclassCommand(SuperclassNetwork.RecurrencePlot, "The recurrence-plot CNN for PTB-XL's superclasses, beside superclass-cnn on the same folds.", () => new RecurrencePlotCnn(RecurrenceCnn.Shape), [100]),
             PrintoutCommands.Cnn(),
             PrintoutCommands.ResNet18(),
             PrintoutFeaturesCommand.Create(),
@@ -73,19 +73,19 @@ internal static class TrainCommand
     /// A network for PTB-XL's five superclasses on its own split (<c>superclass-cnn</c>, with a learning curve, or
     /// <c>recurrence-cnn</c>), trained by <paramref name="createNetwork"/>'s networks.
     /// </summary>
-    private static Command SuperclassCommand(string name, string description, Func<Module<Tensor, Tensor>> createNetwork, int[] defaultPercents)
+    private static Command SuperclassCommand(SuperclassNetwork network, string description, Func<Module<Tensor, Tensor>> createNetwork, int[] defaultPercents)
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "The PTB-XL folder (holding ptbxl_database.csv).", Required = true };
         var output = new Option<DirectoryInfo>("--out") { Description = "Where checkpoints and predictions go; a rerun resumes from them.", Required = true };
         var percents = new Option<int[]>("--percent") { Description = "Shares of the training folds to train on (a learning curve).", AllowMultipleArgumentsPerToken = true, DefaultValueFactory = _ => defaultPercents };
         var epochs = new Option<int>("--epochs") { Description = "Epochs per run.", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "Seed of the shares, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
-        var command = new Command(name, description) { data, output, percents, epochs, seed };
+        var command = new Command(network.Name, description) { data, output, percents, epochs, seed };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed) };
             SuperclassTraining.Run(
-                parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(percents)!, options, createNetwork, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
+                parse.GetValue(data)!.FullName, parse.GetValue(output)!.FullName, parse.GetValue(percents)!, options, network.Input, createNetwork, new SynchronousProgress<TrainingProgress>(Print), cancellationToken);
             return Task.FromResult(0);
         });
         return command;

@@ -78,7 +78,7 @@ public sealed class RecurrencePlotCnnOnnxExportTests(RecurrencePlotCnnExportFixt
     public void Onnx_runtime_agrees_with_torchsharp_on_ptbxl_records()
     {
         var windows = PtbXl.Load(TestData.Require("ptbxl")).Where(r => r.Fold == PtbXl.TestFold).Take(8)
-            .Select(r => InputPreparer.Prepare(EcgFile.Read(r.Record.Path), SuperclassCnn.Input))
+            .Select(r => InputPreparer.Prepare(EcgFile.Read(r.Record.Path), RecurrenceCnn.Input))
             .ToList();
         var input = windows.SelectMany(w => w.Samples).ToArray();
         long[] shape = [windows.Sum(w => w.WindowCount), windows[0].LeadCount, windows[0].WindowSamples];

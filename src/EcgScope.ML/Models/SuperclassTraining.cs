@@ -1,3 +1,4 @@
+using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Training;
@@ -17,12 +18,16 @@ public static class SuperclassTraining
     /// <summary>The training shares of the learning curve, in percent.</summary>
     public static IReadOnlyList<int> DefaultPercents { get; } = [25, 50, 100];
 
-    /// <summary>Runs every share in <paramref name="percents"/>, each with a fresh network from <paramref name="createNetwork"/>.</summary>
+    /// <summary>
+    /// Runs every share in <paramref name="percents"/>, each with a fresh network from <paramref name="createNetwork"/>
+    /// reading <paramref name="input"/>.
+    /// </summary>
     public static void Run(
         string dataDirectory,
         string directory,
         IReadOnlyList<int> percents,
         TrainingOptions options,
+        InputSpec input,
         Func<Module<Tensor, Tensor>> createNetwork,
         IProgress<TrainingProgress>? progress = null,
         CancellationToken cancellationToken = default)
@@ -30,12 +35,12 @@ public static class SuperclassTraining
         ArgumentNullException.ThrowIfNull(percents);
         ArgumentNullException.ThrowIfNull(options);
         var records = PtbXl.Load(dataDirectory);
-        var set = ConditionedSet.Load([.. records.Select(r => r.Record)], SuperclassCnn.Input, cancellationToken: cancellationToken);
+        var set = ConditionedSet.Load([.. records.Select(r => r.Record)], input, cancellationToken: cancellationToken);
         var training = Indices(records, fold => fold < PtbXl.ValidationFold);
         var validation = Indices(records, fold => fold == PtbXl.ValidationFold);
         var test = Indices(records, fold => fold == PtbXl.TestFold);
         var objective = new MultiLabelObjective(set.Records);
-        var trainer = new NetworkTrainer(SuperclassCnn.Input, options, createNetwork);
+        var trainer = new NetworkTrainer(input, options, createNetwork);
         foreach (var percent in percents)
         {
             var runDirectory = Path.Combine(directory, $"train{percent}");

@@ -45,7 +45,7 @@ public static class SuperclassPackage
             .ToDictionary(percent => percent, percent => SuperclassEvaluation.Of(Path.Combine(runsDirectory, $"train{percent}"), records));
         var full = curve[100];
         var test = records.Where(r => r.Fold == PtbXl.TestFold).ToArray();
-        var refused = test.Count(r => QualityGate.Reason(EcgFile.Read(r.Record.Path), SuperclassCnn.Input.Leads) is not null);
+        var refused = test.Count(r => QualityGate.Reason(EcgFile.Read(r.Record.Path), network.Input.Leads) is not null);
         var card = new ModelCard
         {
             Name = network.Name,
@@ -60,7 +60,7 @@ public static class SuperclassPackage
                 new ModelClass("CD", "a pattern of conduction disturbance"),
                 new ModelClass("HYP", "a pattern like hypertrophy"),
             ],
-            Input = SuperclassCnn.Input,
+            Input = network.Input,
             Weights = ShippedModel.Write(network.Export(Path.Combine(runsDirectory, "train100", "best.weights")), modelsDirectory, network.Name),
             Calibration = new ModelCalibration { Temperature = full.Temperature, ExpectedCalibrationErrorBefore = full.EceBefore, ExpectedCalibrationErrorAfter = full.EceAfter },
             Decision = new ModelDecision { RequireAcceptableQuality = true },
@@ -136,8 +136,8 @@ public static class SuperclassPackage
         Line($"");
         Line($"## Input and network");
         Line($"");
-        Line($"- The 12 standard leads ({string.Join(" ", card.Input.Leads)}), resampled to {card.Input.SampleRateHz:0} Hz, zero-phase band-pass {card.Input.HighPassHz:0.#}-{card.Input.LowPassHz:0} Hz, z-score per lead; windows of {card.Input.WindowSeconds:0} s.");
-        Line($"- {network.Description} Binary cross-entropy; AdamW with warm-up and cosine decay; the window is the whole 10 s record.");
+        Line($"- The 12 standard leads ({string.Join(" ", card.Input.Leads)}), resampled to {card.Input.SampleRateHz:0} Hz, zero-phase band-pass {card.Input.HighPassHz:0.#}-{card.Input.LowPassHz:0} Hz, z-score per lead and window; windows of {card.Input.WindowSeconds:0.#} s.");
+        Line($"- {network.Description} Binary cross-entropy; AdamW with warm-up and cosine decay.");
         Line($"- Time: {seconds / 60:0.#} minutes of training epochs (validation included; reading the data and writing predictions not) for the runs below on this project's 2-core machine (CPU, TorchSharp).");
         Line($"");
         Line($"## Figures (test fold 10)");
@@ -177,7 +177,7 @@ public static class SuperclassPackage
         {
             Line($"## Side by side with {comparison.Network.Name} (same folds, same {full.Records} test records)");
             Line($"");
-            Line($"Both networks read the same input, trained on the same 1,481 records of folds 1-8 with the same recipe and seed, chose their epoch on fold 9 and are scored on fold 10 alone.");
+            Line($"Both networks read the same leads at the same rate and filtering (superclass-cnn in 2.5 s windows, recurrence-cnn the whole 10 s), trained on the same 1,481 records of folds 1-8 with the same recipe and seed, chose their epoch on fold 9 and are scored on fold 10 alone.");
             Line($"");
             Line($"| model | test macro AUROC (95 % bootstrap) | NORM | MI | STTC | CD | HYP | ECE after scaling | training epochs (minutes) |");
             Line($"|---|---|---|---|---|---|---|---|---|");
