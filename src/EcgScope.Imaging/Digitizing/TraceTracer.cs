@@ -140,18 +140,17 @@ internal static class TraceTracer
     }
 
     /// <summary>
-    /// The trace's height in each column: a short run's centre; for a long run (a steep stroke) its end away from the
-    /// previous column's height, so that peaks keep their full amplitude, and where the run reaches past the previous
-    /// height on both sides (a peak turning within the column) its end in the direction the trace was going. Line
-    /// thickness is taken off the ends.
+    /// The trace's height in each column. A pixel is ink where the pen's stroke covers its centre, so on a straight
+    /// stroke, however steep, a column's run of ink is centred on the trace's height at the column's centre: the run's
+    /// centre is the height. At a peak the run reaches from the column's height to the tip instead; a long run whose
+    /// end reaches further than both neighbours' is a peak turning in this column, and its height is the tip, half a
+    /// pen width inside the run's end.
     /// </summary>
     private static double[] Heights(List<(int Top, int Bottom)>[] runs, int[] chosen, double pixelsPerMillimetre)
     {
         var lengths = Enumerable.Range(0, runs.Length).Where(x => chosen[x] >= 0).Select(x => runs[x][chosen[x]].Bottom - runs[x][chosen[x]].Top).Order().ToList();
         var thickness = lengths.Count > 0 ? lengths[lengths.Count / 2] : Math.Max(1, pixelsPerMillimetre / 4);
         var heights = new double[runs.Length];
-        var previous = double.NaN;
-        var trend = 0.0;
         for (var x = 0; x < runs.Length; x++)
         {
             if (chosen[x] < 0)
@@ -161,21 +160,23 @@ internal static class TraceTracer
             }
 
             var (top, bottom) = runs[x][chosen[x]];
-            var centre = (top + bottom - 1) / 2.0;
-            if (bottom - top <= 1.5 * thickness || double.IsNaN(previous))
+            heights[x] = (top + bottom - 1) / 2.0;
+            if (bottom - top <= 1.5 * thickness || x == 0 || x == runs.Length - 1 || chosen[x - 1] < 0 || chosen[x + 1] < 0)
             {
-                heights[x] = centre;
-            }
-            else
-            {
-                var upper = top + ((thickness - 1) / 2.0);
-                var lower = bottom - 1 - ((thickness - 1) / 2.0);
-                var turning = upper + thickness < previous && previous < lower - thickness && trend != 0;
-                heights[x] = turning ? (trend < 0 ? upper : lower) : Math.Abs(upper - previous) > Math.Abs(lower - previous) ? upper : lower;
+                continue;
             }
 
-            trend = double.IsNaN(previous) ? 0 : heights[x] - previous;
-            previous = heights[x];
+            var (before, after) = (runs[x - 1][chosen[x - 1]], runs[x + 1][chosen[x + 1]]);
+            var upward = top <= before.Top && top <= after.Top ? Math.Min(before.Top, after.Top) - top + 1 : 0;
+            var downward = bottom >= before.Bottom && bottom >= after.Bottom ? bottom - Math.Max(before.Bottom, after.Bottom) + 1 : 0;
+            if (upward > 0 && upward >= downward)
+            {
+                heights[x] = top + ((thickness - 1) / 2.0);
+            }
+            else if (downward > 0)
+            {
+                heights[x] = bottom - 1 - ((thickness - 1) / 2.0);
+            }
         }
 
         return heights;
