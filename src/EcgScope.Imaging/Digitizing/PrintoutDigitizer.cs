@@ -407,11 +407,13 @@ public static class PrintoutDigitizer
             var leads = PrintoutLayout.TwelveLeads.ToDictionary(lead => lead, _ => Enumerable.Repeat(double.NaN, count).ToArray(), StringComparer.Ordinal);
             var pixelsPerSample = pixelsPerSecond / rate.Hertz;
             var maxGap = (int)Math.Round(3 * pixelsPerSecond / options.MillimetersPerSecond);
+            var edge = (int)Math.Ceiling(0.5 * pixelsPerSecond / options.MillimetersPerSecond);
 
             // Panels in layout order, so that the rhythm strip (last) gives its lead the whole duration.
             foreach (var stretch in stretches)
             {
                 var filled = TraceResampling.FillGaps(stretch.Heights, maxGap);
+                TraceResampling.ExtendEnds(filled, edge);
                 var first = rate.SamplesIn(stretch.Panel.StartSeconds);
                 var last = Math.Min(count, rate.SamplesIn(stretch.Panel.StartSeconds + stretch.Panel.DurationSeconds));
                 var offset = stretch.FirstMoment - stretch.From;

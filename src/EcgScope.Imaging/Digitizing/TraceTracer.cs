@@ -34,7 +34,8 @@ internal static class TraceTracer
         }
 
         RemoveSeparators(runs, row, separators, pixelsPerMillimetre);
-        var chosen = Chain(runs, row.Baseline, pixelsPerMillimetre);
+        var boundaries = separators.Select(separator => separator - row.TraceStart).ToList();
+        var chosen = Chain(runs, boundaries, row.Baseline, pixelsPerMillimetre);
         return Heights(runs, chosen, pixelsPerMillimetre);
     }
 
@@ -78,8 +79,12 @@ internal static class TraceTracer
         }
     }
 
-    /// <summary>The chosen run of each column (-1: none), by dynamic programming over the columns.</summary>
-    private static int[] Chain(List<(int Top, int Bottom)>[] runs, double baseline, double pixelsPerMillimetre)
+    /// <summary>
+    /// The chosen run of each column (-1: none), by dynamic programming over the columns. Across a panel boundary
+    /// (<paramref name="boundaries"/>, in columns of the row) the next lead begins where it begins: a jump there costs
+    /// nothing, or a QRS at the start of a panel would be skipped rather than reached.
+    /// </summary>
+    private static int[] Chain(List<(int Top, int Bottom)>[] runs, List<int> boundaries, double baseline, double pixelsPerMillimetre)
     {
         var width = runs.Length;
         var lookBack = Math.Max(3, (int)Math.Round(1.5 * pixelsPerMillimetre));
@@ -98,11 +103,12 @@ internal static class TraceTracer
                 for (var previous = x - 1; previous >= Math.Max(0, x - lookBack); previous--)
                 {
                     var skip = (x - previous - 1) * SkipCost;
+                    var jumpCost = boundaries.Exists(boundary => previous < boundary && boundary <= x) ? 0 : JumpCostPerMillimetre;
                     for (var j = 0; j < runs[previous].Count; j++)
                     {
                         var (previousTop, previousBottom) = runs[previous][j];
                         var gap = Math.Max(0, Math.Max(top - previousBottom, previousTop - bottom));
-                        var total = cost[previous][j] + skip + own + (JumpCostPerMillimetre * gap / pixelsPerMillimetre);
+                        var total = cost[previous][j] + skip + own + (jumpCost * gap / pixelsPerMillimetre);
                         if (total < best)
                         {
                             (best, bestColumn, bestRun) = (total, previous, j);
