@@ -194,8 +194,11 @@ public static class PrintoutDigitizer
             var printed = rows.Take(arrangement == LeadArrangement.ThreeByFourWithRhythm ? Math.Min(rows.Count, 4) : leadRows).ToList();
             // A pen's round end reaches half its width before the trace's first moment, which lies that far into the
             // first column of ink (less half a pixel: columns are indexed by their left edge, their ink is at their centre).
+            // The calibration pulse's pen width, in whole pixels, places the panels; the traces' own, to a fraction of a
+            // pixel, their first moments (below).
+            var firstInk = Median(printed.Select(row => (double)row.TraceStart));
             var penWidth = Median(printed.Where(row => row.PenWidth is not null).Select(row => (double)row.PenWidth!.Value));
-            var start = Median(printed.Select(row => (double)row.TraceStart)) + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
+            var start = firstInk + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
             var end = Median(printed.Select(row => (double)row.TraceEnd));
             // Time runs along the grid's horizontal scale, which a scan may stretch differently from the vertical one.
             var pixelsPerSecond = (grid?.HorizontalPixelsPerMillimeter ?? pixelsPerMillimetre) * options.MillimetersPerSecond;
@@ -212,13 +215,22 @@ public static class PrintoutDigitizer
             var gridTop = grid?.Top ?? 0;
             var straightened = PaperTransform.FromRotation(skew, center, pixelsPerMillimetre, new ImagePoint(gridLeft, gridTop));
             var transform = imageToPage is null ? straightened : straightened.Following(imageToPage);
-            var stretches = new List<Stretch>();
+            var traced = new List<TracedRow>(printed.Count);
             for (var r = 0; r < printed.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var row = printed[r] with { TraceStart = (int)Math.Round(start), TraceEnd = (int)Math.Round(end) };
+                traced.Add(TraceTracer.Trace(masks, row, r >= leadRows ? [] : separators, pixelsPerMillimetre));
+            }
+
+            var tracePenWidth = Median(traced.Select(row => row.PenWidth).Where(double.IsFinite));
+            var firstMoment = double.IsNaN(tracePenWidth) ? start : firstInk + ((tracePenWidth - 1) / 2);
+            var stretches = new List<Stretch>();
+            for (var r = 0; r < printed.Count; r++)
+            {
+                var row = printed[r];
                 var isRhythm = r >= leadRows;
-                var heights = TraceTracer.Trace(masks, row, isRhythm ? [] : separators, pixelsPerMillimetre);
+                var heights = traced[r].Heights;
                 var baseline = row.PulseHeight is null ? Median(heights.Where(double.IsFinite)) : row.Baseline;
                 var spacing = RowSpacing(printed, r) / pixelsPerMillimetre;
                 for (var c = 0; c < (isRhythm ? 1 : columns); c++)
@@ -233,7 +245,7 @@ public static class PrintoutDigitizer
                         (start + from - gridLeft) / pixelsPerMillimetre,
                         (baseline - gridTop) / pixelsPerMillimetre,
                         spacing);
-                    stretches.Add(new Stretch(panel, heights[from..Math.Min(to, heights.Length)], baseline, (int)Math.Round(start) + from, start + (c * columnPixels)));
+                    stretches.Add(new Stretch(panel, heights[from..Math.Min(to, heights.Length)], baseline, (int)Math.Round(start) + from, firstMoment + (c * columnPixels)));
                 }
             }
 

@@ -16,15 +16,18 @@ internal static class TraceTracer
     /// <summary>The cost of leaving one column out of the chain (a gap in the trace, or a column of text only).</summary>
     private const double SkipCost = 0.4;
 
+    /// <summary>How many columns either side must hold the same run for a stretch of trace to count as flat.</summary>
+    private const int FlatReach = 2;
+
     /// <summary>A vertical line at least this tall, in millimetres, near a column boundary is a lead separator, not trace.</summary>
     private const double SeparatorMillimetres = 10;
 
-    /// <summary>The trace's height (pixel row) at each column of the row, NaN where no ink was found.</summary>
+    /// <summary>The trace's height (pixel row) at each column of the row, NaN where no ink was found, and the pen's width.</summary>
     /// <param name="masks">The straightened page.</param>
     /// <param name="row">The row to follow.</param>
     /// <param name="separators">Columns where lead separators may stand (the boundaries between panels).</param>
     /// <param name="pixelsPerMillimetre">The page's scale.</param>
-    public static double[] Trace(PageMasks masks, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
+    public static TracedRow Trace(PageMasks masks, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
     {
         var width = row.TraceWidth;
         var runs = new List<(int Top, int Bottom)>[width];
@@ -36,7 +39,7 @@ internal static class TraceTracer
         RemoveSeparators(runs, row, separators, pixelsPerMillimetre);
         var boundaries = separators.Select(separator => separator - row.TraceStart).ToList();
         var chosen = Chain(runs, boundaries, row.Baseline, pixelsPerMillimetre);
-        return Heights(runs, chosen, pixelsPerMillimetre);
+        return new TracedRow(Heights(runs, chosen, pixelsPerMillimetre), PenWidth(runs, chosen));
     }
 
     private static List<(int Top, int Bottom)> Runs(PageMasks masks, int x, int top, int bottom)
@@ -146,6 +149,40 @@ internal static class TraceTracer
     }
 
     /// <summary>
+    /// The pen's width in pixels, to a fraction of one: the mean run of ink where the trace is flat (the same run in
+    /// the two columns either side). A flat line's run is 2 or 3 pixels by where it falls between pixel rows, and over
+    /// the many flat stretches of a row the mean is its width, less a constant of the ink threshold that cancels where
+    /// the width places a trace's first moment. NaN where nothing is flat.
+    /// </summary>
+    private static double PenWidth(List<(int Top, int Bottom)>[] runs, int[] chosen)
+    {
+        double sum = 0;
+        var count = 0;
+        for (var x = FlatReach; x < runs.Length - FlatReach; x++)
+        {
+            if (chosen[x] < 0)
+            {
+                continue;
+            }
+
+            var run = runs[x][chosen[x]];
+            var flat = true;
+            for (var k = x - FlatReach; k <= x + FlatReach && flat; k++)
+            {
+                flat = chosen[k] >= 0 && runs[k][chosen[k]] == run;
+            }
+
+            if (flat)
+            {
+                sum += run.Bottom - run.Top;
+                count++;
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    /// <summary>
     /// The trace's height in each column. A pixel is ink where the pen's stroke covers its centre, so on a straight
     /// stroke, however steep, a column's run of ink is centred on the trace's height at the column's centre: the run's
     /// centre is the height. At a peak the run reaches from the column's height to the tip instead; a long run whose
@@ -188,3 +225,8 @@ internal static class TraceTracer
         return heights;
     }
 }
+
+/// <summary>One row's followed trace.</summary>
+/// <param name="Heights">The trace's height (pixel row) in each column, NaN where none was found.</param>
+/// <param name="PenWidth">The pen's width in pixels, to a fraction of one; NaN when the trace is nowhere flat.</param>
+internal sealed record TracedRow(double[] Heights, double PenWidth);
