@@ -13,9 +13,6 @@ namespace EcgScope.Imaging.Digitizing;
 /// <param name="Bottom">The grid's bottom edge in pixels (exclusive).</param>
 internal sealed record GridScale(double PixelsPerMillimeter, double Periodicity, double Anisotropy, int Left, int Top, int Right, int Bottom)
 {
-    /// <summary>The horizontal scale alone (the scale along which time runs), in pixels per millimetre.</summary>
-    public double HorizontalPixelsPerMillimeter => 2 * PixelsPerMillimeter * Anisotropy / (1 + Anisotropy);
-
     /// <summary>Below this periodicity the grid is taken as not found.</summary>
     public const double MinimumPeriodicity = 0.1;
 

@@ -200,8 +200,7 @@ public static class PrintoutDigitizer
             var penWidth = Median(printed.Where(row => row.PenWidth is not null).Select(row => (double)row.PenWidth!.Value));
             var start = firstInk + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
             var end = Median(printed.Select(row => (double)row.TraceEnd));
-            // Time runs along the grid's horizontal scale, which a scan may stretch differently from the vertical one.
-            var pixelsPerSecond = (grid?.HorizontalPixelsPerMillimeter ?? pixelsPerMillimetre) * options.MillimetersPerSecond;
+            var pixelsPerSecond = pixelsPerMillimetre * options.MillimetersPerSecond;
             var seconds = Seconds((end - start) / pixelsPerSecond);
             var gain = Gain(printed, pixelsPerMillimetre);
             var scale = new PaperScale(options.MillimetersPerSecond, gain);

@@ -204,14 +204,16 @@ internal static class TraceTracer
 
             var (top, bottom) = runs[x][chosen[x]];
             heights[x] = (top + bottom - 1) / 2.0;
-            if (bottom - top <= 1.5 * thickness || x == 0 || x == runs.Length - 1 || chosen[x - 1] < 0 || chosen[x + 1] < 0)
+            if (bottom - top <= 1.5 * thickness)
             {
                 continue;
             }
 
-            var (before, after) = (runs[x - 1][chosen[x - 1]], runs[x + 1][chosen[x + 1]]);
-            var upward = top <= before.Top && top <= after.Top ? Math.Min(before.Top, after.Top) - top + 1 : 0;
-            var downward = bottom >= before.Bottom && bottom >= after.Bottom ? bottom - Math.Max(before.Bottom, after.Bottom) + 1 : 0;
+            // A neighbour with no ink (a faint stroke broken on a scan) does not bound the peak.
+            var before = x > 0 && chosen[x - 1] >= 0 ? runs[x - 1][chosen[x - 1]] : (Top: bottom, Bottom: top);
+            var after = x < runs.Length - 1 && chosen[x + 1] >= 0 ? runs[x + 1][chosen[x + 1]] : (Top: bottom, Bottom: top);
+            var upward = top <= Math.Min(before.Top, after.Top) + 1 ? Math.Min(before.Top, after.Top) - top + 2 : 0;
+            var downward = bottom >= Math.Max(before.Bottom, after.Bottom) - 1 ? bottom - Math.Max(before.Bottom, after.Bottom) + 2 : 0;
             if (upward > 0 && upward >= downward)
             {
                 heights[x] = top + ((thickness - 1) / 2.0);
