@@ -185,9 +185,11 @@ internal static class TraceTracer
     /// <summary>
     /// The trace's height in each column. A pixel is ink where the pen's stroke covers its centre, so on a straight
     /// stroke, however steep, a column's run of ink is centred on the trace's height at the column's centre: the run's
-    /// centre is the height. At a peak the run reaches from the column's height to the tip instead; a long run whose
-    /// end reaches further than both neighbours' is a peak turning in this column, and its height is the tip, half a
-    /// pen width inside the run's end.
+    /// centre is the height. At a peak the run reaches from the column's height to the tip instead: a long run whose
+    /// end reaches as far as both neighbours' runs, or within a pixel of the further one, holds the tip of a peak
+    /// turning in or next to this column, and its height is the tip, half a pen width inside the run's end (the further
+    /// reaching end where both qualify). The tip then spans a column or two either side of where the pen turned, as the
+    /// ink does.
     /// </summary>
     private static double[] Heights(List<(int Top, int Bottom)>[] runs, int[] chosen, double pixelsPerMillimetre)
     {
