@@ -226,7 +226,17 @@ public static class PrintoutDigitizer
             }
 
             var tracePenWidth = Median(traced.Select(row => row.PenWidth).Where(double.IsFinite));
-            var firstMoment = double.IsNaN(tracePenWidth) ? start : firstInk + ((tracePenWidth - 1) / 2);
+            var fromPenWidth = double.IsNaN(tracePenWidth) ? start : firstInk + ((tracePenWidth - 1) / 2);
+
+            // The pen's round ends reach equally far beyond the first and last moments, however blurred the page, so the
+            // middle of the ink less half the known span also places the first moment, to the whole pixels of the two
+            // ends. On a sharp page the pen's width places it finer; blur lightens a round end more than a flat line's
+            // edge and moves the first column of ink a pixel right on a scan, where the two disagree by more than half a
+            // pixel. The ends are not taken past a pen's width: a trace's faint end may be lost.
+            var span = (options.SamplingRate.SamplesIn(seconds) - 1) * pixelsPerSecond / options.SamplingRate.Hertz;
+            var fromEnds = ((firstInk + end - 1) / 2) - (span / 2);
+            var disagreement = Math.Abs(fromEnds - fromPenWidth);
+            var firstMoment = disagreement > 0.5 && disagreement <= (double.IsNaN(tracePenWidth) ? 1 : tracePenWidth) ? fromEnds : fromPenWidth;
             var stretches = new List<Stretch>();
             for (var r = 0; r < printed.Count; r++)
             {
