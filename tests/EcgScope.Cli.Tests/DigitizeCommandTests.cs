@@ -93,4 +93,22 @@ public sealed class DigitizeCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("no PNG or JPEG image", run.Json.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Benchmark_digitizer_scores_only_the_degradations_asked_for()
+    {
+        var run = CliRun.Of("benchmark", "digitizer", "--data", TestData.Require("ptbxl"), "--fold", "10", "--limit", "1", "--degradation", "clean", "--degradation", "scan", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["clean", "scan"], run.Json.GetProperty("degradations").EnumerateArray().Select(row => row.GetProperty("degradation").GetString()));
+    }
+
+    [Fact]
+    public void Benchmark_digitizer_refuses_an_unknown_degradation()
+    {
+        var run = CliRun.Of("benchmark", "digitizer", "--data", TestData.Require("ptbxl"), "--degradation", "fog");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("fog", run.Error, StringComparison.Ordinal);
+    }
 }

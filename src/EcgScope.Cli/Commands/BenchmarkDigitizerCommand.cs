@@ -6,7 +6,7 @@ using EcgScope.Imaging.Evaluation;
 namespace EcgScope.Cli.Commands;
 
 /// <summary>
-/// <c>ecgscope benchmark digitizer --data PTBXL [--fold 10]</c>: renders PTB-XL records as printouts, degrades them with
+/// <c>ecgscope benchmark digitizer --data PTBXL [--fold 10] [--degradation clean]</c>: renders PTB-XL records as printouts, degrades them with
 /// each preset, digitizes them and reports the Challenge 2024 SNR per degradation.
 /// </summary>
 internal static class BenchmarkDigitizerCommand
@@ -23,10 +23,15 @@ internal static class BenchmarkDigitizerCommand
             Description = "The PTB-XL strat_folds to score (repeatable). Default: 10, PTB-XL's recommended test fold.",
         };
         var limit = new Option<int?>("--limit") { Description = "Score at most this many records." };
+        var degradation = new Option<string[]>("--degradation")
+        {
+            Description = "The degradation presets to score (repeatable): clean, scan, photo, rough. Default: all four.",
+        };
+        degradation.AcceptOnlyFromAmong([.. DegradationPresets.All.Select(preset => preset.Name)]);
         var format = new CommonOptions().Format;
         var command = new Command("digitizer", "Render PTB-XL records as 3x4 printouts, degrade them (clean, scan, photo, rough), digitize them and report the PhysioNet Challenge 2024 SNR per lead.")
         {
-            data, fold, limit, format,
+            data, fold, limit, degradation, format,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(format), () =>
         {
@@ -38,12 +43,13 @@ internal static class BenchmarkDigitizerCommand
                 throw new UsageException($"--data: no records500 record of fold {string.Join(", ", folds)} found under {folder}.");
             }
 
+            var presets = parse.GetValue(degradation) is { Length: > 0 } names ? [.. names.Select(name => DegradationPresets.Find(name)!)] : DegradationPresets.All;
             var scores = new List<DigitizerScore>();
             foreach (var header in records)
             {
                 var record = SupportedFiles.Reader.Read(header);
                 var name = Path.GetFileNameWithoutExtension(header);
-                foreach (var preset in DegradationPresets.All)
+                foreach (var preset in presets)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     scores.Add(DigitizerEvaluation.Score(name, record, preset, SeedOf(name), cancellationToken));

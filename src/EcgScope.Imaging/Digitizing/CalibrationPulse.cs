@@ -66,7 +66,6 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
         var feet = Enumerable.Range(Math.Max(0, bestStart - reach), reach)
             .Concat(Enumerable.Range(bestStart + bestLength, reach).Where(i => i < width))
             .Where(i => lowest[i] >= 0)
-            .Select(i => lowest[i])
             .ToList();
         if (feet.Count == 0)
         {
@@ -75,7 +74,19 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
 
         var topLine = highest[bestStart];
         var thickness = Enumerable.Range(bestStart, bestLength).Select(i => Thickness(masks, from + i, topLine)).Order().ElementAt(bestLength / 2);
-        var foot = feet.Max() - ((thickness - 1) / 2.0);
+
+        // The foot is the centre of the foot line's own run of ink: an anti-aliased line is 2 or 3 pixels thick by where
+        // it falls between pixel rows, so the top line's thickness would put it half a pixel off. Columns of the rising
+        // and falling edges, whose ink runs up to the top, are left out.
+        var lowestFoot = feet.Max(i => lowest[i]);
+        var footCentres = feet
+            .Where(i => lowest[i] >= lowestFoot - 1)
+            .Select(i => (Bottom: lowest[i], Run: ThicknessUpwards(masks, from + i, lowest[i])))
+            .Where(foot => foot.Run <= 2 * thickness)
+            .Select(foot => foot.Bottom - ((foot.Run - 1) / 2.0))
+            .Order()
+            .ToList();
+        var foot = footCentres.Count > 0 ? footCentres[footCentres.Count / 2] : lowestFoot - ((thickness - 1) / 2.0);
         var height = foot - (topLine + ((thickness - 1) / 2.0));
         return height >= 3 * pixelsPerMillimetre ? new CalibrationPulse(from + bestStart + bestLength, foot, height, thickness) : null;
     }
@@ -89,5 +100,16 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
         }
 
         return end - y;
+    }
+
+    private static int ThicknessUpwards(PageMasks masks, int x, int y)
+    {
+        var end = y;
+        while (end >= 0 && masks.IsInk(x, end))
+        {
+            end--;
+        }
+
+        return y - end;
     }
 }

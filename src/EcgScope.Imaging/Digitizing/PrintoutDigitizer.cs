@@ -67,7 +67,10 @@ public static class PrintoutDigitizer
         var center = new ImagePoint(page.Width / 2.0, page.Height / 2.0);
         var masks = PageMasks.From(page);
         cancellationToken.ThrowIfCancellationRequested();
-        var skew = SkewEstimator.Estimate(masks.Grid, masks.Width, masks.Height, cancellationToken);
+        // A photo flattened by its page outline is square to that outline already: what angle its grid still shows is
+        // the outline's residual perspective, which a rotation does not undo (it stretched the grid's squares by 5 % on
+        // one of the photographed test pages).
+        var skew = flattened is null ? SkewEstimator.Estimate(masks.Grid, masks.Width, masks.Height, cancellationToken) : 0;
         if (Math.Abs(skew) >= 0.05)
         {
             using var rotation = Cv2.GetRotationMatrix2D(new Point2f((float)center.X, (float)center.Y), skew, 1);
@@ -194,29 +197,52 @@ public static class PrintoutDigitizer
             var printed = rows.Take(arrangement == LeadArrangement.ThreeByFourWithRhythm ? Math.Min(rows.Count, 4) : leadRows).ToList();
             // A pen's round end reaches half its width before the trace's first moment, which lies that far into the
             // first column of ink (less half a pixel: columns are indexed by their left edge, their ink is at their centre).
+            // The calibration pulse's pen width, in whole pixels, places the panels; the traces' own, to a fraction of a
+            // pixel, their first moments (below).
+            var firstInk = Median(printed.Select(row => (double)row.TraceStart));
             var penWidth = Median(printed.Where(row => row.PenWidth is not null).Select(row => (double)row.PenWidth!.Value));
-            var start = Median(printed.Select(row => (double)row.TraceStart)) + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
+            var start = firstInk + (double.IsNaN(penWidth) ? 0 : (penWidth - 1) / 2);
             var end = Median(printed.Select(row => (double)row.TraceEnd));
-            var seconds = Seconds(end - start, pixelsPerMillimetre);
+            var pixelsPerSecond = pixelsPerMillimetre * options.MillimetersPerSecond;
+            var seconds = Seconds((end - start) / pixelsPerSecond);
             var gain = Gain(printed, pixelsPerMillimetre);
             var scale = new PaperScale(options.MillimetersPerSecond, gain);
             var columnSeconds = seconds / columns;
             // Columns at the grid's scale rather than a share of the measured span: the scale is known to a few hundredths
             // of a percent, the span's ends only to a pixel or two, and at 200 dpi one pixel is 2.5 samples.
-            var columnPixels = columnSeconds * options.MillimetersPerSecond * pixelsPerMillimetre;
+            var columnPixels = columnSeconds * pixelsPerSecond;
             var separators = Enumerable.Range(1, columns - 1).Select(k => (int)Math.Round(start + (k * columnPixels))).ToList();
 
             var gridLeft = grid?.Left ?? 0;
             var gridTop = grid?.Top ?? 0;
             var straightened = PaperTransform.FromRotation(skew, center, pixelsPerMillimetre, new ImagePoint(gridLeft, gridTop));
             var transform = imageToPage is null ? straightened : straightened.Following(imageToPage);
-            var stretches = new List<(LeadPanel Panel, double[] Heights, double Baseline, int From)>();
+            var traced = new List<TracedRow>(printed.Count);
             for (var r = 0; r < printed.Count; r++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var row = printed[r] with { TraceStart = (int)Math.Round(start), TraceEnd = (int)Math.Round(end) };
+                traced.Add(TraceTracer.Trace(masks, row, r >= leadRows ? [] : separators, pixelsPerMillimetre));
+            }
+
+            var tracePenWidth = Median(traced.Select(row => row.PenWidth).Where(double.IsFinite));
+            var fromPenWidth = double.IsNaN(tracePenWidth) ? start : firstInk + ((tracePenWidth - 1) / 2);
+
+            // The pen's round ends reach equally far beyond the first and last moments, however blurred the page, so the
+            // middle of the ink less half the known span also places the first moment, to the whole pixels of the two
+            // ends. On a sharp page the pen's width places it finer; blur lightens a round end more than a flat line's
+            // edge and moves the first column of ink a pixel right on a scan, where the two disagree by more than half a
+            // pixel. The ends are not taken past a pen's width: a trace's faint end may be lost.
+            var span = (options.SamplingRate.SamplesIn(seconds) - 1) * pixelsPerSecond / options.SamplingRate.Hertz;
+            var fromEnds = ((firstInk + end - 1) / 2) - (span / 2);
+            var disagreement = Math.Abs(fromEnds - fromPenWidth);
+            var firstMoment = disagreement > 0.5 && disagreement <= (double.IsNaN(tracePenWidth) ? 1 : tracePenWidth) ? fromEnds : fromPenWidth;
+            var stretches = new List<Stretch>();
+            for (var r = 0; r < printed.Count; r++)
+            {
+                var row = printed[r];
                 var isRhythm = r >= leadRows;
-                var heights = TraceTracer.Trace(masks, row, isRhythm ? [] : separators, pixelsPerMillimetre);
+                var heights = traced[r].Heights;
                 var baseline = row.PulseHeight is null ? Median(heights.Where(double.IsFinite)) : row.Baseline;
                 var spacing = RowSpacing(printed, r) / pixelsPerMillimetre;
                 for (var c = 0; c < (isRhythm ? 1 : columns); c++)
@@ -231,7 +257,7 @@ public static class PrintoutDigitizer
                         (start + from - gridLeft) / pixelsPerMillimetre,
                         (baseline - gridTop) / pixelsPerMillimetre,
                         spacing);
-                    stretches.Add((panel, heights[from..Math.Min(to, heights.Length)], baseline, (int)Math.Round(start) + from));
+                    stretches.Add(new Stretch(panel, heights[from..Math.Min(to, heights.Length)], baseline, (int)Math.Round(start) + from, firstMoment + (c * columnPixels)));
                 }
             }
 
@@ -248,7 +274,7 @@ public static class PrintoutDigitizer
                 grid is null ? masks.Width / pixelsPerMillimetre : (grid.Right - grid.Left) / pixelsPerMillimetre,
                 grid is null ? masks.Height / pixelsPerMillimetre : (grid.Bottom - grid.Top) / pixelsPerMillimetre,
                 [.. stretches.Select(stretch => stretch.Panel)]);
-            var record = Record(stretches, seconds, pixelsPerMillimetre, scale, start - Math.Round(start));
+            var record = Record(stretches, seconds, pixelsPerSecond, pixelsPerMillimetre * scale.MillimetersPerMillivolt);
             var result = new DigitizedPrintout(record, layout, Math.Clamp(confidence, 0, 1), [.. concerns], transform, panels, pixelsPerMillimetre, skew);
             return result with { Record = record with { Metadata = Metadata(result) } };
         }
@@ -286,10 +312,9 @@ public static class PrintoutDigitizer
             _ => null,
         };
 
-        /// <summary>The printout's duration: the traces' width at the paper speed, rounded to half a second (a trace's faint last millimetre may be lost).</summary>
-        private double Seconds(double pixels, double pixelsPerMillimetre)
+        /// <summary>The printout's duration from the traces' <paramref name="measured"/> width in seconds, rounded to half a second (a trace's faint last millimetre may be lost).</summary>
+        private double Seconds(double measured)
         {
-            var measured = pixels / pixelsPerMillimetre / options.MillimetersPerSecond;
             var rounded = Math.Max(0.5, Math.Round(measured * 2) / 2);
             if (measured < 2 || measured > 30)
             {
@@ -336,7 +361,7 @@ public static class PrintoutDigitizer
         /// The rhythm strip's lead: its first quarter shows the same moments as the first column, so it is the lead of
         /// that column (I, II or III) it correlates with best; lead II, the usual choice, when none matches well.
         /// </summary>
-        private static string RhythmLead(List<(LeadPanel Panel, double[] Heights, double Baseline, int From)> stretches)
+        private static string RhythmLead(List<Stretch> stretches)
         {
             var rhythm = stretches[12];
             var (best, bestCorrelation) = ("II", 0.8);
@@ -398,29 +423,31 @@ public static class PrintoutDigitizer
             return new DigitizedPanel(panel, points.ToImmutable(), heights.Length == 0 ? 0 : found / (double)heights.Length);
         }
 
-        /// <summary>The twelve leads from the traced stretches; <paramref name="startFraction"/> is how far past its first column (a whole pixel) the trace's first moment lies.</summary>
-        private EcgRecord Record(List<(LeadPanel Panel, double[] Heights, double Baseline, int From)> stretches, double seconds, double pixelsPerMillimetre, PaperScale scale, double startFraction)
+        /// <summary>The twelve leads from the traced stretches, each sample read between columns where its moment falls.</summary>
+        private EcgRecord Record(List<Stretch> stretches, double seconds, double pixelsPerSecond, double pixelsPerMillivolt)
         {
             var rate = options.SamplingRate;
             var count = rate.SamplesIn(seconds);
             var leads = PrintoutLayout.TwelveLeads.ToDictionary(lead => lead, _ => Enumerable.Repeat(double.NaN, count).ToArray(), StringComparer.Ordinal);
-            var samplesPerPixel = rate.Hertz / (pixelsPerMillimetre * scale.MillimetersPerSecond);
-            var millivoltsPerPixel = 1 / (pixelsPerMillimetre * scale.MillimetersPerMillivolt);
-            var maxGap = (int)Math.Round(3 * pixelsPerMillimetre);
+            var pixelsPerSample = pixelsPerSecond / rate.Hertz;
+            var maxGap = (int)Math.Round(3 * pixelsPerSecond / options.MillimetersPerSecond);
+            var edge = (int)Math.Ceiling(0.5 * pixelsPerSecond / options.MillimetersPerSecond);
 
             // Panels in layout order, so that the rhythm strip (last) gives its lead the whole duration.
-            foreach (var (panel, heights, baseline, _) in stretches)
+            foreach (var stretch in stretches)
             {
-                var filled = TraceResampling.FillGaps(heights, maxGap);
-                var first = rate.SamplesIn(panel.StartSeconds);
-                var last = Math.Min(count, rate.SamplesIn(panel.StartSeconds + panel.DurationSeconds));
-                var samples = leads[panel.Lead];
+                var filled = TraceResampling.FillGaps(stretch.Heights, maxGap);
+                TraceResampling.ExtendEnds(filled, edge);
+                var first = rate.SamplesIn(stretch.Panel.StartSeconds);
+                var last = Math.Min(count, rate.SamplesIn(stretch.Panel.StartSeconds + stretch.Panel.DurationSeconds));
+                var offset = stretch.FirstMoment - stretch.From;
+                var samples = leads[stretch.Panel.Lead];
                 for (var n = first; n < last; n++)
                 {
-                    var height = TraceResampling.At(filled, ((n - first) / samplesPerPixel) + startFraction);
+                    var height = TraceResampling.At(filled, offset + ((n - first) * pixelsPerSample));
                     if (double.IsFinite(height))
                     {
-                        samples[n] = (baseline - height) * millivoltsPerPixel;
+                        samples[n] = (stretch.Baseline - height) / pixelsPerMillivolt;
                     }
                 }
             }
@@ -441,6 +468,14 @@ public static class PrintoutDigitizer
                 ["digitizer.pixelsPerMillimeter"] = printout.PixelsPerMillimeter.ToString("0.###", CultureInfo.InvariantCulture),
             }),
         };
+
+        /// <summary>One panel's traced heights (pixel rows, NaN where none) from image column <paramref name="From"/> on.</summary>
+        /// <param name="Panel">The panel as found.</param>
+        /// <param name="Heights">The trace's height in each column.</param>
+        /// <param name="Baseline">The 0 mV pixel row.</param>
+        /// <param name="From">The image column of the first height.</param>
+        /// <param name="FirstMoment">The image column, to a fraction of a pixel, where the panel's first moment lies.</param>
+        private sealed record Stretch(LeadPanel Panel, double[] Heights, double Baseline, int From, double FirstMoment);
 
         private static double Median(IEnumerable<double> values)
         {

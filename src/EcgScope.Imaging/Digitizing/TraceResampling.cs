@@ -29,6 +29,23 @@ internal static class TraceResampling
         return filled;
     }
 
+    /// <summary>
+    /// <paramref name="heights"/> with up to <paramref name="reach"/> NaN columns at either end given the nearest found
+    /// height: a panel's first and last columns lie under the lead separator, whose ink is taken out with the trace in it.
+    /// </summary>
+    public static void ExtendEnds(double[] heights, int reach)
+    {
+        var first = Array.FindIndex(heights, double.IsFinite);
+        if (first < 0)
+        {
+            return;
+        }
+
+        var last = Array.FindLastIndex(heights, double.IsFinite);
+        heights.AsSpan(Math.Max(0, first - reach), first - Math.Max(0, first - reach)).Fill(heights[first]);
+        heights.AsSpan(last + 1, Math.Min(heights.Length - 1, last + reach) - last).Fill(heights[last]);
+    }
+
     /// <summary>The trace at fractional column <paramref name="position"/>, linearly interpolated; NaN outside it or next to a gap.</summary>
     public static double At(double[] heights, double position)
     {

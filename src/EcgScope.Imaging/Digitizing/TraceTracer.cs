@@ -16,15 +16,18 @@ internal static class TraceTracer
     /// <summary>The cost of leaving one column out of the chain (a gap in the trace, or a column of text only).</summary>
     private const double SkipCost = 0.4;
 
+    /// <summary>How many columns either side must hold the same run for a stretch of trace to count as flat.</summary>
+    private const int FlatReach = 2;
+
     /// <summary>A vertical line at least this tall, in millimetres, near a column boundary is a lead separator, not trace.</summary>
     private const double SeparatorMillimetres = 10;
 
-    /// <summary>The trace's height (pixel row) at each column of the row, NaN where no ink was found.</summary>
+    /// <summary>The trace's height (pixel row) at each column of the row, NaN where no ink was found, and the pen's width.</summary>
     /// <param name="masks">The straightened page.</param>
     /// <param name="row">The row to follow.</param>
     /// <param name="separators">Columns where lead separators may stand (the boundaries between panels).</param>
     /// <param name="pixelsPerMillimetre">The page's scale.</param>
-    public static double[] Trace(PageMasks masks, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
+    public static TracedRow Trace(PageMasks masks, PrintedRow row, IReadOnlyList<int> separators, double pixelsPerMillimetre)
     {
         var width = row.TraceWidth;
         var runs = new List<(int Top, int Bottom)>[width];
@@ -34,8 +37,9 @@ internal static class TraceTracer
         }
 
         RemoveSeparators(runs, row, separators, pixelsPerMillimetre);
-        var chosen = Chain(runs, row.Baseline, pixelsPerMillimetre);
-        return Heights(runs, chosen, pixelsPerMillimetre);
+        var boundaries = separators.Select(separator => separator - row.TraceStart).ToList();
+        var chosen = Chain(runs, boundaries, row.Baseline, pixelsPerMillimetre);
+        return new TracedRow(Heights(runs, chosen, pixelsPerMillimetre), PenWidth(runs, chosen));
     }
 
     private static List<(int Top, int Bottom)> Runs(PageMasks masks, int x, int top, int bottom)
@@ -78,8 +82,12 @@ internal static class TraceTracer
         }
     }
 
-    /// <summary>The chosen run of each column (-1: none), by dynamic programming over the columns.</summary>
-    private static int[] Chain(List<(int Top, int Bottom)>[] runs, double baseline, double pixelsPerMillimetre)
+    /// <summary>
+    /// The chosen run of each column (-1: none), by dynamic programming over the columns. Across a panel boundary
+    /// (<paramref name="boundaries"/>, in columns of the row) the next lead begins where it begins: a jump there costs
+    /// nothing, or a QRS at the start of a panel would be skipped rather than reached.
+    /// </summary>
+    private static int[] Chain(List<(int Top, int Bottom)>[] runs, List<int> boundaries, double baseline, double pixelsPerMillimetre)
     {
         var width = runs.Length;
         var lookBack = Math.Max(3, (int)Math.Round(1.5 * pixelsPerMillimetre));
@@ -98,11 +106,12 @@ internal static class TraceTracer
                 for (var previous = x - 1; previous >= Math.Max(0, x - lookBack); previous--)
                 {
                     var skip = (x - previous - 1) * SkipCost;
+                    var jumpCost = boundaries.Exists(boundary => previous < boundary && boundary <= x) ? 0 : JumpCostPerMillimetre;
                     for (var j = 0; j < runs[previous].Count; j++)
                     {
                         var (previousTop, previousBottom) = runs[previous][j];
                         var gap = Math.Max(0, Math.Max(top - previousBottom, previousTop - bottom));
-                        var total = cost[previous][j] + skip + own + (JumpCostPerMillimetre * gap / pixelsPerMillimetre);
+                        var total = cost[previous][j] + skip + own + (jumpCost * gap / pixelsPerMillimetre);
                         if (total < best)
                         {
                             (best, bestColumn, bestRun) = (total, previous, j);
@@ -140,18 +149,53 @@ internal static class TraceTracer
     }
 
     /// <summary>
-    /// The trace's height in each column: a short run's centre; for a long run (a steep stroke) its end away from the
-    /// previous column's height, so that peaks keep their full amplitude, and where the run reaches past the previous
-    /// height on both sides (a peak turning within the column) its end in the direction the trace was going. Line
-    /// thickness is taken off the ends.
+    /// The pen's width in pixels, to a fraction of one: the mean run of ink where the trace is flat (the same run in
+    /// the two columns either side). A flat line's run is 2 or 3 pixels by where it falls between pixel rows, and over
+    /// the many flat stretches of a row the mean is its width, less a constant of the ink threshold that cancels where
+    /// the width places a trace's first moment. NaN where nothing is flat.
+    /// </summary>
+    private static double PenWidth(List<(int Top, int Bottom)>[] runs, int[] chosen)
+    {
+        double sum = 0;
+        var count = 0;
+        for (var x = FlatReach; x < runs.Length - FlatReach; x++)
+        {
+            if (chosen[x] < 0)
+            {
+                continue;
+            }
+
+            var run = runs[x][chosen[x]];
+            var flat = true;
+            for (var k = x - FlatReach; k <= x + FlatReach && flat; k++)
+            {
+                flat = chosen[k] >= 0 && runs[k][chosen[k]] == run;
+            }
+
+            if (flat)
+            {
+                sum += run.Bottom - run.Top;
+                count++;
+            }
+        }
+
+        return count == 0 ? double.NaN : sum / count;
+    }
+
+    /// <summary>
+    /// The trace's height in each column. A pixel is ink where the pen's stroke covers its centre, so on a straight
+    /// stroke, however steep, a column's run of ink is centred on the trace's height at the column's centre: the run's
+    /// centre is the height. At a peak the run reaches from the column's height to the tip instead: a long run whose
+    /// end reaches as far as both neighbours' runs, or within a pixel of the further one, holds the tip of a peak
+    /// turning in or next to this column, and its height is the tip, half a pen width inside the run's end (the further
+    /// reaching end where both qualify). The tip then spans a column or two either side of where the pen turned, as the
+    /// ink does.
     /// </summary>
     private static double[] Heights(List<(int Top, int Bottom)>[] runs, int[] chosen, double pixelsPerMillimetre)
     {
         var lengths = Enumerable.Range(0, runs.Length).Where(x => chosen[x] >= 0).Select(x => runs[x][chosen[x]].Bottom - runs[x][chosen[x]].Top).Order().ToList();
         var thickness = lengths.Count > 0 ? lengths[lengths.Count / 2] : Math.Max(1, pixelsPerMillimetre / 4);
         var heights = new double[runs.Length];
-        var previous = double.NaN;
-        var trend = 0.0;
         for (var x = 0; x < runs.Length; x++)
         {
             if (chosen[x] < 0)
@@ -161,23 +205,32 @@ internal static class TraceTracer
             }
 
             var (top, bottom) = runs[x][chosen[x]];
-            var centre = (top + bottom - 1) / 2.0;
-            if (bottom - top <= 1.5 * thickness || double.IsNaN(previous))
+            heights[x] = (top + bottom - 1) / 2.0;
+            if (bottom - top <= 1.5 * thickness)
             {
-                heights[x] = centre;
-            }
-            else
-            {
-                var upper = top + ((thickness - 1) / 2.0);
-                var lower = bottom - 1 - ((thickness - 1) / 2.0);
-                var turning = upper + thickness < previous && previous < lower - thickness && trend != 0;
-                heights[x] = turning ? (trend < 0 ? upper : lower) : Math.Abs(upper - previous) > Math.Abs(lower - previous) ? upper : lower;
+                continue;
             }
 
-            trend = double.IsNaN(previous) ? 0 : heights[x] - previous;
-            previous = heights[x];
+            // A neighbour with no ink (a faint stroke broken on a scan) does not bound the peak.
+            var before = x > 0 && chosen[x - 1] >= 0 ? runs[x - 1][chosen[x - 1]] : (Top: bottom, Bottom: top);
+            var after = x < runs.Length - 1 && chosen[x + 1] >= 0 ? runs[x + 1][chosen[x + 1]] : (Top: bottom, Bottom: top);
+            var upward = top <= Math.Min(before.Top, after.Top) + 1 ? Math.Min(before.Top, after.Top) - top + 2 : 0;
+            var downward = bottom >= Math.Max(before.Bottom, after.Bottom) - 1 ? bottom - Math.Max(before.Bottom, after.Bottom) + 2 : 0;
+            if (upward > 0 && upward >= downward)
+            {
+                heights[x] = top + ((thickness - 1) / 2.0);
+            }
+            else if (downward > 0)
+            {
+                heights[x] = bottom - 1 - ((thickness - 1) / 2.0);
+            }
         }
 
         return heights;
     }
 }
+
+/// <summary>One row's followed trace.</summary>
+/// <param name="Heights">The trace's height (pixel row) in each column, NaN where none was found.</param>
+/// <param name="PenWidth">The pen's width in pixels, to a fraction of one; NaN when the trace is nowhere flat.</param>
+internal sealed record TracedRow(double[] Heights, double PenWidth);
