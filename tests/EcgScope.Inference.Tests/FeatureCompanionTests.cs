@@ -60,6 +60,7 @@ public sealed class FeatureCompanionTests
         string[] hallmarks = ["the intervals between beats", "the shape of the beats and P waves"];
         Assert.Equal(hallmarks.Order(StringComparer.Ordinal), verdict.Measures.Take(3).Select(m => m.Aspect).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains($"Among the measures, {verdict.Measures[0].Aspect} ({verdict.Measures[0].Name}", verdict.Summary, StringComparison.Ordinal);
+        Assert.Contains("spoke most for it", verdict.Summary, StringComparison.Ordinal);
         Assert.Empty(EcgClassifier.Classify(EcgFile.Read(AfRecording), registry.Load(Ensemble)).Measures);
     }
 

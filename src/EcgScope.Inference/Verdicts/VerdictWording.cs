@@ -42,7 +42,10 @@ public static class VerdictWording
         return $"The recording resembles {string.Join("; and ", parts)}.{where}{Measures(measures)} {NotADiagnosis}";
     }
 
-    /// <summary>What the three measures that weighed most describe, in order, each aspect with its measures' names.</summary>
+    /// <summary>
+    /// What the measures that spoke most for the chosen pattern describe, and those that spoke most against it, each
+    /// aspect with its measures' names (of the measures given, the largest Shapley values first).
+    /// </summary>
     private static string Measures(ImmutableArray<MeasureContribution> measures)
     {
         if (measures.IsDefaultOrEmpty)
@@ -50,9 +53,24 @@ public static class VerdictWording
             return "";
         }
 
+        var forIt = Aspects(measures.Where(measure => measure.Contribution > 0));
+        var againstIt = Aspects(measures.Where(measure => measure.Contribution < 0));
+        return (forIt, againstIt) switch
+        {
+            ({ } both, { } against) => $" Among the measures, {both} spoke most for it, {against} most against it.",
+            ({ } only, null) => $" Among the measures, {only} spoke most for it.",
+            (null, { } only) => $" Among the measures, {only} spoke most against it.",
+            _ => "",
+        };
+    }
+
+    /// <summary>The aspects of up to three measures, in order, each with its measures' names; null for none.</summary>
+    private static string? Aspects(IEnumerable<MeasureContribution> measures)
+    {
         var aspects = measures.Take(3)
             .GroupBy(measure => measure.Aspect)
-            .Select(aspect => $"{aspect.Key} ({string.Join(", ", aspect.Select(measure => measure.Name))})");
-        return $" Among the measures, {string.Join(" and ", aspects)} weighed most.";
+            .Select(aspect => $"{aspect.Key} ({string.Join(", ", aspect.Select(measure => measure.Name))})")
+            .ToList();
+        return aspects.Count == 0 ? null : string.Join(" and ", aspects);
     }
 }
