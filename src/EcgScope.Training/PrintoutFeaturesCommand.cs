@@ -59,7 +59,7 @@ internal static class PrintoutFeaturesCommand
     {
         var data = new Option<DirectoryInfo>("--data") { Description = "The cardiac-patients folder the cross-validation ran on.", Required = true };
         var crossValidation = new Option<DirectoryInfo>("--cv") { Description = "The --out folder of printout-features (holding printout-features-cv.json).", Required = true };
-        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ is written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
+        var root = new Option<DirectoryInfo>("--root") { Description = "The repository root (models/ and the card's charts in docs/models/ are written there).", DefaultValueFactory = _ => new DirectoryInfo(".") };
         var seed = new Option<int>("--seed") { Description = "Seed of the trees.", DefaultValueFactory = _ => 2017 };
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "Where the feature table is cached (default ~/.cache/ecgscope/work)." };
         var command = new Command(Name, "Train the printout feature model on every printout, export it to ONNX and write its card.") { data, crossValidation, root, seed, cache };
@@ -71,7 +71,7 @@ internal static class PrintoutFeaturesCommand
             var options = new PrintoutExperimentOptions(Seed: parse.GetValue(seed), Threads: Environment.ProcessorCount, CacheFolder: parse.GetValue(cache)?.FullName);
             var printouts = CardiacPrintouts.Distinct(parse.GetValue(data)!.FullName);
             var table = PrintoutFeatureExperiment.Table(printouts, options, cancellationToken: cancellationToken);
-            var card = PrintoutFeaturesPackage.Write(printouts, table, result, options, Path.Combine(parse.GetValue(root)!.FullName, "models"));
+            var card = PrintoutFeaturesPackage.Write(printouts, table, result, options, parse.GetValue(root)!.FullName);
             Console.WriteLine(string.Join(Environment.NewLine, card.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Key} {m.Value:0.0000}"))));
             return Task.FromResult(0);
         });

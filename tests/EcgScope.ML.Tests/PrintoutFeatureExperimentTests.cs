@@ -64,6 +64,23 @@ public sealed class PrintoutFeatureExperimentTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Cross_validation_keeps_every_printouts_out_of_fold_prediction_for_the_cards_charts()
+    {
+        var printouts = CardiacPrintouts.Distinct(TestData.Require("cardiac-patients")).Where((_, i) => i % 8 == 0).ToArray();
+        var options = new PrintoutExperimentOptions(Folds: 3, CacheFolder: TestData.TempFolder());
+        var table = PrintoutFeatureExperiment.Table(printouts, options, cancellationToken: TestContext.Current.CancellationToken);
+
+        var result = PrintoutFeatureExperiment.CrossValidate(printouts, table, options, TestContext.Current.CancellationToken);
+
+        Assert.Equal([1, 2, 3], result.Folds.Select(fold => fold.Fold));
+        var tested = result.Folds.SelectMany(fold => fold.Test).ToArray();
+        Assert.Equal(printouts.Select(p => p.Name).Order(StringComparer.Ordinal), tested.Select(p => p.Record).Order(StringComparer.Ordinal));
+        Assert.All(tested, p => Assert.Equal(printouts.Single(q => q.Name == p.Record).Label, p.Label));
+        Assert.All(tested, p => Assert.Equal(1, p.Logits.Sum(Math.Exp), 6)); // log-probabilities
+        Assert.Equal(printouts.Length, result.Evaluation.Records);
+    }
+
+    [Fact]
     public void Shipped_model_classifies_a_genuine_full_resolution_printout_with_probabilities_summing_to_one()
     {
         var path = TestData.File("images", "cardiac-patients", "abnormal", "HB(1).jpg");

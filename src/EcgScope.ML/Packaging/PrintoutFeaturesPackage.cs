@@ -4,7 +4,9 @@ using EcgScope.Imaging.Features;
 using EcgScope.Inference;
 using EcgScope.Inference.Models;
 using EcgScope.Inference.Preprocessing;
+using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
+using EcgScope.ML.Evaluation;
 using EcgScope.ML.Trees;
 
 namespace EcgScope.ML.Packaging;
@@ -20,10 +22,10 @@ public static class PrintoutFeaturesPackage
 
     /// <summary>
     /// Trains on all of <paramref name="printouts"/>, writes <c>models/printout-features/</c> under
-    /// <paramref name="modelsDirectory"/> and returns the card.
+    /// <paramref name="repositoryRoot"/> and the card's charts beside its document, and returns the card.
     /// </summary>
     public static ModelCard Write(
-        IReadOnlyList<LabelledRecord> printouts, double[][] features, PrintoutFeatureResult result, PrintoutExperimentOptions options, string modelsDirectory)
+        IReadOnlyList<LabelledRecord> printouts, double[][] features, PrintoutFeatureResult result, PrintoutExperimentOptions options, string repositoryRoot)
     {
         ArgumentNullException.ThrowIfNull(printouts);
         ArgumentNullException.ThrowIfNull(features);
@@ -32,6 +34,7 @@ public static class PrintoutFeaturesPackage
         var labels = printouts.Select(p => p.Label).ToArray();
         var model = PrintoutFeatureExperiment.Train(features, labels, Enumerable.Range(0, labels.Length), options.Seed, options.Threads);
         var onnx = model.ExportOnnx();
+        var modelsDirectory = Path.Combine(repositoryRoot, "models");
         var folder = Path.Combine(modelsDirectory, Name);
         Directory.CreateDirectory(folder);
         File.WriteAllBytes(Path.Combine(folder, Name + ".onnx"), onnx);
@@ -59,7 +62,33 @@ public static class PrintoutFeaturesPackage
             Document = "docs/models/printout-features.md",
         };
         ShippedModel.WriteCard(card, modelsDirectory);
+        DrawCharts(new CardFigures(Path.Combine(repositoryRoot, card.Document)), result);
         return card;
+    }
+
+    /// <summary>
+    /// The card's charts from the out-of-fold test predictions: one-vs-rest ROC and precision-recall curves with each
+    /// fold's temperature applied, and the reliability of the top class before and after it.
+    /// </summary>
+    private static void DrawCharts(CardFigures figures, PrintoutFeatureResult result)
+    {
+        var temperatures = result.Evaluation.Temperatures;
+        var test = result.Folds.SelectMany((fold, k) => fold.Test.Select(p => (p.Label, p.Logits, Temperature: temperatures[k]))).ToArray();
+        var labels = test.Select(p => p.Label).ToArray();
+        var before = test.Select(p => Probabilities.Softmax(p.Logits)).ToArray();
+        var after = test.Select(p => Probabilities.Softmax(p.Logits, p.Temperature)).ToArray();
+        ScoredOutcome[] outcomes =
+        [
+            .. CardiacPrintouts.ClassNames.Select((name, c) => new ScoredOutcome(name, [.. after.Select(p => p[c])], [.. labels.Select(label => label == c)])),
+        ];
+        figures.Roc($"{Name}: ROC, one group against the rest (out-of-fold, 491 printouts)", outcomes);
+        figures.PrecisionRecall($"{Name}: precision and recall (out-of-fold)", outcomes);
+        var (beforeConfidence, beforeCorrect) = Calibration.TopLabel(before, labels);
+        var (afterConfidence, afterCorrect) = Calibration.TopLabel(after, labels);
+        figures.Reliability(
+            $"{Name}: calibration of the top group (out-of-fold)",
+            Calibration.ReliabilityCurve(beforeConfidence, beforeCorrect),
+            Calibration.ReliabilityCurve(afterConfidence, afterCorrect));
     }
 
     /// <summary>The largest difference between ML.NET's and ONNX Runtime's probabilities over the training rows.</summary>
@@ -72,7 +101,7 @@ public static class PrintoutFeaturesPackage
         var largest = 0.0;
         for (var r = 0; r < rows.Length; r++)
         {
-            var probabilities = Inference.Verdicts.Probabilities.Softmax([.. output.Logits.Skip(r * output.Classes).Take(output.Classes).Select(l => (double)l)]);
+            var probabilities = Probabilities.Softmax([.. output.Logits.Skip(r * output.Classes).Take(output.Classes).Select(l => (double)l)]);
             largest = Math.Max(largest, probabilities.Zip(expected[r], (a, b) => Math.Abs(a - b)).Max());
         }
 

@@ -26,13 +26,15 @@ public sealed record FeatureImportance(string Feature, double GainShare);
 /// <param name="GatedCoverage">Share of printouts that get a verdict when both the confidence gate and the probability threshold apply.</param>
 /// <param name="GatedMacroF1">Macro F1 of those verdicts.</param>
 /// <param name="TopFeatures">The most important features by gain, most first.</param>
+/// <param name="Folds">Each fold's predictions (log-probabilities): the inner out-of-fold validation ones and the test ones, for the card's charts.</param>
 public sealed record PrintoutFeatureResult(
     PrintoutEvaluation Evaluation,
     string Trees,
     double LowConfidenceShare,
     double GatedCoverage,
     double GatedMacroF1,
-    IReadOnlyList<FeatureImportance> TopFeatures);
+    IReadOnlyList<FeatureImportance> TopFeatures,
+    IReadOnlyList<FoldPredictions> Folds);
 
 /// <summary>
 /// The path digitize → signal features → classifier on the cardiac-patients printouts: each distinct printout is
@@ -143,7 +145,8 @@ public static class PrintoutFeatureExperiment
             (double)features.Count(row => row[confidence] < DigitizedPrintout.LowConfidence) / features.Length,
             (double)readable.Length / printouts.Count,
             gated,
-            top);
+            top,
+            folds);
     }
 
     private static RecordPrediction[] Predict(TreeClassifier model, IReadOnlyList<LabelledRecord> printouts, double[][] features, int[] rows) =>
