@@ -14,14 +14,15 @@ public sealed record ScoredOutcome(string Name, IReadOnlyList<double> Scores, IR
 /// <summary>
 /// The charts of a model card, drawn from its out-of-sample figures and written as PNGs beside the card's document:
 /// ROC and precision-recall curves, the reliability diagram before and after temperature scaling, and the training
-/// curves of every fold. Each method returns the Markdown that shows its image.
+/// curves of every fold. Each method returns the Markdown that shows its image. The files are named after the
+/// document (<c>NAME-roc.png</c>), or after <paramref name="model"/> where several models share one document.
 /// </summary>
-public sealed class CardFigures(string documentPath)
+public sealed class CardFigures(string documentPath, string? model = null)
 {
     private static readonly CultureInfo Text = CultureInfo.InvariantCulture;
 
     private readonly string folder = Path.GetDirectoryName(Path.GetFullPath(documentPath))!;
-    private readonly string stem = Path.GetFileNameWithoutExtension(documentPath);
+    private readonly string stem = model ?? Path.GetFileNameWithoutExtension(documentPath);
 
     /// <summary>One-vs-rest ROC curves of <paramref name="outcomes"/>, each named with its AUROC.</summary>
     public string Roc(string title, IReadOnlyList<ScoredOutcome> outcomes)

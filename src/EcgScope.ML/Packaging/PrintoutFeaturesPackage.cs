@@ -6,7 +6,6 @@ using EcgScope.Inference.Models;
 using EcgScope.Inference.Preprocessing;
 using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
-using EcgScope.ML.Evaluation;
 using EcgScope.ML.Trees;
 
 namespace EcgScope.ML.Packaging;
@@ -62,33 +61,8 @@ public static class PrintoutFeaturesPackage
             Document = "docs/models/printout-features.md",
         };
         ShippedModel.WriteCard(card, modelsDirectory);
-        DrawCharts(new CardFigures(Path.Combine(repositoryRoot, card.Document)), result);
+        PrintoutCardCharts.Draw(new CardFigures(Path.Combine(repositoryRoot, card.Document)), Name, result.Folds, result.Evaluation.Temperatures);
         return card;
-    }
-
-    /// <summary>
-    /// The card's charts from the out-of-fold test predictions: one-vs-rest ROC and precision-recall curves with each
-    /// fold's temperature applied, and the reliability of the top class before and after it.
-    /// </summary>
-    private static void DrawCharts(CardFigures figures, PrintoutFeatureResult result)
-    {
-        var temperatures = result.Evaluation.Temperatures;
-        var test = result.Folds.SelectMany((fold, k) => fold.Test.Select(p => (p.Label, p.Logits, Temperature: temperatures[k]))).ToArray();
-        var labels = test.Select(p => p.Label).ToArray();
-        var before = test.Select(p => Probabilities.Softmax(p.Logits)).ToArray();
-        var after = test.Select(p => Probabilities.Softmax(p.Logits, p.Temperature)).ToArray();
-        ScoredOutcome[] outcomes =
-        [
-            .. CardiacPrintouts.ClassNames.Select((name, c) => new ScoredOutcome(name, [.. after.Select(p => p[c])], [.. labels.Select(label => label == c)])),
-        ];
-        figures.Roc($"{Name}: ROC, one group against the rest (out-of-fold, 491 printouts)", outcomes);
-        figures.PrecisionRecall($"{Name}: precision and recall (out-of-fold)", outcomes);
-        var (beforeConfidence, beforeCorrect) = Calibration.TopLabel(before, labels);
-        var (afterConfidence, afterCorrect) = Calibration.TopLabel(after, labels);
-        figures.Reliability(
-            $"{Name}: calibration of the top group (out-of-fold)",
-            Calibration.ReliabilityCurve(beforeConfidence, beforeCorrect),
-            Calibration.ReliabilityCurve(afterConfidence, afterCorrect));
     }
 
     /// <summary>The largest difference between ML.NET's and ONNX Runtime's probabilities over the training rows.</summary>

@@ -66,6 +66,7 @@ public static class PrintoutPackage
         };
         card = card with { Metrics = card.Metrics.Add("shippedFoldMacroF1", evaluation.FoldMacroF1[ShippedFold - 1]) };
         ShippedModel.WriteCard(card, modelsDirectory);
+        PrintoutCardCharts.Draw(Figures(modelsDirectory, card), card.Name, folds, evaluation.Temperatures);
         return card;
     }
 
@@ -76,7 +77,8 @@ public static class PrintoutPackage
         var records = CardiacPrintouts.Distinct(dataDirectory);
         var spec = PrintoutResNet18Model.Input;
         var features = BackboneFeatures.Load(records, spec, Path.Combine(crossValidationDirectory, "features.csv"), threads);
-        var evaluation = PrintoutEvaluation.Of(FoldPredictions.ReadAll(Path.Combine(crossValidationDirectory, "grouped-by-image")), CardiacPrintouts.ClassNames, "by distinct image");
+        var folds = FoldPredictions.ReadAll(Path.Combine(crossValidationDirectory, "grouped-by-image"));
+        var evaluation = PrintoutEvaluation.Of(folds, CardiacPrintouts.ClassNames, "by distinct image");
         int[] labels = [.. records.Select(r => r.Label)];
         var parts = StratifiedFolds.Assign(labels, 10, Seed);
         int[] validation = [.. Enumerable.Range(0, records.Count).Where(i => parts[i] == 0)];
@@ -94,8 +96,13 @@ public static class PrintoutPackage
             Reproduce = "ecgscope-train printout-resnet18 --data DATA/cardiac-patients --out runs/printout-resnet18, then ecgscope-train package printout-resnet18 --data DATA/cardiac-patients --cv runs/printout-resnet18",
         };
         ShippedModel.WriteCard(card, modelsDirectory);
+        PrintoutCardCharts.Draw(Figures(modelsDirectory, card), card.Name, folds, evaluation.Temperatures);
         return card;
     }
+
+    /// <summary>The card's charts, named after the model beside the document the image models share (the repository's <c>docs/models</c>, a sibling of <paramref name="modelsDirectory"/>).</summary>
+    private static CardFigures Figures(string modelsDirectory, ModelCard card) =>
+        new(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelsDirectory))!, card.Document!), card.Name);
 
     private static ModelCard Card(string name, string title, ImageInputSpec spec, ModelWeights weights, double temperature, PrintoutEvaluation evaluation, double parity) => new()
     {
