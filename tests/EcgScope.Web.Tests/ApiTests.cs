@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using EcgScope.Web.Uploads;
 using UglyToad.PdfPig;
 
 namespace EcgScope.Web.Tests;
@@ -291,6 +292,23 @@ public sealed class ApiTests : IClassFixture<WebAppFactory>
         }
 
         Assert.Contains("<script", await app.CreateClient().GetStringAsync("/scalar", Cancel), StringComparison.Ordinal); // the browsable reference
+    }
+
+    [Fact]
+    public async Task The_openapi_document_names_the_uploads_parts_and_only_the_file_is_required()
+    {
+        using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancel));
+
+        // A multipart body must be an object of named parts: a bare array of files named no field, and the API
+        // reference's request examples failed on it ("Named positional multipart items must contain exactly one property").
+        var reference = document.RootElement.GetProperty("paths").GetProperty("/api/analyses").GetProperty("post")
+            .GetProperty("requestBody").GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema").GetProperty("$ref").GetString()!;
+        var schema = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty(reference.Split('/')[^1]);
+        Assert.Equal("object", schema.GetProperty("type").GetString());
+        Assert.Equal(
+            [UploadForm.DeviceTypeField, "file", UploadForm.ModelField, UploadForm.SamplingRateField, UploadForm.UnitField],
+            schema.GetProperty("properties").EnumerateObject().Select(part => part.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["file"], schema.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
     }
 
     [Fact]

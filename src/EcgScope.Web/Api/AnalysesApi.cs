@@ -21,7 +21,7 @@ public static class AnalysesApi
     {
         var api = app.MapGroup("/api").AddEndpointFilter(ApiProblems.Filter).DisableAntiforgery().WithTags("EcgScope");
         api.MapPost("/analyses", UploadAsync)
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Accepts<UploadRequest>("multipart/form-data")
             .WithSummary("Analyse an uploaded ECG")
             .WithDescription("Multipart form: one or more `file` parts (one file of any supported format, a WFDB record's .hea with its .dat, or a zip of one record), "
                 + "optional `deviceType` (appleWatch, samsung, kardia, other), `samplingRateHz` and `unit` (mV, uV, V) for files that do not state them, "
