@@ -9,7 +9,15 @@ namespace EcgScope.ML.Packaging;
 /// <param name="Name">What is scored ("AF", "abnormal").</param>
 /// <param name="Scores">Each record's score (higher means positive).</param>
 /// <param name="Positives">Whether each record is positive.</param>
-public sealed record ScoredOutcome(string Name, IReadOnlyList<double> Scores, IReadOnlyList<bool> Positives);
+public sealed record ScoredOutcome(string Name, IReadOnlyList<double> Scores, IReadOnlyList<bool> Positives)
+{
+    /// <summary>
+    /// One outcome per class of a single-label model: each record's probability of the class, positive where the class
+    /// is the record's label.
+    /// </summary>
+    public static ScoredOutcome[] OneVsRest(IReadOnlyList<string> classNames, IReadOnlyList<double[]> probabilities, IReadOnlyList<int> labels) =>
+        [.. classNames.Select((name, c) => new ScoredOutcome(name, [.. probabilities.Select(p => p[c])], [.. labels.Select(label => label == c)]))];
+}
 
 /// <summary>
 /// The charts of a model card, drawn from its out-of-sample figures and written as PNGs beside the card's document:

@@ -9,15 +9,17 @@ namespace EcgScope.ML.Packaging;
 /// </summary>
 internal sealed class FeatureModelComparison
 {
-    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, IReadOnlySet<string> unreadable, CompanionProbabilities features)
+    /// <param name="folds">The network's cross-validation folds.</param>
+    /// <param name="features">The feature model's out-of-fold probabilities.</param>
+    /// <param name="network">The network's evaluation alone.</param>
+    /// <param name="ensemble">The evaluation of the network with the feature model as its companion.</param>
+    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, CompanionProbabilities features, RhythmEvaluation network, RhythmEvaluation ensemble)
     {
         var tested = folds.SelectMany(fold => fold.Test).ToArray();
         FeatureModel = ChallengeScore.Cinc2017(
             [.. tested.Select(p => p.Label)], [.. tested.Select(p => Probabilities.ArgMax(features.ByRecord[p.Record]))]);
-        var network = RhythmEvaluation.Of(folds, unreadable);
         Network = network.ChallengeF1.Estimate;
         NetworkFolds = network.FoldChallengeF1;
-        var ensemble = RhythmEvaluation.Of(folds, unreadable, features);
         Ensemble = ensemble.ChallengeF1.Estimate;
         EnsembleFolds = ensemble.FoldChallengeF1;
     }

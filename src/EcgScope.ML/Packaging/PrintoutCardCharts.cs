@@ -22,10 +22,7 @@ internal static class PrintoutCardCharts
         var labels = test.Select(p => p.Label).ToArray();
         var before = test.Select(p => Probabilities.Softmax(p.Logits)).ToArray();
         var after = test.Select(p => Probabilities.Softmax(p.Logits, p.Temperature)).ToArray();
-        ScoredOutcome[] outcomes =
-        [
-            .. CardiacPrintouts.ClassNames.Select((group, c) => new ScoredOutcome(group, [.. after.Select(p => p[c])], [.. labels.Select(label => label == c)])),
-        ];
+        var outcomes = ScoredOutcome.OneVsRest(CardiacPrintouts.ClassNames, after, labels);
         figures.Roc($"{name}: ROC, one group against the rest (out-of-fold, {test.Length} printouts)", outcomes);
         figures.PrecisionRecall($"{name}: precision and recall (out-of-fold)", outcomes);
         var (beforeConfidence, beforeCorrect) = Calibration.TopLabel(before, labels);

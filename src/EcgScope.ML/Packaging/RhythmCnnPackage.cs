@@ -45,7 +45,7 @@ public static class RhythmCnnPackage
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
         return Package(
             crossValidationDirectory, folds, records, unreadable, RhythmCnn.Name, "Rhythm from one lead (1-D ResNet)", modelsDirectory, repositoryRoot,
-            features is null ? null : new FeatureModelComparison(folds, unreadable, features), trees: null);
+            features, trees: null);
     }
 
     /// <summary>
@@ -71,7 +71,7 @@ public static class RhythmCnnPackage
         var trees = new ShippedTrees(records, features, heldOut, RhythmFeatureExperiment.ChosenOptions(featureExperimentDirectory), outOfFold, threads);
         return Package(
             crossValidationDirectory, folds, records, unreadable, RhythmEnsemble.Name, "Rhythm from one lead (1-D ResNet and rhythm-feature trees)", modelsDirectory, repositoryRoot,
-            new FeatureModelComparison(folds, unreadable, outOfFold), trees);
+            outOfFold, trees);
     }
 
     /// <summary>The document of a model's card, relative to the repository root.</summary>
@@ -82,9 +82,15 @@ public static class RhythmCnnPackage
 
     private static ModelCard Package(
         string crossValidationDirectory, IReadOnlyList<FoldPredictions> folds, IReadOnlyList<LabelledRecord> records, IReadOnlySet<string> unreadable, string name, string title,
-        string modelsDirectory, string repositoryRoot, FeatureModelComparison? comparison, ShippedTrees? trees)
+        string modelsDirectory, string repositoryRoot, CompanionProbabilities? features, ShippedTrees? trees)
     {
         var evaluation = RhythmEvaluation.Of(folds, unreadable, trees?.OutOfFold);
+        // The side-by-side table needs the network alone and the ensemble: one of them is this model's evaluation.
+        var comparison = features is null ? null : new FeatureModelComparison(
+            folds,
+            features,
+            network: trees is null ? evaluation : RhythmEvaluation.Of(folds, unreadable),
+            ensemble: trees is null ? RhythmEvaluation.Of(folds, unreadable, features) : evaluation);
         var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, name);
         var temperature = evaluation.Temperatures[ShippedFold - 1];
         var slice = folds[ShippedFold - 1].Test.Take(SliceRecords).ToArray();
@@ -147,8 +153,7 @@ public static class RhythmCnnPackage
         var (abnormalScores, abnormal) = RhythmEvaluation.AbnormalScores(evaluation.TestProbabilities, evaluation.TestLabels);
         ScoredOutcome[] outcomes =
         [
-            .. Cinc2017.ClassNames.Select((name, c) => new ScoredOutcome(
-                name, [.. evaluation.TestProbabilities.Select(p => p[c])], [.. evaluation.TestLabels.Select(label => label == c)])),
+            .. ScoredOutcome.OneVsRest(Cinc2017.ClassNames, evaluation.TestProbabilities, evaluation.TestLabels),
             new ScoredOutcome("abnormal (AF or Other, Noisy left out)", abnormalScores, abnormal),
         ];
         return

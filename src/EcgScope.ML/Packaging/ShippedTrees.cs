@@ -4,6 +4,7 @@ using EcgScope.Inference.Preprocessing;
 using EcgScope.ML.Datasets;
 using EcgScope.ML.Evaluation;
 using EcgScope.ML.Trees;
+using EcgScope.Signal;
 using EcgScope.Signal.Features;
 
 namespace EcgScope.ML.Packaging;
@@ -34,7 +35,7 @@ internal sealed class ShippedTrees
         var training = records.Where(record => !heldOut.Contains(record.Name)).ToArray();
         var trainingRows = training.Select(record => rows[record.Name]).ToArray();
         trees = TreeClassifier.Train(trainingRows, [.. training.Select(record => record.Label)], Cinc2017.ClassNames.Length, options, seed: 2017, threads);
-        baseline = [.. Enumerable.Range(0, RhythmFeatures.Names.Length).Select(f => Median([.. trainingRows.Select(row => row[f])]))];
+        baseline = [.. Enumerable.Range(0, RhythmFeatures.Names.Length).Select(f => Statistics.Median([.. trainingRows.Select(row => row[f])]))];
     }
 
     /// <summary>The trees' hyper-parameters.</summary>
@@ -54,10 +55,4 @@ internal sealed class ShippedTrees
         Share = OutOfFold.Share,
         Baseline = baseline,
     };
-
-    private static double Median(double[] values)
-    {
-        Array.Sort(values);
-        return (values[(values.Length - 1) / 2] + values[values.Length / 2]) / 2;
-    }
 }
