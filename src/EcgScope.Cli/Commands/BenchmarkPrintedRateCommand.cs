@@ -28,12 +28,13 @@ internal static class BenchmarkPrintedRateCommand
         command.SetAction((parse, cancellationToken) => Task.FromResult(CommandRunner.Run(parse, parse.GetValue(format), () =>
         {
             var folder = parse.GetRequiredValue(data).FullName;
-            if (!Directory.Exists(folder) || PrintedRateEvaluation.FindPages(folder).Count == 0)
+            var pages = Directory.Exists(folder) ? PrintedRateEvaluation.FindPages(folder) : [];
+            if (pages.Count == 0)
             {
                 throw new UsageException($"--data {folder}: no PNG or JPEG image found there.");
             }
 
-            var summary = ConsoleProgress.Run("reading footers and digitizing", progress => PrintedRateEvaluation.Run(folder, LargestErrors, progress, cancellationToken));
+            var summary = ConsoleProgress.Run("reading footers and digitizing", progress => PrintedRateEvaluation.Run(folder, pages, LargestErrors, progress, cancellationToken));
             return BenchmarkPrintedRateReport.From(folder, summary);
         })));
         return command;

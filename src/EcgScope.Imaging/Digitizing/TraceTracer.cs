@@ -91,6 +91,14 @@ internal static class TraceTracer
     {
         var width = runs.Length;
         var lookBack = Math.Max(3, (int)Math.Round(1.5 * pixelsPerMillimetre));
+        // The last panel boundary at or before each column (-1: none), so that a step from a previous column crosses a
+        // boundary exactly when that boundary lies after it.
+        var lastBoundary = new int[width];
+        for (var x = 0; x < width; x++)
+        {
+            lastBoundary[x] = boundaries.Contains(x) ? x : x > 0 ? lastBoundary[x - 1] : -1;
+        }
+
         var cost = new double[width][];
         var fromColumn = new int[width][];
         var fromRun = new int[width][];
@@ -106,7 +114,7 @@ internal static class TraceTracer
                 for (var previous = x - 1; previous >= Math.Max(0, x - lookBack); previous--)
                 {
                     var skip = (x - previous - 1) * SkipCost;
-                    var jumpCost = boundaries.Exists(boundary => previous < boundary && boundary <= x) ? 0 : JumpCostPerMillimetre;
+                    var jumpCost = lastBoundary[x] > previous ? 0 : JumpCostPerMillimetre;
                     for (var j = 0; j < runs[previous].Count; j++)
                     {
                         var (previousTop, previousBottom) = runs[previous][j];

@@ -98,10 +98,14 @@ public static class PrintedRateEvaluation
         return analysis.Leads[0].HeartRate?.MeanBpm ?? double.NaN;
     }
 
-    /// <summary>Compares every page under <paramref name="folder"/> and summarises, keeping the <paramref name="largest"/> largest errors.</summary>
-    public static PrintedRateSummary Run(string folder, int largest = 10, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Compares <paramref name="pages"/> (relative to <paramref name="folder"/>, as <see cref="FindPages"/> lists them)
+    /// and summarises, keeping the <paramref name="largest"/> largest errors.
+    /// </summary>
+    public static PrintedRateSummary Run(
+        string folder, IReadOnlyList<string> pages, int largest = 10, IProgress<WorkProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var pages = FindPages(folder);
+        ArgumentNullException.ThrowIfNull(pages);
         var comparisons = new List<PrintedRateComparison>(pages.Count);
         foreach (var page in pages)
         {
