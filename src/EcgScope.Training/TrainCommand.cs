@@ -24,16 +24,17 @@ internal static class TrainCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
         var only = new Option<int[]>("--fold") { Description = "Run only these folds (1-based); all by default.", AllowMultipleArgumentsPerToken = true };
         var seed = new Option<int>("--seed") { Description = "Seed of the folds, batch order, crops and initialisation.", DefaultValueFactory = _ => 2017 };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per fold.", DefaultValueFactory = _ => new TrainingOptions().Epochs };
+        var rhythmEpochs = EpochsOption(RhythmCnn.Training.Epochs);
+        var lstmEpochs = EpochsOption(new TrainingOptions().Epochs);
         var limit = new Option<int?>("--limit") { Description = "Train on at most this many records per epoch (a smoke test)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for libtorch.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rhythm = new Command(RhythmCnn.Name, "The single-lead rhythm network on CinC 2017 (Normal / AF / Other / Noisy).")
         {
-            data, output, folds, only, seed, epochs, limit, threads,
+            data, output, folds, only, seed, rhythmEpochs, limit, threads,
         };
         rhythm.SetAction((parse, cancellationToken) =>
         {
-            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), RecordLimit = parse.GetValue(limit), Threads = parse.GetValue(threads) };
+            var options = RhythmCnn.Training with { Epochs = parse.GetValue(rhythmEpochs), Seed = parse.GetValue(seed), RecordLimit = parse.GetValue(limit), Threads = parse.GetValue(threads) };
             var records = Cinc2017.Load(parse.GetValue(data)!.FullName);
             Console.Error.WriteLine($"{records.Count} records; reading and conditioning them for {RhythmCnn.Input.SampleRateHz} Hz ...");
             var set = ConditionedSet.Load(records, RhythmCnn.Input, new SynchronousProgress<WorkProgress>(p => Console.Error.WriteLine($"  {p.Completed}/{p.Total}")), cancellationToken);
@@ -44,11 +45,11 @@ internal static class TrainCommand
         });
         var lstm = new Command(AbnormalLstm.Name, "The smartwatch product's LSTM baseline for normal against abnormal on CinC 2017 (Noisy left out).")
         {
-            data, output, folds, only, seed, epochs, threads,
+            data, output, folds, only, seed, lstmEpochs, threads,
         };
         lstm.SetAction((parse, cancellationToken) =>
         {
-            var options = new TrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
+            var options = new TrainingOptions { Epochs = parse.GetValue(lstmEpochs), Seed = parse.GetValue(seed), Threads = parse.GetValue(threads) };
             var (records, assignment) = AbnormalLstm.Dataset(Cinc2017.Load(parse.GetValue(data)!.FullName), parse.GetValue(folds), options.Seed);
             var set = ConditionedSet.Load(records, AbnormalLstm.Input, cancellationToken: cancellationToken);
             new CrossValidation(AbnormalLstm.Input, options, () => new FramedLstm(AbnormalLstm.Shape))
@@ -68,6 +69,9 @@ internal static class TrainCommand
             CompareCommand(),
         };
     }
+
+    private static Option<int> EpochsOption(int defaultEpochs) =>
+        new("--epochs") { Description = "Epochs per fold.", DefaultValueFactory = _ => defaultEpochs };
 
     /// <summary>
     /// A network for PTB-XL's five superclasses on its own split (<c>superclass-cnn</c>, with a learning curve, or

@@ -20,7 +20,7 @@ public sealed class FeatureCompanionTests
     private static string AfRecording => TestData.File("cinc2017", "training2017", "A00004.hea");
 
     [Fact]
-    public void The_verdict_is_the_mean_of_the_networks_and_the_trees_probabilities()
+    public void The_verdict_is_the_tempered_mean_of_the_networks_and_the_trees_calibrated_probabilities()
     {
         var models = TestData.CopyOfShippedModels();
         var card = ReadCard(models, Ensemble);
@@ -35,10 +35,15 @@ public sealed class FeatureCompanionTests
         var network = Values(EcgClassifier.Classify(record, registry.Load("rhythm-network")));
         var trees = TreeProbabilities(ensemble, record);
 
-        var share = ensemble.Card.Companion!.Share;
+        var companion = ensemble.Card.Companion!;
+        Assert.NotEqual(1, companion.Temperature, 2);
+        Assert.NotEqual(1, companion.MixtureTemperature, 2);
+        // Tempering probabilities is raising them to 1 / T and normalising.
+        var mean = network.Select((p, c) => ((1 - companion.Share) * p) + (companion.Share * trees[c])).ToArray();
+        var raised = mean.Select(p => Math.Pow(p, 1 / companion.MixtureTemperature)).ToArray();
         for (var c = 0; c < mixed.Length; c++)
         {
-            Assert.Equal(((1 - share) * network[c]) + (share * trees[c]), mixed[c], 9);
+            Assert.Equal(raised[c] / raised.Sum(), mixed[c], 9);
         }
 
         Assert.NotEqual(network[1], mixed[1], 3);
@@ -94,13 +99,13 @@ public sealed class FeatureCompanionTests
 
     private static double[] Values(ModelVerdict verdict) => [.. verdict.Probabilities.Select(p => p.Probability)];
 
-    /// <summary>The companion's probabilities computed here from its ONNX file and the lead's rhythm features.</summary>
+    /// <summary>The companion's calibrated probabilities computed here from its ONNX file, its temperature and the lead's rhythm features.</summary>
     private static double[] TreeProbabilities(LoadedModel model, Core.EcgRecord record)
     {
-        var spec = model.Card.Companion!.Features;
-        var row = spec.Prepare(RhythmFeatures.Names, RhythmFeatures.Compute(record));
+        var companion = model.Card.Companion!;
+        var row = companion.Features.Prepare(RhythmFeatures.Names, RhythmFeatures.Compute(record));
         var logits = model.Companion!.Run(row, 1, row.Length).Logits;
-        return Probabilities.Softmax([.. logits.Select(l => (double)l)]);
+        return Probabilities.Softmax([.. logits.Select(l => (double)l)], companion.Temperature);
     }
 
     private static JsonObject ReadCard(string models, string name) =>

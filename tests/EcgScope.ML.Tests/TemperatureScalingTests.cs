@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Evaluation;
 
@@ -67,6 +68,39 @@ public sealed class TemperatureScalingTests
         Assert.Equal(0.5, probabilities[0], 12);
         Assert.Equal(1, probabilities.Sum(), 12);
         Assert.Equal(0.5, Probabilities.Sigmoid(0), 12);
+    }
+
+    [Fact]
+    public void A_companions_out_of_fold_probabilities_are_calibrated_per_fold_by_the_other_folds_alone()
+    {
+        // Four classes drawn from softmax(z) in three folds; the companion reports softmax(2·z), overconfident by 2.
+        var random = new Random(17);
+        var lines = new List<string> { "record,fold,label,pN,pA,pO,pNoisy" };
+        for (var i = 0; i < 6_000; i++)
+        {
+            double[] z = [.. Enumerable.Range(0, 4).Select(_ => Gaussians.Next(random) * 1.5)];
+            var label = Draw(Probabilities.Softmax(z), random);
+            var reported = Probabilities.Softmax([.. z.Select(v => 2 * v)]);
+            lines.Add(string.Join(',', [$"R{i}", (i % 3).ToString(CultureInfo.InvariantCulture), label.ToString(CultureInfo.InvariantCulture), .. reported.Select(p => p.ToString("R", CultureInfo.InvariantCulture))]));
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"companion-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, lines);
+        var calibrated = CompanionProbabilities.Read(path, share: 0.5);
+        // Fold 0's labels all set to Noisy: only the other folds' temperatures may change.
+        File.WriteAllLines(path, lines.Select((line, i) => i > 0 && (i - 1) % 3 == 0 ? string.Join(',', [.. line.Split(',')[..2], "3", .. line.Split(',')[3..]]) : line));
+        var withFoldZeroRelabelled = CompanionProbabilities.Read(path, share: 0.5);
+        var raw = CompanionProbabilities.Read(path, share: 0.5, calibrate: false);
+        File.Delete(path);
+
+        Assert.All(calibrated.Temperatures, t => Assert.InRange(t, 1.85, 2.15));
+        Assert.Equal(calibrated.Temperatures[0], withFoldZeroRelabelled.Temperatures[0], 12);
+        Assert.NotEqual(calibrated.Temperatures[1], withFoldZeroRelabelled.Temperatures[1], 3);
+        Assert.Equal([1.0, 1.0, 1.0], raw.Temperatures);
+        var record = calibrated.ByRecord["R0"];
+        Assert.Equal(1, record.Sum(), 12);
+        Assert.Equal(Probabilities.ArgMax(raw.ByRecord["R0"]), Probabilities.ArgMax(record));
+        Assert.Equal(Probabilities.Temper(raw.ByRecord["R0"], calibrated.Temperatures[0]), record);
     }
 
     private static int Draw(double[] probabilities, Random random)

@@ -45,12 +45,17 @@ internal sealed class CompanionVote
         return new CompanionVote(companion, trees, features, Run(companion, trees, features));
     }
 
-    /// <summary>The mean of the network's <paramref name="network"/> probabilities and the trees', the trees weighing the companion's share.</summary>
-    public double[] Mix(double[] network) => Verdicts.Probabilities.Mix(network, Probabilities, companion.Share);
+    /// <summary>
+    /// The mean of the network's <paramref name="network"/> probabilities and the trees', the trees weighing the
+    /// companion's share, tempered with the companion's mixture temperature.
+    /// </summary>
+    public double[] Mix(double[] network) =>
+        Verdicts.Probabilities.Temper(Verdicts.Probabilities.Mix(network, Probabilities, companion.Share), companion.MixtureTemperature);
 
     /// <summary>
     /// The <see cref="ReportedMeasures"/> features that moved the mixed probability of <paramref name="classIndex"/>
-    /// most: KernelSHAP of the trees' probability against the training medians, times the trees' share.
+    /// most: KernelSHAP of the trees' probability against the training medians, times the trees' share (their effect on
+    /// the mean before its final temperature, which keeps their order).
     /// </summary>
     public ImmutableArray<MeasureContribution> Explain(int classIndex)
     {
@@ -68,7 +73,7 @@ internal sealed class CompanionVote
 
     private static double[] Run(FeatureCompanion companion, OnnxModel trees, double[] features) => Run(companion, trees, [features])[0];
 
-    /// <summary>The trees' probabilities for each feature row, in one inference run.</summary>
+    /// <summary>The trees' calibrated probabilities for each feature row, in one inference run.</summary>
     private static double[][] Run(FeatureCompanion companion, OnnxModel trees, IReadOnlyList<double[]> rows)
     {
         var width = companion.Features.Names.Length;
@@ -82,7 +87,8 @@ internal sealed class CompanionVote
         var classes = logits.Length / rows.Count;
         return
         [
-            .. Enumerable.Range(0, rows.Count).Select(r => Verdicts.Probabilities.Softmax([.. logits.AsSpan(r * classes, classes).ToArray().Select(logit => (double)logit)])),
+            .. Enumerable.Range(0, rows.Count).Select(r => Verdicts.Probabilities.Softmax(
+                [.. logits.AsSpan(r * classes, classes).ToArray().Select(logit => (double)logit)], companion.Temperature)),
         ];
     }
 }

@@ -52,6 +52,24 @@ public static class Probabilities
         return [.. own.Zip(other, (a, b) => ((1 - share) * a) + (share * b))];
     }
 
+    /// <summary>
+    /// Temperature scaling of probabilities rather than logits: the softmax of their logarithms (the logits up to a
+    /// constant) divided by <paramref name="temperature"/>. It keeps their order; above 1 it softens them, below 1 it
+    /// sharpens them. A probability of 0 counts as the smallest positive double.
+    /// </summary>
+    public static double[] Temper(IReadOnlyList<double> probabilities, double temperature)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return Softmax(Logarithms(probabilities), temperature);
+    }
+
+    /// <summary>The logarithm of each probability (0 counts as the smallest positive double): logits up to a constant.</summary>
+    public static double[] Logarithms(IReadOnlyList<double> probabilities)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        return [.. probabilities.Select(p => Math.Log(Math.Max(p, double.Epsilon)))];
+    }
+
     /// <summary>The logistic function of each logit / <paramref name="temperature"/>.</summary>
     public static double[] Sigmoid(ReadOnlySpan<double> logits, double temperature = 1)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgScope.Inference.Verdicts;
 using EcgScope.ML.Datasets;
 
@@ -34,6 +35,12 @@ public sealed record RhythmEvaluation
 
     /// <summary>Each fold's fitted temperature.</summary>
     public required IReadOnlyList<double> Temperatures { get; init; }
+
+    /// <summary>
+    /// With a companion, each fold's temperature of the mean of both models' probabilities, fitted on the fold's
+    /// validation records after the network's own (<see cref="Probabilities.Temper"/>); all 1 without one.
+    /// </summary>
+    public required IReadOnlyList<double> MixtureTemperatures { get; init; }
 
     /// <summary>Expected calibration error of the top label before temperature scaling.</summary>
     public required double EceBefore { get; init; }
@@ -73,7 +80,8 @@ public sealed record RhythmEvaluation
 
     /// <summary>
     /// The figures of <paramref name="folds"/>' predictions; with <paramref name="companion"/>, of the mean of the
-    /// network's calibrated probabilities and the companion's out-of-fold ones (an ensemble, weights fixed beforehand).
+    /// network's calibrated probabilities and the companion's out-of-fold ones (an ensemble, weights fixed beforehand),
+    /// tempered with a temperature fitted on each fold's validation records.
     /// </summary>
     /// <param name="folds">Each fold's validation and test predictions.</param>
     /// <param name="unreadable">Records whose lead the quality gate refuses: never conclusive.</param>
@@ -89,13 +97,20 @@ public sealed record RhythmEvaluation
             return companion?.Mix(prediction.Record, own) ?? own;
         }
 
+        var mixtureTemperatures = folds.Select((fold, k) => companion is null
+            ? 1
+            : TemperatureScaling.FitSoftmax([.. fold.Validation.Select(p => Probabilities.Logarithms(Mixed(p, temperatures[k])))], Labels(fold.Validation))).ToArray();
+        double[] Calibrated(RecordPrediction prediction, int fold) => companion is null
+            ? Mixed(prediction, temperatures[fold])
+            : Probabilities.Temper(Mixed(prediction, temperatures[fold]), mixtureTemperatures[fold]);
+
         var test = folds.SelectMany(fold => fold.Test).ToArray();
         var labels = Labels(test);
         var raw = test.Select(p => Mixed(p, 1)).ToArray();
-        var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Mixed(p, temperatures[k]))).ToArray();
+        var calibrated = folds.SelectMany((fold, k) => fold.Test.Select(p => Calibrated(p, k))).ToArray();
         var predictions = calibrated.Select(p => Probabilities.ArgMax(p)).ToArray();
         var confusion = ConfusionMatrix.From(labels, predictions, Cinc2017.ClassNames.Length);
-        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Mixed(p, temperatures[k]), p.Label, Readable: !unreadable.Contains(p.Record)))).ToArray();
+        var validation = folds.SelectMany((fold, k) => fold.Validation.Select(p => (Probabilities: Calibrated(p, k), p.Label, Readable: !unreadable.Contains(p.Record)))).ToArray();
         var threshold = ChooseThreshold([.. validation.Select(v => v.Probabilities)], [.. validation.Select(v => v.Label)], [.. validation.Select(v => v.Readable)]);
         var conclusive = Enumerable.Range(0, test.Length).Where(i => !unreadable.Contains(test[i].Record) && IsConclusive(calibrated[i], threshold)).ToArray();
         var (before, beforeCorrect) = Calibration.TopLabel(raw, labels);
@@ -110,6 +125,7 @@ public sealed record RhythmEvaluation
             ClassF1 = [.. Enumerable.Range(0, confusion.ClassCount).Select(confusion.F1)],
             Confusion = confusion,
             Temperatures = temperatures,
+            MixtureTemperatures = mixtureTemperatures,
             EceBefore = Calibration.ExpectedCalibrationError(before, beforeCorrect),
             EceAfter = Calibration.ExpectedCalibrationError(after, afterCorrect),
             ReliabilityBefore = Calibration.ReliabilityCurve(before, beforeCorrect),
@@ -185,10 +201,17 @@ public sealed record RhythmEvaluation
     private static int[] Labels(IEnumerable<RecordPrediction> predictions) => [.. predictions.Select(p => p.Label)];
 }
 
-/// <summary>Another model's out-of-fold probabilities (N, A, O, Noisy) by record, mixed into a network's with a fixed share.</summary>
-/// <param name="ByRecord">Record name → probabilities.</param>
+/// <summary>
+/// Another model's out-of-fold probabilities (N, A, O, Noisy) by record, calibrated, mixed into a network's with a
+/// fixed share.
+/// </summary>
+/// <param name="ByRecord">Record name → calibrated probabilities.</param>
 /// <param name="Share">The other model's weight in the mean (0..1).</param>
-public sealed record CompanionProbabilities(IReadOnlyDictionary<string, double[]> ByRecord, double Share)
+/// <param name="Temperatures">
+/// Per fold (0-based), the temperature its records' probabilities were calibrated with: fitted on the other folds'
+/// out-of-fold predictions, so no label of a fold calibrates its own records.
+/// </param>
+public sealed record CompanionProbabilities(IReadOnlyDictionary<string, double[]> ByRecord, double Share, IReadOnlyList<double> Temperatures)
 {
     /// <summary>(1 − share) · <paramref name="own"/> + share · the companion's probabilities of <paramref name="record"/>.</summary>
     public double[] Mix(string record, double[] own)
@@ -196,9 +219,26 @@ public sealed record CompanionProbabilities(IReadOnlyDictionary<string, double[]
         return Probabilities.Mix(own, ByRecord[record], Share);
     }
 
-    /// <summary>Reads an out-of-fold file (<c>record,fold,label,pN,pA,pO,pNoisy</c>, as the feature experiment writes it).</summary>
-    public static CompanionProbabilities Read(string path, double share) => new(
-        File.ReadLines(path).Skip(1).Select(line => line.Split(',')).ToDictionary(
-            fields => fields[0], fields => fields[3..7].Select(f => double.Parse(f, System.Globalization.CultureInfo.InvariantCulture)).ToArray(), StringComparer.Ordinal),
-        share);
+    /// <summary>
+    /// Reads an out-of-fold file (<c>record,fold,label,pN,pA,pO,pNoisy</c>, as the feature experiment writes it) and,
+    /// with <paramref name="calibrate"/>, calibrates each fold's probabilities by temperature scaling of their
+    /// logarithms (the trees' raw scores up to a constant), the temperature fitted on the other folds' records.
+    /// </summary>
+    public static CompanionProbabilities Read(string path, double share, bool calibrate = true)
+    {
+        var rows = File.ReadLines(path).Skip(1).Select(line => line.Split(',')).Select(fields => (
+            Record: fields[0],
+            Fold: int.Parse(fields[1], CultureInfo.InvariantCulture),
+            Label: int.Parse(fields[2], CultureInfo.InvariantCulture),
+            Scores: Probabilities.Logarithms([.. fields[3..7].Select(f => double.Parse(f, CultureInfo.InvariantCulture))]))).ToArray();
+        double FittedOutside(int fold)
+        {
+            var others = rows.Where(row => row.Fold != fold).ToArray();
+            return TemperatureScaling.FitSoftmax([.. others.Select(row => row.Scores)], [.. others.Select(row => row.Label)]);
+        }
+
+        var temperatures = Enumerable.Range(0, rows.Max(row => row.Fold) + 1).Select(fold => calibrate ? FittedOutside(fold) : 1).ToArray();
+        var calibrated = rows.ToDictionary(row => row.Record, row => Probabilities.Softmax(row.Scores, temperatures[row.Fold]), StringComparer.Ordinal);
+        return new CompanionProbabilities(calibrated, share, temperatures);
+    }
 }

@@ -13,7 +13,9 @@ internal sealed class FeatureModelComparison
     /// <param name="features">The feature model's out-of-fold probabilities.</param>
     /// <param name="network">The network's evaluation alone.</param>
     /// <param name="ensemble">The evaluation of the network with the feature model as its companion.</param>
-    public FeatureModelComparison(IReadOnlyList<FoldPredictions> folds, CompanionProbabilities features, RhythmEvaluation network, RhythmEvaluation ensemble)
+    /// <param name="uncalibratedEnsemble">The same with the feature model's probabilities as they come (no temperature).</param>
+    public FeatureModelComparison(
+        IReadOnlyList<FoldPredictions> folds, CompanionProbabilities features, RhythmEvaluation network, RhythmEvaluation ensemble, RhythmEvaluation uncalibratedEnsemble)
     {
         var tested = folds.SelectMany(fold => fold.Test).ToArray();
         FeatureModel = ChallengeScore.Cinc2017(
@@ -22,6 +24,9 @@ internal sealed class FeatureModelComparison
         NetworkFolds = network.FoldChallengeF1;
         Ensemble = ensemble.ChallengeF1.Estimate;
         EnsembleFolds = ensemble.FoldChallengeF1;
+        UncalibratedEnsemble = uncalibratedEnsemble.ChallengeF1.Estimate;
+        UncalibratedEnsembleFolds = uncalibratedEnsemble.FoldChallengeF1;
+        FeatureTemperatures = features.Temperatures;
     }
 
     /// <summary>The network's pooled score.</summary>
@@ -38,4 +43,13 @@ internal sealed class FeatureModelComparison
 
     /// <summary>The ensemble's score per fold.</summary>
     public IReadOnlyList<double> EnsembleFolds { get; }
+
+    /// <summary>The pooled score of the ensemble with the feature model's probabilities uncalibrated.</summary>
+    public double UncalibratedEnsemble { get; }
+
+    /// <summary>Its score per fold.</summary>
+    public IReadOnlyList<double> UncalibratedEnsembleFolds { get; }
+
+    /// <summary>The feature model's temperature per fold (fitted on the other folds' out-of-fold predictions).</summary>
+    public IReadOnlyList<double> FeatureTemperatures { get; }
 }

@@ -41,11 +41,10 @@ public static class RhythmCnnPackage
     {
         ArgumentNullException.ThrowIfNull(records);
         var unreadable = Unreadable(records);
-        var features = featureExperimentDirectory is null ? null : OutOfFold(featureExperimentDirectory);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
         return Package(
             crossValidationDirectory, folds, records, unreadable, RhythmCnn.Name, "Rhythm from one lead (1-D ResNet)", modelsDirectory, repositoryRoot,
-            features, trees: null);
+            featureExperimentDirectory, trees: null);
     }
 
     /// <summary>
@@ -68,29 +67,32 @@ public static class RhythmCnnPackage
         var outOfFold = OutOfFold(featureExperimentDirectory);
         var folds = FoldPredictions.ReadAll(crossValidationDirectory);
         var heldOut = folds[ShippedFold - 1].Test.Select(p => p.Record).ToHashSet(StringComparer.Ordinal);
-        var trees = new ShippedTrees(records, features, heldOut, RhythmFeatureExperiment.ChosenOptions(featureExperimentDirectory), outOfFold, threads);
+        var trees = new ShippedTrees(
+            records, features, heldOut, RhythmFeatureExperiment.ChosenOptions(featureExperimentDirectory), outOfFold, outOfFold.Temperatures[ShippedFold - 1], threads);
         return Package(
             crossValidationDirectory, folds, records, unreadable, RhythmEnsemble.Name, "Rhythm from one lead (1-D ResNet and rhythm-feature trees)", modelsDirectory, repositoryRoot,
-            outOfFold, trees);
+            featureExperimentDirectory, trees);
     }
 
     /// <summary>The document of a model's card, relative to the repository root.</summary>
     public static string Document(string name) => $"docs/models/{name}.md";
 
-    private static CompanionProbabilities OutOfFold(string featureExperimentDirectory) =>
-        CompanionProbabilities.Read(Path.Combine(featureExperimentDirectory, RhythmFeatureExperiment.OutOfFoldFile), RhythmEnsemble.TreesShare);
+    private static CompanionProbabilities OutOfFold(string featureExperimentDirectory, bool calibrate = true) =>
+        CompanionProbabilities.Read(Path.Combine(featureExperimentDirectory, RhythmFeatureExperiment.OutOfFoldFile), RhythmEnsemble.TreesShare, calibrate);
 
     private static ModelCard Package(
         string crossValidationDirectory, IReadOnlyList<FoldPredictions> folds, IReadOnlyList<LabelledRecord> records, IReadOnlySet<string> unreadable, string name, string title,
-        string modelsDirectory, string repositoryRoot, CompanionProbabilities? features, ShippedTrees? trees)
+        string modelsDirectory, string repositoryRoot, string? featureExperimentDirectory, ShippedTrees? trees)
     {
         var evaluation = RhythmEvaluation.Of(folds, unreadable, trees?.OutOfFold);
         // The side-by-side table needs the network alone and the ensemble: one of them is this model's evaluation.
+        var features = featureExperimentDirectory is null ? null : OutOfFold(featureExperimentDirectory);
         var comparison = features is null ? null : new FeatureModelComparison(
             folds,
             features,
             network: trees is null ? evaluation : RhythmEvaluation.Of(folds, unreadable),
-            ensemble: trees is null ? RhythmEvaluation.Of(folds, unreadable, features) : evaluation);
+            ensemble: trees is null ? RhythmEvaluation.Of(folds, unreadable, features) : evaluation,
+            uncalibratedEnsemble: RhythmEvaluation.Of(folds, unreadable, OutOfFold(featureExperimentDirectory!, calibrate: false)));
         var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, name);
         var temperature = evaluation.Temperatures[ShippedFold - 1];
         var slice = folds[ShippedFold - 1].Test.Take(SliceRecords).ToArray();
@@ -116,7 +118,7 @@ public static class RhythmCnnPackage
                 new ModelClass("Noisy", "a recording too noisy to read"),
             ],
             Input = RhythmCnn.Input,
-            Companion = trees?.Export(modelsDirectory, name),
+            Companion = trees?.Export(modelsDirectory, name, evaluation.MixtureTemperatures[ShippedFold - 1]),
             Weights = weights,
             Calibration = new ModelCalibration
             {
