@@ -26,7 +26,8 @@ public sealed class FeatureCompanionTests
         var card = ReadCard(models, Ensemble);
         card.Remove("companion");
         card["name"] = "rhythm-network";
-        AddModel(models, "rhythm-network", card, Path.Combine(models, Ensemble, $"{Ensemble}.onnx"));
+        card["weights"]!.AsObject().Remove("model");
+        AddModel(models, "rhythm-network", card, Path.Combine(models, "rhythm-cnn", "rhythm-cnn.onnx"));
         using var registry = new ModelRegistry(models);
         var record = EcgFile.Read(AfRecording);
         var ensemble = registry.Load(Ensemble);

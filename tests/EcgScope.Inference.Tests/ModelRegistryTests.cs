@@ -48,6 +48,27 @@ public sealed class ModelRegistryTests
     }
 
     [Fact]
+    public void A_model_that_reads_another_models_network_loads_that_file_and_says_so_when_the_model_is_gone()
+    {
+        var models = TestData.CopyOfShippedModels();
+        using (var registry = new ModelRegistry(models))
+        {
+            var ensemble = registry.Card("rhythm-ensemble");
+            Assert.Equal("rhythm-cnn", ensemble.Weights.Model);
+            Assert.Equal(registry.Card("rhythm-cnn").Weights, ensemble.Weights with { Model = null });
+            Assert.False(File.Exists(Path.Combine(models, "rhythm-ensemble", ensemble.Weights.File)), "the ensemble should not ship a copy of the network");
+            Assert.NotNull(registry.Load("rhythm-ensemble"));
+        }
+
+        Directory.Delete(Path.Combine(models, "rhythm-cnn"), recursive: true);
+        using var withoutNetwork = new ModelRegistry(models);
+
+        var error = Assert.Throws<InvalidDataException>(() => withoutNetwork.Load("rhythm-ensemble"));
+
+        Assert.Contains("reads the weights of model 'rhythm-cnn'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_card_that_is_not_json_is_named()
     {
         var models = TestData.CopyOfShippedModels();

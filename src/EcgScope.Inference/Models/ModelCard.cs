@@ -131,9 +131,16 @@ public sealed record ModelCard
 public sealed record ModelClass(string Name, string Description);
 
 /// <summary>The weights file of a model.</summary>
-/// <param name="File">The ONNX file, relative to the card.</param>
+/// <param name="File">The ONNX file, relative to the card (or to <paramref name="Model"/>'s card).</param>
 /// <param name="Sha256">Its SHA-256, lower-case hex.</param>
-public sealed record ModelWeights(string File, string Sha256);
+/// <param name="Model">
+/// The model whose folder holds the file, when it is another model's: an ensemble reads the very network another
+/// card ships rather than a copy of it. Null for the card's own folder.
+/// </param>
+public sealed record ModelWeights(
+    string File,
+    string Sha256,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Model = null);
 
 /// <summary>Temperature scaling, fitted on validation data: logits are divided by <see cref="Temperature"/> before softmax or sigmoid.</summary>
 public sealed record ModelCalibration

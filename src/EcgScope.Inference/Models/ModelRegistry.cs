@@ -5,7 +5,8 @@ using EcgScope.Signal.Features;
 namespace EcgScope.Inference.Models;
 
 /// <summary>
-/// The models in a folder: one subfolder per model holding its card (<c>NAME.json</c>) and its ONNX weights. Cards are
+/// The models in a folder: one subfolder per model holding its card (<c>NAME.json</c>) and its ONNX weights (or naming
+/// the model whose weights it shares). Cards are
 /// read when the registry opens; weights load on first use, after their SHA-256 is checked against the card, and stay
 /// loaded. Safe to use from several threads.
 /// </summary>
@@ -143,7 +144,15 @@ public sealed class ModelRegistry : IDisposable
             : throw new InvalidDataException($"{path}: SHA-256 {hash} differs from the card's {weights.Sha256}; the weights are not the ones the card describes.");
     }
 
-    private string WeightsPath(ModelCard card, ModelWeights weights) => Path.Combine(Path.GetDirectoryName(cardPaths[card.Name])!, weights.File);
+    /// <summary>Where <paramref name="weights"/> of <paramref name="card"/> lie: beside the card, or beside the card of the model they belong to.</summary>
+    private string WeightsPath(ModelCard card, ModelWeights weights)
+    {
+        var owner = weights.Model ?? card.Name;
+        return cardPaths.TryGetValue(owner, out var ownerCard)
+            ? Path.Combine(Path.GetDirectoryName(ownerCard)!, weights.File)
+            : throw new InvalidDataException(
+                $"{cardPaths[card.Name]}: model '{card.Name}' reads the weights of model '{owner}' ({weights.File}), which is not in {Directory}; keep the models folder whole.");
+    }
 
     private string WeightsPath(ModelCard card) => WeightsPath(card, card.Weights);
 

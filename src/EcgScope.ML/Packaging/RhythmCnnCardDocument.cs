@@ -121,7 +121,7 @@ internal static class RhythmCnnCardDocument
         Line($"");
         Line($"The network of fold {RhythmCnnPackage.ShippedFold} (trained on the other four folds){(card.Companion is null ? "" : " and trees trained on the same records")}, temperature {card.Calibration.Temperature:0.000}, verdicts withheld below {card.Decision.MinimumProbability:0.00}.");
         Line($"Its own test fold: CinC 2017 score {card.Metrics["shippedFoldChallengeF1"]:0.000}; on the first {RhythmCnnPackage.SliceRecords} records of that fold {card.Metrics["sliceChallengeF1"]:0.000}, which the CI test reproduces through ONNX Runtime.");
-        Line($"`models/{card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`.");
+        Line($"`models/{card.Weights.Model ?? card.Name}/{card.Weights.File}`, SHA-256 `{card.Weights.Sha256}`{(card.Weights.Model is { } owner ? $" ({owner}'s network file, which this model reads rather than shipping a copy)" : "")}.");
         if (card.Companion is { } shipped)
         {
             Line($"`models/{card.Name}/{shipped.Weights.File}`, SHA-256 `{shipped.Weights.Sha256}`.");

@@ -11,7 +11,8 @@ using EcgScope.ML.Trees;
 namespace EcgScope.ML.Packaging;
 
 /// <summary>
-/// Ships the rhythm CNN (<c>rhythm-cnn</c>), alone or with the feature trees as its companion (<c>rhythm-ensemble</c>):
+/// Ships the rhythm CNN (<c>rhythm-cnn</c>), alone or with the feature trees as its companion (<c>rhythm-ensemble</c>,
+/// which reads <c>rhythm-cnn</c>'s network file, so that one is packaged first from the same cross-validation):
 /// the network of one cross-validation fold exported to ONNX, the trees trained on that fold's training records, and
 /// the card (JSON for the registry, Markdown for people) carrying the cross-validated, out-of-sample figures. The
 /// shipped fold's own test records were never seen in its training, so its figure on them is out-of-sample too; the
@@ -48,8 +49,9 @@ public static class RhythmCnnPackage
     }
 
     /// <summary>
-    /// Writes <c>rhythm-ensemble/</c>: the same fold's network, and trees with the feature experiment's chosen
-    /// options trained on that fold's training records, as its companion; returns the card.
+    /// Writes <c>rhythm-ensemble/</c>: a card reading the same fold's network from <c>rhythm-cnn/</c> (which must hold
+    /// it), and trees with the feature experiment's chosen options trained on that fold's training records, as its
+    /// companion; returns the card.
     /// </summary>
     /// <param name="crossValidationDirectory">The network's cross-validation folder.</param>
     /// <param name="records">The CinC 2017 records both ran on (the same folds).</param>
@@ -93,7 +95,11 @@ public static class RhythmCnnPackage
             network: trees is null ? evaluation : RhythmEvaluation.Of(folds, unreadable),
             ensemble: trees is null ? RhythmEvaluation.Of(folds, unreadable, features) : evaluation,
             uncalibratedEnsemble: RhythmEvaluation.Of(folds, unreadable, OutOfFold(featureExperimentDirectory!, calibrate: false)));
-        var weights = ShippedModel.Export(Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights"), RhythmCnn.Shape, modelsDirectory, name);
+        // The ensemble reads rhythm-cnn's own network file rather than shipping a second copy of it.
+        var networkWeights = Path.Combine(crossValidationDirectory, $"fold{ShippedFold}", "best.weights");
+        var weights = trees is null
+            ? ShippedModel.Export(networkWeights, RhythmCnn.Shape, modelsDirectory, name)
+            : ShippedModel.Shared(ShippedModel.ResNet1dOnnx(networkWeights, RhythmCnn.Shape), modelsDirectory, RhythmCnn.Name);
         var temperature = evaluation.Temperatures[ShippedFold - 1];
         var slice = folds[ShippedFold - 1].Test.Take(SliceRecords).ToArray();
         var sliceProbabilities = slice.Select(p => Probabilities.Softmax(p.Logits, temperature)).ToArray();
