@@ -134,19 +134,19 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
             var (strip, full) = (strips[i], StripSamples(strips[i], xStep));
             if (i > 0 && strip.FirstSample > 0)
             {
-                throw new EcgFormatException(path, Invariant(
+                throw new EcgFormatException(path, FormattableString.Invariant(
                     $"strip {i + 1}: the trace starts {strip.FirstSample} samples after the strip's left edge ({strip.Clip.Left:0.###} pt), where the strip before it ended: samples are missing."));
             }
 
             if (strip.EndSample > full)
             {
-                throw new EcgFormatException(path, Invariant(
+                throw new EcgFormatException(path, FormattableString.Invariant(
                     $"strip {i + 1}: the trace runs {strip.EndSample - full} samples past the strip's right edge ({strip.Clip.Right:0.###} pt), which holds {full}."));
             }
 
             if (i < strips.Count - 1 && strip.EndSample < full)
             {
-                throw new EcgFormatException(path, Invariant(
+                throw new EcgFormatException(path, FormattableString.Invariant(
                     $"strip {i + 1} has {strip.Heights.Length} samples from sample {strip.FirstSample}, but its width holds {full} and a strip follows: samples are missing."));
             }
         }
@@ -177,7 +177,7 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
             }
         }
 
-        return Invariant($"1 mV pulse {pulses[0].HeightPoints:0.###} pt high, as the footer's {gainMmPerMillivolt:0.###} mm/mV gives");
+        return FormattableString.Invariant($"1 mV pulse {pulses[0].HeightPoints:0.###} pt high, as the footer's {gainMmPerMillivolt:0.###} mm/mV gives");
     }
 
     /// <summary>
@@ -256,7 +256,7 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
         Add("strips", strips.Count.ToString(CultureInfo.InvariantCulture));
         Add("calibration", calibration);
         var undrawn = strips[0].FirstSample;
-        Add("undrawnSamples", undrawn == 0 ? null : Invariant(
+        Add("undrawnSamples", undrawn == 0 ? null : FormattableString.Invariant(
             $"{undrawn} ({undrawn / footer.SamplingRateHz:0.###} s) at the start, under the calibration pulse: NaN"));
         return new EcgMetadata
         {
@@ -269,8 +269,6 @@ public sealed class AppleEcgPdfReader : EcgFormatReader
             Properties = properties.ToImmutable(),
         };
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private sealed record PdfFirstPage(IReadOnlyList<Letter> Letters, IReadOnlyList<PdfPath> Paths, string? Producer);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Graphics;
 
@@ -67,7 +66,7 @@ internal static class AppleEcgTrace
                 var clip = clips.LastOrDefault(c => startX > c.Left - xStep && startX < c.Right);
                 if (clip.Width <= 0)
                 {
-                    throw fail(Invariant($"a trace path starting at x = {startX:0.###} pt lies in no strip (no clipping rectangle spans it)."));
+                    throw fail(FormattableString.Invariant($"a trace path starting at x = {startX:0.###} pt lies in no strip (no clipping rectangle spans it)."));
                 }
 
                 var strip = strips.FindIndex(s => s.Clip.Equals(clip));
@@ -100,7 +99,7 @@ internal static class AppleEcgTrace
                     PdfSubpath.Move move => move.Location,
                     PdfSubpath.Line line => line.To,
                     PdfSubpath.Close => (PdfPoint?)null,
-                    _ => throw fail(Invariant($"strip {strip}: the trace has a curve; Apple draws it with straight lines only.")),
+                    _ => throw fail(FormattableString.Invariant($"strip {strip}: the trace has a curve; Apple draws it with straight lines only.")),
                 };
 
                 // A subpath begins where the one before ended: keep that point once.
@@ -113,7 +112,7 @@ internal static class AppleEcgTrace
 
         if (points.Count == 0)
         {
-            throw fail(Invariant($"strip {strip}: the trace has no points."));
+            throw fail(FormattableString.Invariant($"strip {strip}: the trace has no points."));
         }
 
         var heights = new double[points.Count];
@@ -121,7 +120,7 @@ internal static class AppleEcgTrace
         {
             if (i > 0 && Math.Abs(points[i].X - points[i - 1].X - xStep) > StepTolerance * xStep)
             {
-                throw fail(Invariant(
+                throw fail(FormattableString.Invariant(
                     $"strip {strip}: x advances {points[i].X - points[i - 1].X:0.######} pt from point {i - 1} to {i}, not one sample ({xStep:0.######} pt at the footer's paper speed and rate): {(points[i].X - points[i - 1].X) / xStep:0.##} samples."));
             }
 
@@ -132,7 +131,7 @@ internal static class AppleEcgTrace
         var lastSample = WholeStepsFromLeft(points[^1], clip, xStep, strip, "ends", fail);
         if (lastSample != firstSample + points.Count - 1)
         {
-            throw fail(Invariant(
+            throw fail(FormattableString.Invariant(
                 $"strip {strip}: its {points.Count} points span {lastSample - firstSample + 1} sample steps from x = {points[0].X:0.###} to {points[^1].X:0.###} pt: the x steps drift from one sample each."));
         }
 
@@ -146,7 +145,7 @@ internal static class AppleEcgTrace
         var whole = (int)Math.Round(steps);
         return whole >= 0 && Math.Abs(steps - whole) <= WholeStepTolerance
             ? whole
-            : throw fail(Invariant(
+            : throw fail(FormattableString.Invariant(
                 $"strip {strip}: the trace {which} at x = {point.X:0.###} pt, {steps:0.##} sample steps from the strip's left edge ({clip.Left:0.###} pt), not on a whole step."));
     }
 
@@ -157,6 +156,4 @@ internal static class AppleEcgTrace
         subpath.Commands.Count > 0 && subpath.Commands[0] is PdfSubpath.Move move
             ? move.Location
             : throw fail("a trace subpath does not begin with a move.");
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

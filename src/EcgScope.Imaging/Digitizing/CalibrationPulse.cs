@@ -73,7 +73,7 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
         }
 
         var topLine = highest[bestStart];
-        var thickness = Enumerable.Range(bestStart, bestLength).Select(i => Thickness(masks, from + i, topLine)).Order().ElementAt(bestLength / 2);
+        var thickness = Enumerable.Range(bestStart, bestLength).Select(i => InkRun(masks, from + i, topLine, step: 1)).Order().ElementAt(bestLength / 2);
 
         // The foot is the centre of the foot line's own run of ink: an anti-aliased line is 2 or 3 pixels thick by where
         // it falls between pixel rows, so the top line's thickness would put it half a pixel off. Columns of the rising
@@ -81,7 +81,7 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
         var lowestFoot = feet.Max(i => lowest[i]);
         var footCentres = feet
             .Where(i => lowest[i] >= lowestFoot - 1)
-            .Select(i => (Bottom: lowest[i], Run: ThicknessUpwards(masks, from + i, lowest[i])))
+            .Select(i => (Bottom: lowest[i], Run: InkRun(masks, from + i, lowest[i], step: -1)))
             .Where(foot => foot.Run <= 2 * thickness)
             .Select(foot => foot.Bottom - ((foot.Run - 1) / 2.0))
             .Order()
@@ -91,25 +91,15 @@ internal sealed record CalibrationPulse(int Right, double Foot, double Height, i
         return height >= 3 * pixelsPerMillimetre ? new CalibrationPulse(from + bestStart + bestLength, foot, height, thickness) : null;
     }
 
-    private static int Thickness(PageMasks masks, int x, int y)
+    /// <summary>How many pixels of ink run from row <paramref name="y"/> of column <paramref name="x"/> on, downwards (<paramref name="step"/> 1) or upwards (−1).</summary>
+    private static int InkRun(PageMasks masks, int x, int y, int step)
     {
         var end = y;
-        while (end < masks.Height && masks.IsInk(x, end))
+        while (end >= 0 && end < masks.Height && masks.IsInk(x, end))
         {
-            end++;
+            end += step;
         }
 
-        return end - y;
-    }
-
-    private static int ThicknessUpwards(PageMasks masks, int x, int y)
-    {
-        var end = y;
-        while (end >= 0 && masks.IsInk(x, end))
-        {
-            end--;
-        }
-
-        return y - end;
+        return (end - y) * step;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using EcgScope.Imaging.Digitizing;
 using OpenCvSharp;
 
@@ -58,14 +57,14 @@ public static class PrintedHeartRateReader
         var height = ReferenceHeight(image);
         if (height is < MinimumPageHeight or > MaximumPageHeight)
         {
-            return PrintedHeartRate.Unread(Invariant($"the image is {image.Cols}x{image.Rows} px: at {FooterGlyphs.ReferenceWidth} px wide it would be {height} px tall, not the shape of a printout page with a footer"));
+            return PrintedHeartRate.Unread(FormattableString.Invariant($"the image is {image.Cols}x{image.Rows} px: at {FooterGlyphs.ReferenceWidth} px wide it would be {height} px tall, not the shape of a printout page with a footer"));
         }
 
         using var page = ReferenceGrey(image);
         var (heart, heartMatch) = FindHeart(page);
         return heartMatch >= MinimumHeartMatch
             ? ReadDigits(page, heart, heartMatch)
-            : PrintedHeartRate.Unread(Invariant($"no heart symbol in the footer at the bottom of the page (best match {heartMatch:0.00}, at least {MinimumHeartMatch:0.00} needed)"), heartMatch);
+            : PrintedHeartRate.Unread(FormattableString.Invariant($"no heart symbol in the footer at the bottom of the page (best match {heartMatch:0.00}, at least {MinimumHeartMatch:0.00} needed)"), heartMatch);
     }
 
     /// <summary>The page as 32-bit float grey, scaled to <see cref="FooterGlyphs.ReferenceWidth"/>.</summary>
@@ -127,7 +126,7 @@ public static class PrintedHeartRateReader
             if (match < MinimumDigitMatch || margin < MinimumDigitMargin)
             {
                 return PrintedHeartRate.Unread(
-                    Invariant($"digit {position + 1} after the heart symbol is not clear: {digit} matches {match:0.00}, {ranked[1]} {matches[ranked[1]]:0.00} (at least {MinimumDigitMatch:0.00}, and {MinimumDigitMargin:0.00} ahead, needed)"),
+                    FormattableString.Invariant($"digit {position + 1} after the heart symbol is not clear: {digit} matches {match:0.00}, {ranked[1]} {matches[ranked[1]]:0.00} (at least {MinimumDigitMatch:0.00}, and {MinimumDigitMargin:0.00} ahead, needed)"),
                     heartMatch,
                     lowestMatch,
                     lowestMargin);
@@ -196,6 +195,4 @@ public static class PrintedHeartRateReader
 
     private static bool Inside(Mat page, Rect area) =>
         area.X >= 0 && area.Y >= 0 && area.Right <= page.Cols && area.Bottom <= page.Rows;
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -214,10 +214,7 @@ public sealed record RhythmEvaluation
 public sealed record CompanionProbabilities(IReadOnlyDictionary<string, double[]> ByRecord, double Share, IReadOnlyList<double> Temperatures)
 {
     /// <summary>(1 − share) · <paramref name="own"/> + share · the companion's probabilities of <paramref name="record"/>.</summary>
-    public double[] Mix(string record, double[] own)
-    {
-        return Probabilities.Mix(own, ByRecord[record], Share);
-    }
+    public double[] Mix(string record, double[] own) => Probabilities.Mix(own, ByRecord[record], Share);
 
     /// <summary>
     /// Reads an out-of-fold file (<c>record,fold,label,pN,pA,pO,pNoisy</c>, as the feature experiment writes it) and,

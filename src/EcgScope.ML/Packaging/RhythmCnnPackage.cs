@@ -88,7 +88,7 @@ public static class RhythmCnnPackage
     {
         var evaluation = RhythmEvaluation.Of(folds, unreadable, trees?.OutOfFold);
         // The side-by-side table needs the network alone and the ensemble: one of them is this model's evaluation.
-        var features = featureExperimentDirectory is null ? null : OutOfFold(featureExperimentDirectory);
+        var features = trees?.OutOfFold ?? (featureExperimentDirectory is null ? null : OutOfFold(featureExperimentDirectory));
         var comparison = features is null ? null : new FeatureModelComparison(
             folds,
             features,
